@@ -1,0 +1,119 @@
+package org.jntp.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line of {@code ntpd}, with ntpd 4.2.8's flags and meanings.
+ *
+ * @param configFile      {@code -c}: the configuration file
+ * @param foreground      {@code -n}: do not detach from the terminal
+ * @param allowBigStep    {@code -g}: allow the first correction to exceed the panic threshold
+ * @param setAndQuit      {@code -q}: set the clock once and exit
+ * @param slewOnly        {@code -x}: slew up to 600 s instead of stepping
+ * @param pidFile         {@code -p}: where to write the process id
+ * @param driftFile       {@code -f}: overrides {@code driftfile}
+ * @param keysFile        {@code -k}: overrides {@code keys}
+ * @param logFile         {@code -l}: overrides {@code logfile}
+ * @param user            {@code -u user[:group]}: the identity to run as
+ * @param debugLevel      number of {@code -d} flags
+ * @param softwareClock   {@code --software-clock OFFSET_S,FREQ_PPM}: serve and discipline a
+ *                        software clock instead of the kernel clock
+ */
+public record NtpdOptions(
+        Path configFile,
+        boolean foreground,
+        boolean allowBigStep,
+        boolean setAndQuit,
+        boolean slewOnly,
+        Optional<Path> pidFile,
+        Optional<Path> driftFile,
+        Optional<Path> keysFile,
+        Optional<Path> logFile,
+        Optional<String> user,
+        int debugLevel,
+        Optional<String> softwareClock) {
+
+    public static final Path DEFAULT_CONFIG = Path.of("/etc/ntp.conf");
+
+    public static final String USAGE = """
+            usage: ntpd [-gnqx] [-c conffile] [-d]... [-f driftfile] [-k keyfile] [-l logfile]
+                        [-p pidfile] [-u user[:group]] [--software-clock OFFSET_S,FREQ_PPM]
+            """;
+
+    /** The outcome of reading the command line: options, or a message for the user. */
+    public sealed interface Parse {
+        record Ok(NtpdOptions options) implements Parse {}
+
+        record Error(String message) implements Parse {}
+    }
+
+    public static Parse parse(List<String> args) {
+        Path config = DEFAULT_CONFIG;
+        boolean foreground = false, bigStep = false, quit = false, slew = false;
+        Optional<Path> pid = Optional.empty(), drift = Optional.empty(), keys = Optional.empty(),
+                log = Optional.empty();
+        Optional<String> user = Optional.empty(), software = Optional.empty();
+        int debug = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--software-clock") || arg.startsWith("--software-clock=")) {
+                String value = valueOf(arg, "--software-clock", args, i);
+                if (value == null) {
+                    return new Parse.Error("--software-clock needs a value OFFSET_S,FREQ_PPM, e.g. 0.25,50");
+                }
+                if (!arg.contains("=")) {
+                    i++;
+                }
+                software = Optional.of(value);
+                continue;
+            }
+            if (!arg.startsWith("-") || arg.length() < 2 || arg.startsWith("--")) {
+                return new Parse.Error("unexpected argument \"" + arg + "\"\n" + USAGE);
+            }
+            // Flags cluster as in getopt: "-gnq" and "-c/etc/ntp.conf" are both accepted.
+            for (int j = 1; j < arg.length(); j++) {
+                char flag = arg.charAt(j);
+                switch (flag) {
+                    case 'n' -> foreground = true;
+                    case 'g' -> bigStep = true;
+                    case 'q' -> quit = true;
+                    case 'x' -> slew = true;
+                    case 'd' -> debug++;
+                    case 'c', 'p', 'f', 'k', 'l', 'u' -> {
+                        String value;
+                        if (j + 1 < arg.length()) {
+                            value = arg.substring(j + 1);
+                        } else if (i + 1 < args.size()) {
+                            value = args.get(++i);
+                        } else {
+                            return new Parse.Error("option -" + flag + " needs a value\n" + USAGE);
+                        }
+                        switch (flag) {
+                            case 'c' -> config = Path.of(value);
+                            case 'p' -> pid = Optional.of(Path.of(value));
+                            case 'f' -> drift = Optional.of(Path.of(value));
+                            case 'k' -> keys = Optional.of(Path.of(value));
+                            case 'l' -> log = Optional.of(Path.of(value));
+                            default -> user = Optional.of(value);
+                        }
+                        j = arg.length();
+                    }
+                    default -> {
+                        return new Parse.Error("unknown option -" + flag + "\n" + USAGE);
+                    }
+                }
+            }
+        }
+        return new Parse.Ok(new NtpdOptions(config, foreground, bigStep, quit, slew, pid, drift,
+                keys, log, user, debug, software));
+    }
+
+    private static String valueOf(String arg, String name, List<String> args, int i) {
+        if (arg.length() > name.length()) {
+            return arg.substring(name.length() + 1);
+        }
+        return i + 1 < args.size() ? args.get(i + 1) : null;
+    }
+}

@@ -1,0 +1,73 @@
+package org.jntp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NtpdOptionsTest {
+
+    private static NtpdOptions ok(String... args) {
+        return switch (NtpdOptions.parse(List.of(args))) {
+            case NtpdOptions.Parse.Ok ok -> ok.options();
+            case NtpdOptions.Parse.Error error -> throw new AssertionError(error.message());
+        };
+    }
+
+    private static String error(String... args) {
+        return switch (NtpdOptions.parse(List.of(args))) {
+            case NtpdOptions.Parse.Ok ok -> throw new AssertionError("accepted " + ok);
+            case NtpdOptions.Parse.Error error -> error.message();
+        };
+    }
+
+    @Test
+    void readsEtcNtpConfWhenNoConfigIsNamed() {
+        assertThat(ok().configFile()).isEqualTo(Path.of("/etc/ntp.conf"));
+    }
+
+    @Test
+    void acceptsNtpdFlagsSeparatelyAndClustered() {
+        NtpdOptions options = ok("-gnq", "-x", "-c", "/tmp/a.conf", "-p/run/ntpd.pid", "-dd");
+        assertThat(options.allowBigStep()).isTrue();
+        assertThat(options.foreground()).isTrue();
+        assertThat(options.setAndQuit()).isTrue();
+        assertThat(options.slewOnly()).isTrue();
+        assertThat(options.configFile()).isEqualTo(Path.of("/tmp/a.conf"));
+        assertThat(options.pidFile()).contains(Path.of("/run/ntpd.pid"));
+        assertThat(options.debugLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void acceptsFileOverridesAndUser() {
+        NtpdOptions options = ok("-f", "/var/lib/ntp/drift", "-k", "/etc/ntp.keys", "-l", "/var/log/ntp.log",
+                "-u", "ntp:ntp");
+        assertThat(options.driftFile()).contains(Path.of("/var/lib/ntp/drift"));
+        assertThat(options.keysFile()).contains(Path.of("/etc/ntp.keys"));
+        assertThat(options.logFile()).contains(Path.of("/var/log/ntp.log"));
+        assertThat(options.user()).contains("ntp:ntp");
+    }
+
+    @Test
+    void acceptsSoftwareClockInBothSpellings() {
+        assertThat(ok("--software-clock", "0.25,50").softwareClock()).contains("0.25,50");
+        assertThat(ok("--software-clock=0.25,0").softwareClock()).contains("0.25,0");
+    }
+
+    @Test
+    void rejectsUnknownFlagWithUsage() {
+        assertThat(error("-z")).startsWith("unknown option -z").contains("usage: ntpd");
+    }
+
+    @Test
+    void rejectsFlagMissingItsValue() {
+        assertThat(error("-c")).startsWith("option -c needs a value");
+        assertThat(error("--software-clock")).contains("OFFSET_S,FREQ_PPM");
+    }
+
+    @Test
+    void rejectsStrayArgument() {
+        assertThat(error("ntp.conf")).startsWith("unexpected argument \"ntp.conf\"");
+    }
+}

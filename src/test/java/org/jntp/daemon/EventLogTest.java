@@ -1,0 +1,33 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class EventLogTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // 2026-11-26T08:25:50Z
+    private final EventLog log = new EventLog(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            () -> 1_795_681_550_000L, ZoneOffset.UTC, 4555, 1);
+
+    private String written() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesOneLineStampedAsNtpdDoes() {
+        log.info("Listen normally on 2 lo 127.0.0.1:123");
+        assertThat(written()).isEqualTo("26 Nov 08:25:50 ntpd[4555]: Listen normally on 2 lo 127.0.0.1:123\n");
+    }
+
+    @Test
+    void writesDebugLinesOnlyUpToTheDebugLevel() {
+        log.debug(1, "shown");
+        log.debug(2, "hidden");
+        assertThat(written()).contains("shown").doesNotContain("hidden");
+    }
+}
