@@ -44,6 +44,7 @@ final class Libc {
     static final int IPV6_RECVPKTINFO = 49;
     static final int IPV6_PKTINFO = 50;
 
+    static final int MSG_DONTWAIT = 0x40;
     static final int MSG_TRUNC = 0x20;
     static final int MSG_WAITFORONE = 0x10000;
 

@@ -14,8 +14,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * allocation-free except {@link #sourceAddress}. Owned by one thread at a time.
  */
 public final class ReceiveBatch implements AutoCloseable {
-    /** Room for a timestamp and a packet-info message, with headroom for one more option. */
-    private static final int CONTROL_BYTES = 128;
+    /** Room for the two control messages the socket asks for: a timestamp and packet info. */
+    private static final int CONTROL_BYTES = ControlMessages.TIMESTAMP_SPACE + ControlMessages.PKTINFO_SPACE;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final MessageSlots slots;

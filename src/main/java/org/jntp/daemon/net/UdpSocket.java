@@ -22,18 +22,20 @@ public final class UdpSocket implements AutoCloseable {
     private static final int CLOSED = -1;
     /** How long a send waits for room in the socket's send buffer before dropping the rest. */
     private static final int SEND_STALL_MILLIS = 1000;
-    private static final int MSG_DONTWAIT = 0x40;
 
     private final IpFamily family;
     private final InetSocketAddress localAddress;
     private final int localPort;
+    /** The local address as error messages show it, e.g. "[::1]:123". */
+    private final String where;
     private int fd;
 
-    private UdpSocket(int fd, IpFamily family, InetSocketAddress localAddress) {
+    private UdpSocket(int fd, Endpoint local) {
         this.fd = fd;
-        this.family = family;
-        this.localAddress = localAddress;
-        this.localPort = localAddress.getPort();
+        this.family = local.family();
+        this.localAddress = local.toInetSocketAddress();
+        this.localPort = local.port();
+        this.where = local.toString();
     }
 
     /**
@@ -62,7 +64,7 @@ public final class UdpSocket implements AutoCloseable {
                 setup.check("getsockname",
                         Libc.invoke(() -> (int) Libc.GETSOCKNAME.invokeExact(setup.capture(), fd, name, length)));
                 Sockaddr.read(name, 0, endpoint);
-                return new UdpSocket(fd, endpoint.family(), endpoint.toInetSocketAddress());
+                return new UdpSocket(fd, endpoint);
             } catch (IOException | RuntimeException e) {
                 closeDescriptor(fd);
                 throw e;
@@ -140,7 +142,7 @@ public final class UdpSocket implements AutoCloseable {
             if (errno == Libc.EAGAIN || errno == Libc.EINTR) {
                 return 0;
             }
-            throw new SocketException("recvmmsg " + localAddress + ": " + Libc.strerror(errno));
+            throw new SocketException("recvmmsg " + where + ": " + Libc.strerror(errno));
         }
         batch.received(count, localPort);
         return count;
@@ -164,7 +166,7 @@ public final class UdpSocket implements AutoCloseable {
             int count;
             try {
                 count = (int) Libc.SENDMMSG.invokeExact(slots.capture, descriptor, slots.headersFrom(next),
-                        total - next, MSG_DONTWAIT);
+                        total - next, Libc.MSG_DONTWAIT);
             } catch (Throwable t) {
                 throw new AssertionError("sendmmsg downcall failed", t);
             }
@@ -196,12 +198,12 @@ public final class UdpSocket implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "UdpSocket[" + localAddress + (isOpen() ? "" : ", closed") + "]";
+        return "UdpSocket[" + where + (isOpen() ? "" : ", closed") + "]";
     }
 
     private int openDescriptor() throws SocketException {
         if (fd == CLOSED) {
-            throw new SocketException("socket " + localAddress + " is closed");
+            throw new SocketException("socket " + where + " is closed");
         }
         return fd;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SendBatchTest {
     private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress("127.0.0.1", 0);
@@ -62,6 +63,29 @@ class SendBatchTest {
             DatagramPacket reply = client.receive();
 
             assertThat(reply.getSocketAddress()).isEqualTo(secondLoopback);
+        }
+    }
+
+    @Test
+    void repliesOverIpv6FromAWildcardSocketToTheAddressTheRequestWasSentTo() throws IOException {
+        InetAddress loopback6 = InetAddress.getByName("::1");
+        assumeTrue(UdpSocketTest.hasIpv6Loopback(loopback6), "host has no ::1");
+        try (UdpSocket socket = UdpSocket.open(new InetSocketAddress("::", 0), UdpSocketOptions.defaults());
+             ReceiveBatch requests = ReceiveBatch.allocate(4, 1024);
+             SendBatch replies = SendBatch.allocate(4, 1024);
+             LoopbackClient client = LoopbackClient.on(loopback6)) {
+            InetSocketAddress server = new InetSocketAddress(loopback6, socket.localAddress().getPort());
+            client.send("ping6", server);
+            socket.receive(requests);
+            Endpoint destination = new Endpoint();
+            echoUpperCase(requests, 0, replies);
+
+            assertThat(socket.send(replies)).isEqualTo(1);
+            assertThat(requests.destination(0, destination)).isTrue();
+            assertThat(destination.toInetSocketAddress()).isEqualTo(server);
+            DatagramPacket reply = client.receive();
+            assertThat(reply.getSocketAddress()).isEqualTo(server);
+            assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII)).isEqualTo("PING6");
         }
     }
 

@@ -143,7 +143,7 @@ class UdpSocketTest {
         }
     }
 
-    private static boolean hasIpv6Loopback(InetAddress loopback6) {
+    static boolean hasIpv6Loopback(InetAddress loopback6) {
         try (DatagramChannel probe = DatagramChannel.open()) {
             probe.bind(new InetSocketAddress(loopback6, 0));
             return true;
