@@ -20,6 +20,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * argument, a segment of {@link #CAPTURE_LAYOUT} into which the linker saves errno right after
  * the call, before the JVM can clobber it.
  */
+// Calling native code is this class's purpose; the launchers and the build grant native access.
+@SuppressWarnings("restricted")
 final class Libc {
     private Libc() {}
 
