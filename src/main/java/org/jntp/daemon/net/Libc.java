@@ -1,0 +1,126 @@
+package org.jntp.daemon.net;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Downcalls into glibc's socket API (x86_64 Linux). Every call that can fail takes, as its first
+ * argument, a segment of {@link #CAPTURE_LAYOUT} into which the linker saves errno right after
+ * the call, before the JVM can clobber it.
+ */
+// Calling native code is this class's purpose; the launchers and the build grant native access.
+@SuppressWarnings("restricted")
+final class Libc {
+    private Libc() {}
+
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int SOCK_DGRAM = 2;
+    static final int SOCK_CLOEXEC = 0x80000;
+
+    static final int SOL_SOCKET = 1;
+    static final int SO_REUSEADDR = 2;
+    static final int SO_SNDBUF = 7;
+    static final int SO_RCVBUF = 8;
+    static final int SO_REUSEPORT = 15;
+    static final int SO_RCVTIMEO = 20;
+    static final int SO_TIMESTAMPNS = 35;
+    static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
+
+    static final int IPPROTO_IP = 0;
+    static final int IP_PKTINFO = 8;
+    static final int IPPROTO_IPV6 = 41;
+    static final int IPV6_V6ONLY = 26;
+    static final int IPV6_RECVPKTINFO = 49;
+    static final int IPV6_PKTINFO = 50;
+
+    static final int MSG_DONTWAIT = 0x40;
+    static final int MSG_TRUNC = 0x20;
+    static final int MSG_WAITFORONE = 0x10000;
+
+    static final short POLLOUT = 4;
+
+    static final int EINTR = 4;
+    static final int EAGAIN = 11;
+
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    /** {@code int socket(int domain, int type, int protocol)} */
+    static final MethodHandle SOCKET = withErrno("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
+    static final MethodHandle BIND = withErrno("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
+    static final MethodHandle SETSOCKOPT =
+            withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
+    static final MethodHandle GETSOCKNAME = withErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags, struct timespec *t)} */
+    static final MethodHandle RECVMMSG =
+            withErrno("recvmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
+    /** {@code int sendmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags)} */
+    static final MethodHandle SENDMMSG = withErrno("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    /** {@code int poll(struct pollfd *fds, nfds_t n, int timeoutMillis)} */
+    static final MethodHandle POLL = withErrno("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    /** {@code int close(int fd)} */
+    static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
+    /** {@code char *strerror(int errnum)} */
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.findOrThrow("strerror"),
+            FunctionDescriptor.of(ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(Long.MAX_VALUE, JAVA_BYTE)),
+                    JAVA_INT));
+
+    private static MethodHandle withErrno(String name, MemoryLayout result, MemoryLayout... args) {
+        return LINKER.downcallHandle(LIBC.findOrThrow(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
+    }
+
+    /** A downcall returning int, as a lambda for the calls off the per-packet path. */
+    @FunctionalInterface
+    interface IntCall {
+        int call() throws Throwable;
+    }
+
+    /** Makes a downcall whose handle's declared Throwable can only be a JVM error. */
+    static int invoke(IntCall call) {
+        try {
+            return call.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("downcall failed", t);
+        }
+    }
+
+    static MemorySegment allocateCapture(Arena arena) {
+        return arena.allocate(CAPTURE_LAYOUT);
+    }
+
+    static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    /** The C library's text for an errno value, e.g. "Address already in use". */
+    static String strerror(int errno) {
+        try {
+            return ((MemorySegment) STRERROR.invokeExact(errno)).getString(0);
+        } catch (Throwable t) {
+            throw new AssertionError("strerror downcall failed", t);
+        }
+    }
+}
