@@ -79,6 +79,9 @@ final class Libc {
     static final MethodHandle SENDMMSG = withErrno("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     /** {@code int poll(struct pollfd *fds, nfds_t n, int timeoutMillis)} */
     static final MethodHandle POLL = withErrno("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    /** {@code int shutdown(int fd, int how)} */
+    static final MethodHandle SHUTDOWN = withErrno("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
+    static final int SHUT_RD = 0;
     /** {@code int close(int fd)} */
     static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
     /** {@code char *strerror(int errnum)} */

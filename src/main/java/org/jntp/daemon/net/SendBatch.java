@@ -60,6 +60,14 @@ public final class SendBatch implements AutoCloseable {
         return slot;
     }
 
+    /** Takes back the datagram added last, e.g. when the request it answered turned out to need no reply. */
+    public void removeLast() {
+        if (size == 0) {
+            throw new IllegalStateException("the batch is empty");
+        }
+        size--;
+    }
+
     /** Adds a datagram addressed to {@code destination}; returns the new slot, of length 0. */
     public int add(Endpoint destination) {
         int slot = nextSlot();

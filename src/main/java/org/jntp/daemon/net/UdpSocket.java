@@ -16,7 +16,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * A bound UDP socket driven through the kernel's batch calls: {@link #receive} takes every queued
  * datagram (up to the batch's capacity) with one recvmmsg, {@link #send} hands a whole batch to
  * sendmmsg. Neither allocates. Not thread-safe: one thread owns the socket, receives, sends and
- * finally closes it; the receive timeout lets that thread notice a shutdown request.
+ * finally closes it; {@link #wakeUp} or a receive timeout lets that thread notice a shutdown request.
  */
 public final class UdpSocket implements AutoCloseable {
     private static final int CLOSED = -1;
@@ -28,7 +28,10 @@ public final class UdpSocket implements AutoCloseable {
     private final int localPort;
     /** The local address as error messages show it, e.g. "[::1]:123". */
     private final String where;
-    private int fd;
+    /** Volatile, and changed under the monitor, so {@link #wakeUp} from another thread never hits a reused descriptor. */
+    private volatile int fd;
+    /** Set by {@link #wakeUp}: after shutdown(SHUT_RD) recvmmsg reports empty datagrams, which are not traffic. */
+    private volatile boolean wokenUp;
 
     private UdpSocket(int fd, Endpoint local) {
         this.fd = fd;
@@ -144,6 +147,10 @@ public final class UdpSocket implements AutoCloseable {
             }
             throw new SocketException("recvmmsg " + where + ": " + Libc.strerror(errno));
         }
+        if (wokenUp) {
+            batch.received(0, localPort);
+            return 0;
+        }
         batch.received(count, localPort);
         return count;
     }
@@ -187,9 +194,25 @@ public final class UdpSocket implements AutoCloseable {
         return sent;
     }
 
+    /**
+     * Makes a {@link #receive} blocked in another thread return 0 at once, and every later one
+     * too, so the owning thread can stop without a receive timeout waking it while idle. The only
+     * method that may be called from another thread.
+     */
+    public synchronized void wakeUp() {
+        int descriptor = fd;
+        if (descriptor != CLOSED) {
+            wokenUp = true;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+                Libc.invoke(() -> (int) Libc.SHUTDOWN.invokeExact(capture, descriptor, Libc.SHUT_RD));
+            }
+        }
+    }
+
     /** Closes the socket; later calls do nothing. Call it from the thread that owns the socket. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (fd != CLOSED) {
             closeDescriptor(fd);
             fd = CLOSED;

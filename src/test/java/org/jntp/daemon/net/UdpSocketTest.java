@@ -81,6 +81,27 @@ class UdpSocketTest {
     }
 
     @Test
+    void returnsFromABlockedReceiveWhenWokenUpByAnotherThread() throws Exception {
+        UdpSocketOptions noTimeout = UdpSocketOptions.defaults().withReceiveTimeout(Duration.ZERO);
+        try (UdpSocket socket = UdpSocket.open(ANY_LOOPBACK_PORT, noTimeout);
+             ReceiveBatch batch = ReceiveBatch.allocate(8, 1024)) {
+            var received = new java.util.concurrent.CompletableFuture<Integer>();
+            Thread receiver = Thread.ofPlatform().start(() -> {
+                try {
+                    received.complete(socket.receive(batch));
+                } catch (IOException e) {
+                    received.completeExceptionally(e);
+                }
+            });
+            Thread.sleep(50);
+            socket.wakeUp();
+
+            assertThat(received.get(5, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            receiver.join();
+        }
+    }
+
+    @Test
     void letsTwoReusePortSocketsBindTheSamePort() throws IOException {
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true);
         try (UdpSocket first = UdpSocket.open(ANY_LOOPBACK_PORT, options);
