@@ -140,6 +140,20 @@ class SendBatchTest {
     }
 
     @Test
+    void sendsNothingForADatagramTakenBack() throws IOException {
+        try (UdpSocket socket = UdpSocket.open(ANY_LOOPBACK_PORT, UdpSocketOptions.defaults());
+             SendBatch batch = SendBatch.allocate(4, 64);
+             LoopbackClient client = LoopbackClient.onIpv4()) {
+            addText(batch, Endpoint.of(client.address()), "kept");
+            addText(batch, Endpoint.of(client.address()), "taken back");
+            batch.removeLast();
+
+            assertThat(socket.send(batch)).isEqualTo(1);
+            assertThat(client.receiveText()).isEqualTo("kept");
+        }
+    }
+
+    @Test
     void refusesMoreDatagramsThanItsCapacity() {
         try (SendBatch batch = SendBatch.allocate(1, 64)) {
             batch.add(new Endpoint());
