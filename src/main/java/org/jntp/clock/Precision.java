@@ -61,6 +61,24 @@ public record Precision(double tickSeconds, double fuzzSeconds, int precisionLog
     }
 
     /**
+     * The finest of {@code rounds} measurements. A JVM reads its clock slowly until the JIT has
+     * compiled the read path, so one measurement at start would time the interpreter, not the clock.
+     */
+    public static Precision measureFinest(LongSupplier readNanos, int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("need at least one round, got " + rounds);
+        }
+        Precision finest = measure(readNanos);
+        for (int i = 1; i < rounds; i++) {
+            Precision next = measure(readNanos);
+            if (next.tickSeconds() < finest.tickSeconds()) {
+                finest = next;
+            }
+        }
+        return finest;
+    }
+
+    /**
      * The nearest power of two to {@code tickSeconds} as ntpd finds it: it rounds down while the
      * tick is at most 4/3 of the power below, so 1 µs gives -20 and 100 ns gives -23.
      *

@@ -79,6 +79,22 @@ class PrecisionTest {
     }
 
     @Test
+    void finestMeasurementKeepsTheSmallestTickOfAllRounds() {
+        long[] stepPerRoundNanos = {4000, 1000, 250, 500};
+        int readsPerRound = 1 + Precision.MIN_CHANGES;
+        long[] now = {0};
+        AtomicInteger reads = new AtomicInteger();
+        LongSupplier clockThatSettles = () -> {
+            now[0] += stepPerRoundNanos[reads.getAndIncrement() / readsPerRound];
+            return now[0];
+        };
+
+        Precision finest = Precision.measureFinest(clockThatSettles, stepPerRoundNanos.length);
+
+        assertThat(finest.tickSeconds()).isCloseTo(250e-9, within(1e-15));
+    }
+
+    @Test
     void log2MatchesWhatNtpdLogsForCommonTicks() {
         assertThat(Precision.log2(1e-6)).isEqualTo(-20);
         assertThat(Precision.log2(100e-9)).isEqualTo(-23);
