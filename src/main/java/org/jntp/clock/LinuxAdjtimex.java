@@ -17,7 +17,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * {@code clock_adjtime(CLOCK_REALTIME, struct timex *)} through the FFM API.
+ * {@code clock_adjtime(CLOCK_REALTIME, struct timex *)} through the FFM API; kernel errors come
+ * back as {@link ClockException} naming the errno.
  *
  * <p>Reads (modes 0) always go through. Writes go through only on a machine whose kernel command
  * line carries {@link #WRITE_MARKER}, so that no test or stray daemon run can change the clock of
@@ -29,7 +30,7 @@ public final class LinuxAdjtimex implements Adjtimex {
     /** Kernel command-line word that allows clock writes: set only on throw-away test machines. */
     public static final String WRITE_MARKER = "jntp.clock-writes=allowed";
 
-    private static final int CLOCK_REALTIME = 0;
+    static final int CLOCK_REALTIME = 0;
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(PathElement.groupElement("errno"));
@@ -41,14 +42,16 @@ public final class LinuxAdjtimex implements Adjtimex {
             LINKER.defaultLookup().findOrThrow("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private final boolean writesAllowed;
+    private final int clockId;
 
-    LinuxAdjtimex(String kernelCmdline) {
+    LinuxAdjtimex(String kernelCmdline, int clockId) {
         this.writesAllowed = allowsWrites(kernelCmdline);
+        this.clockId = clockId;
     }
 
-    /** The system call, with writes allowed as this machine's {@code /proc/cmdline} says. */
+    /** The system call on CLOCK_REALTIME, with writes allowed as this machine's {@code /proc/cmdline} says. */
     public static LinuxAdjtimex open() {
-        return new LinuxAdjtimex(readKernelCmdline());
+        return new LinuxAdjtimex(readKernelCmdline(), CLOCK_REALTIME);
     }
 
     private static String readKernelCmdline() {
@@ -77,20 +80,20 @@ public final class LinuxAdjtimex implements Adjtimex {
             MemorySegment timex = arena.allocate(TimexLayout.TIMEX);
             TimexLayout.write(request, timex);
             MemorySegment callState = arena.allocate(CALL_STATE);
-            int result = invoke(callState, timex);
+            int result = invoke(callState, clockId, timex);
             if (result == -1) {
                 int errno = (int) ERRNO.get(callState, 0L);
                 throw new ClockException(String.format(
-                        "clock_adjtime(CLOCK_REALTIME, modes 0x%x) failed: %s (errno %d)",
-                        request.modes(), strerror(errno), errno));
+                        "clock_adjtime(clock %d, modes 0x%x) failed: %s (errno %d)",
+                        clockId, request.modes(), strerror(errno), errno));
             }
             return TimexLayout.read(timex, result);
         }
     }
 
-    private static int invoke(MemorySegment callState, MemorySegment timex) {
+    private static int invoke(MemorySegment callState, int clockId, MemorySegment timex) {
         try {
-            return (int) CLOCK_ADJTIME.invokeExact(callState, CLOCK_REALTIME, timex);
+            return (int) CLOCK_ADJTIME.invokeExact(callState, clockId, timex);
         } catch (Throwable t) {
             throw new ClockException("clock_adjtime could not be called", t);
         }
