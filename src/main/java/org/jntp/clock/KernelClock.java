@@ -45,6 +45,10 @@ public final class KernelClock implements Clock {
         return adjtimex.adjust(TimexRequest.READ);
     }
 
+    /**
+     * Hands the offset to the kernel PLL, which absorbs it over roughly 2^(time constant) seconds
+     * and trims its frequency as it goes, as under ntpd's kernel discipline.
+     */
     @Override
     public synchronized void slew(double offsetSeconds) {
         double clamped = Math.clamp(offsetSeconds, -MAX_SLEW_SECONDS, MAX_SLEW_SECONDS);

@@ -57,8 +57,9 @@ public final class SoftwareClock implements Clock {
         double offsetSeconds = Double.parseDouble(parts[0].strip());
         double freqErrorPpm = Double.parseDouble(parts[1].strip());
         if (Math.abs(freqErrorPpm) > MAX_FREQUENCY_PPM) {
-            throw new IllegalArgumentException("software clock frequency error must be within ±"
-                    + MAX_FREQUENCY_PPM + " ppm, got " + parts[1].strip());
+            throw new IllegalArgumentException(String.format(
+                    "software clock frequency error must be within ±%.0f ppm, got %s",
+                    MAX_FREQUENCY_PPM, parts[1].strip()));
         }
         return new Spec(offsetSeconds, freqErrorPpm);
     }

@@ -64,7 +64,7 @@ class SoftwareClockTest extends AdjustableClockContract {
     void rejectsAFrequencyErrorNoDisciplineCouldCorrect() {
         assertThatThrownBy(() -> SoftwareClock.parse("0,-501"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("software clock frequency error must be within ±500.0 ppm, got -501");
+                .hasMessage("software clock frequency error must be within ±500 ppm, got -501");
     }
 
     @Test
