@@ -1,0 +1,53 @@
+package org.jntp.clock;
+
+/**
+ * What to write into the kernel clock with {@code clock_adjtime}: the writable fields of
+ * {@code struct timex} that jntp uses, in the kernel's units; {@code modes} says which apply.
+ * {@link #READ} changes nothing and needs no privilege.
+ */
+public record TimexRequest(
+        int modes,
+        long offset,
+        long freq,
+        long maxerror,
+        long esterror,
+        int status,
+        long constant,
+        long timeSec,
+        long timeNsec) {
+
+    /** Reads the state, writes nothing. */
+    public static final TimexRequest READ = new TimexRequest(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Hands {@code offsetNanos} to the kernel PLL, with the status word (which must hold STA_PLL). */
+    public static TimexRequest pllOffset(long offsetNanos, int status) {
+        return new TimexRequest(
+                Timex.ADJ_OFFSET | Timex.ADJ_STATUS | Timex.ADJ_NANO, offsetNanos, 0, 0, 0, status, 0, 0, 0);
+    }
+
+    /** Sets the frequency, in ppm scaled by 2^16. */
+    public static TimexRequest frequency(long scaledPpm) {
+        return new TimexRequest(Timex.ADJ_FREQUENCY, 0, scaledPpm, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Steps the clock by {@code seconds + nanos} (nanos in [0, 1e9), as the kernel demands). */
+    public static TimexRequest setOffset(long seconds, long nanos) {
+        return new TimexRequest(Timex.ADJ_SETOFFSET | Timex.ADJ_NANO, 0, 0, 0, 0, 0, 0, seconds, nanos);
+    }
+
+    /** Sets the status word. */
+    public static TimexRequest status(int status) {
+        return new TimexRequest(Timex.ADJ_STATUS, 0, 0, 0, 0, status, 0, 0, 0);
+    }
+
+    /** Sets the status word and the error bounds, in microseconds. */
+    public static TimexRequest errors(int status, long maxerrorMicros, long esterrorMicros) {
+        return new TimexRequest(Timex.ADJ_STATUS | Timex.ADJ_MAXERROR | Timex.ADJ_ESTERROR,
+                0, 0, maxerrorMicros, esterrorMicros, status, 0, 0, 0);
+    }
+
+    /** Sets the PLL time constant, taken as is because of ADJ_NANO (without it the kernel adds 4). */
+    public static TimexRequest timeConstant(long constant) {
+        return new TimexRequest(Timex.ADJ_TIMECONST | Timex.ADJ_NANO, 0, 0, 0, 0, 0, constant, 0, 0);
+    }
+}

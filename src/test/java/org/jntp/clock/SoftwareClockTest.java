@@ -1,0 +1,129 @@
+package org.jntp.clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+class SoftwareClockTest extends AdjustableClockContract {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private SimulatedClock base;
+
+    @Override
+    Clock newClockOnTrueTime() {
+        base = SimulatedClock.perfect(START_NANOS);
+        return new SoftwareClock.Spec(0, 0).over(base);
+    }
+
+    @Override
+    void elapse(double seconds) {
+        base.advance(Math.round(seconds * 1e9));
+    }
+
+    @Override
+    long trueNanos() {
+        return base.trueNanos();
+    }
+
+    @Test
+    void parsesOffsetAndFrequencyError() {
+        assertThat(SoftwareClock.parse("0.25,50")).isEqualTo(new SoftwareClock.Spec(0.25, 50));
+    }
+
+    @Test
+    void parsesSignsExponentsAndSpaces() {
+        assertThat(SoftwareClock.parse(" -1.5 , +2e1 ")).isEqualTo(new SoftwareClock.Spec(-1.5, 20));
+    }
+
+    @Test
+    void rejectsAMissingFrequencyError() {
+        assertThatThrownBy(() -> SoftwareClock.parse("0.25"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("software clock must be OFFSET_S,FREQ_PPM in decimal (e.g. 0.25,50), got \"0.25\"");
+    }
+
+    @Test
+    void rejectsWordsWhereNumbersBelong() {
+        assertThatThrownBy(() -> SoftwareClock.parse("NaN,fast"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OFFSET_S,FREQ_PPM");
+    }
+
+    @Test
+    void rejectsExtraFields() {
+        assertThatThrownBy(() -> SoftwareClock.parse("0.25,50,1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OFFSET_S,FREQ_PPM");
+    }
+
+    @Test
+    void rejectsAFrequencyErrorNoDisciplineCouldCorrect() {
+        assertThatThrownBy(() -> SoftwareClock.parse("0,-501"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("software clock frequency error must be within ±500 ppm, got -501");
+    }
+
+    @Test
+    void startsAheadOfItsBaseByItsOffset() {
+        SoftwareClock clock = SoftwareClock.parse("0.25,0").over(base);
+
+        assertThat(clock.nowNanos() - base.nowNanos()).isEqualTo(250_000_000);
+    }
+
+    @Test
+    void gainsItsFrequencyErrorOverItsBase() {
+        SoftwareClock clock = SoftwareClock.parse("0,50").over(base);
+        base.advance(10 * SECOND);
+
+        assertThat(clock.nowNanos() - base.nowNanos()).isEqualTo(500_000);
+    }
+
+    @Test
+    void frequencyCorrectionCancelsTheFrequencyError() {
+        SoftwareClock clock = SoftwareClock.parse("0,50").over(base);
+        clock.setFrequency(-50);
+        base.advance(100 * SECOND);
+
+        // the correction acts on the clock's own, fast, seconds: 50 ppm of 5 ms is left over
+        assertThat(clock.nowNanos() - base.nowNanos()).isCloseTo(-250L, within(1L));
+    }
+
+    @Test
+    void frequencyPpmIsTheCorrectionNotTheError() {
+        SoftwareClock clock = SoftwareClock.parse("0,50").over(base);
+
+        assertThat(clock.frequencyPpm()).isEqualTo(0.0);
+    }
+
+    @Test
+    void reportsThePrecisionOfItsBase() {
+        SoftwareClock clock = SoftwareClock.parse("0,0").over(base);
+
+        assertThat(clock.precisionLog2()).isEqualTo(base.precisionLog2());
+    }
+
+    @Test
+    void readsWithoutAllocating() {
+        SoftwareClock clock = SoftwareClock.parse("0.25,50").over(base);
+        clock.slew(0.1);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += clock.nowNanos();
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            sink += clock.nowNanos();
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(sink).isNotZero();
+        assertThat(allocated).isZero();
+    }
+}
