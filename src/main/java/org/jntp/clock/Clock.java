@@ -20,6 +20,13 @@ public interface Clock {
      */
     long nowNanos();
 
+    /**
+     * What this clock read at the moment the system clock ({@code CLOCK_REALTIME}) read
+     * {@code systemNanos}, both in Unix nanoseconds: puts the kernel's receive timestamps, which
+     * are taken on the system clock, on this clock's timescale.
+     */
+    long fromSystemNanos(long systemNanos);
+
     /** Precision of {@link #nowNanos()} as log2 seconds (the NTP precision field): -20 is about 1 µs. */
     int precisionLog2();
 

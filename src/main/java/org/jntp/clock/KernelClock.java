@@ -35,6 +35,12 @@ public final class KernelClock implements Clock {
         return LinuxClockGettime.realtimeNanos();
     }
 
+    /** The kernel clock is the system clock. */
+    @Override
+    public long fromSystemNanos(long systemNanos) {
+        return systemNanos;
+    }
+
     @Override
     public int precisionLog2() {
         return precisionLog2;

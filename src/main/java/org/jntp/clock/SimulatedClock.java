@@ -83,6 +83,12 @@ public final class SimulatedClock implements Clock {
         return oscillatorNanos + steering.offsetNanos(oscillatorNanos);
     }
 
+    /** A simulated clock stands in for the system clock, so its timestamps are already on its timescale. */
+    @Override
+    public long fromSystemNanos(long systemNanos) {
+        return systemNanos;
+    }
+
     @Override
     public int precisionLog2() {
         return PRECISION_LOG2;

@@ -70,7 +70,16 @@ public final class SoftwareClock implements Clock {
 
     @Override
     public long nowNanos() {
-        long freeRunning = freeRunningNanos(base.nowNanos());
+        return fromBaseNanos(base.nowNanos());
+    }
+
+    @Override
+    public long fromSystemNanos(long systemNanos) {
+        return fromBaseNanos(base.fromSystemNanos(systemNanos));
+    }
+
+    private long fromBaseNanos(long baseNanos) {
+        long freeRunning = freeRunningNanos(baseNanos);
         return freeRunning + steering.offsetNanos(freeRunning);
     }
 

@@ -93,6 +93,16 @@ class SoftwareClockTest extends AdjustableClockContract {
     }
 
     @Test
+    void putsASystemClockTimestampOnItsOwnTimescale() {
+        SoftwareClock clock = SoftwareClock.parse("0.25,50").over(base);
+        long systemNanos = base.nowNanos();
+        base.advance(10 * SECOND);
+
+        assertThat(clock.fromSystemNanos(systemNanos)).isEqualTo(systemNanos + 250_000_000);
+        assertThat(clock.fromSystemNanos(base.nowNanos())).isEqualTo(clock.nowNanos());
+    }
+
+    @Test
     void frequencyPpmIsTheCorrectionNotTheError() {
         SoftwareClock clock = SoftwareClock.parse("0,50").over(base);
 
