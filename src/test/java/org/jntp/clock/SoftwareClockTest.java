@@ -123,17 +123,30 @@ class SoftwareClockTest extends AdjustableClockContract {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sink = 0;
-        for (int i = 0; i < 20_000; i++) {
-            sink += clock.nowNanos();
+        // Until the JIT has compiled the read path, the interpreter's own bookkeeping allocates:
+        // warm up until a whole window of reads allocates nothing, then measure a fresh window.
+        for (int window = 0; window < 200; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            sink += read(clock, 20_000);
+            if (threads.getCurrentThreadAllocatedBytes() == before) {
+                break;
+            }
         }
 
         long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100_000; i++) {
-            sink += clock.nowNanos();
-        }
+        sink += read(clock, 100_000);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertThat(sink).isNotZero();
-        assertThat(allocated).isZero();
+        // One object per read would be 1.6 MB; the JIT's own transitions may still cost a few bytes.
+        assertThat(allocated).isLessThan(1024);
+    }
+
+    private static long read(Clock clock, int times) {
+        long sink = 0;
+        for (int i = 0; i < times; i++) {
+            sink += clock.nowNanos();
+        }
+        return sink;
     }
 }
