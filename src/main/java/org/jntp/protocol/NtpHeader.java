@@ -72,8 +72,9 @@ public record NtpHeader(
     }
 
     /**
-     * A client poll request (RFC 4330 §5): every field zero except version, mode and the
-     * transmit time, which the server echoes as origin time.
+     * A client poll request: every field zero except version, mode and the transmit time, which
+     * the server echoes as origin time (RFC 4330 §5). chronyd's requests add poll and precision,
+     * ntpdig's set leap 3; servers need neither.
      */
     public static NtpHeader clientRequest(int version, NtpTimestamp transmit) {
         requireRange("version", version, MIN_VERSION, VERSION);
