@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  */
 final class PacketCheck {
     /** Key identifier and a 160-bit digest: the longest MAC an NTPv4 packet may carry. */
-    static final int MAX_V4_MAC_LENGTH = 24;
+    private static final int MAX_V4_MAC_LENGTH = 24;
 
     private static final int CRYPTO_NAK_LENGTH = 4;
     private static final int MD5_MAC_LENGTH = 20;

@@ -154,25 +154,25 @@ class CapturedVectorsTest {
         assertThat(buf.array()).isEqualTo(bytes("ntpsec-kod-rate.reply"));
     }
 
+    /** A version 4 client request with the given first-word fields, zero elsewhere but the transmit time. */
+    private static NtpHeader clientRequest(LeapIndicator leap, int poll, int precision, NtpTimestamp transmit) {
+        return new NtpHeader(leap, 4, Mode.CLIENT, 0, poll, precision, NtpShort.ZERO, NtpShort.ZERO,
+                ReferenceId.NONE, NtpTimestamp.ZERO, NtpTimestamp.ZERO, NtpTimestamp.ZERO, transmit);
+    }
+
     @Test
     void ntpdigSendsUnsynchronizedVersion4RequestWithOnlyTransmitTime() {
         NtpHeader request = header("ntpdig.request");
-        NtpHeader onlyTransmit = new NtpHeader(LeapIndicator.UNSYNCHRONIZED, 4, Mode.CLIENT, 0, 0, 0,
-                NtpShort.ZERO, NtpShort.ZERO, ReferenceId.NONE, NtpTimestamp.ZERO, NtpTimestamp.ZERO,
-                NtpTimestamp.ZERO, request.transmitTime());
 
-        assertThat(request).isEqualTo(onlyTransmit);
+        assertThat(request).isEqualTo(clientRequest(LeapIndicator.UNSYNCHRONIZED, 0, 0, request.transmitTime()));
         assertThat(request.transmitTime().isZero()).isFalse();
     }
 
     @Test
     void chronydClientSendsPollPrecisionAndTransmitTimeOnly() {
         NtpHeader request = header("chronyd-client.request");
-        NtpHeader expected = new NtpHeader(LeapIndicator.NO_WARNING, 4, Mode.CLIENT, 0, 6, 32,
-                NtpShort.ZERO, NtpShort.ZERO, ReferenceId.NONE, NtpTimestamp.ZERO, NtpTimestamp.ZERO,
-                NtpTimestamp.ZERO, request.transmitTime());
 
-        assertThat(request).isEqualTo(expected);
+        assertThat(request).isEqualTo(clientRequest(LeapIndicator.NO_WARNING, 6, 32, request.transmitTime()));
         assertThat(request.transmitTime().isZero()).isFalse();
     }
 }
