@@ -1,6 +1,7 @@
 package org.jntp.config;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.jntp.server.access.AddressFamily;
 import org.jntp.server.access.IpAddress;
@@ -66,6 +67,34 @@ final class AddressWords {
             return Optional.empty();
         }
         return literal;
+    }
+
+    /** An address with the prefix length written after a slash, if any. */
+    record Prefixed(IpAddress address, OptionalInt prefixLength) {}
+
+    /** ADDRESS or ADDRESS/PREFIX, for a word whose address part {@link #looksNumeric looks numeric}. */
+    static Optional<Prefixed> prefixed(LineCursor line, Token word, Optional<AddressFamily> family) {
+        String text = word.text();
+        int slash = text.indexOf('/');
+        Token addressWord = slash < 0 ? word : new Token(text.substring(0, slash), word.column());
+        Optional<IpAddress> address = literal(line, addressWord, family);
+        if (address.isEmpty() || slash < 0) {
+            return address.map(a -> new Prefixed(a, OptionalInt.empty()));
+        }
+        int bits = address.get().family().bits();
+        String prefix = text.substring(slash + 1);
+        if (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > bits) {
+            line.error(word, "prefix length \"" + prefix + "\" is out of range 0.." + bits,
+                    "use a value between 0 and " + bits);
+            return Optional.empty();
+        }
+        return Optional.of(new Prefixed(address.get(), OptionalInt.of(Integer.parseInt(prefix))));
+    }
+
+    /** The part of a word before any slash. */
+    static String beforeSlash(String text) {
+        int slash = text.indexOf('/');
+        return slash < 0 ? text : text.substring(0, slash);
     }
 
     static boolean isHostName(String text) {

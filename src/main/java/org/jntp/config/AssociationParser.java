@@ -80,6 +80,6 @@ final class AssociationParser {
         for (AssociationFlag flag : AssociationFlag.values()) {
             known.add(flag.keyword());
         }
-        line.error(option, "unknown option \"" + option.text() + "\"", Suggestions.fix(option.text(), known));
+        line.unknown(option, "option", known);
     }
 }

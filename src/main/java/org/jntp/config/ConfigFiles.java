@@ -15,9 +15,11 @@ public final class ConfigFiles {
     /** Reads and parses the configuration file, following includefile lines on disk. */
     public static ConfigResult read(Path file) {
         return switch (load(file)) {
-            case IncludeSource.Result.Found found -> ConfigParser.parse(found.text(), file.toString(), ConfigFiles::load);
+            case IncludeSource.Result.Found found ->
+                    ConfigParser.parse(found.text(), file.toString(), ConfigFiles::load);
             case IncludeSource.Result.Unreadable unreadable -> new ConfigResult.Invalid(NtpConfig.defaults(),
-                    List.of(new ConfigError(file.toString(), 0, 0, "cannot read the configuration: " + unreadable.reason(),
+                    List.of(new ConfigError(file.toString(), 0, 0,
+                            "cannot read the configuration: " + unreadable.reason(),
                             "check the path and that the daemon may read it")));
         };
     }

@@ -33,7 +33,8 @@ public final class ConfigParser {
             Map.entry("peer", (line, config) -> AssociationParser.parse(line, AssociationType.PEER, config)),
             Map.entry("fudge", FudgeParser::parse),
             Map.entry("restrict", (line, config) -> RestrictParser.parse(line, RestrictRule.Action.RESTRICT, config)),
-            Map.entry("unrestrict", (line, config) -> RestrictParser.parse(line, RestrictRule.Action.UNRESTRICT, config)),
+            Map.entry("unrestrict",
+                    (line, config) -> RestrictParser.parse(line, RestrictRule.Action.UNRESTRICT, config)),
             Map.entry("discard", DiscardParser::parse),
             Map.entry("mru", MruParser::parse),
             Map.entry("interface", InterfaceParser::parse),
@@ -128,8 +129,9 @@ public final class ConfigParser {
                 deeper.add(target);
                 parseFile(found.text(), target.toString(), deeper);
             }
-            case IncludeSource.Result.Unreadable unreadable -> line.error("cannot read " + target + ": "
-                    + unreadable.reason(), "check the name; a relative name is taken from the including file's directory");
+            case IncludeSource.Result.Unreadable unreadable -> line.error(
+                    "cannot read " + target + ": " + unreadable.reason(),
+                    "check the name; a relative name is taken from the including file's directory");
         }
     }
 

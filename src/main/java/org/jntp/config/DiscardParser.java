@@ -1,5 +1,8 @@
 package org.jntp.config;
 
+import static org.jntp.server.access.DiscardSettings.MAX_AVERAGE_LOG2;
+import static org.jntp.server.access.DiscardSettings.MAX_MINIMUM_SECONDS;
+
 import java.util.List;
 import org.jntp.server.access.DiscardSettings;
 
@@ -11,7 +14,8 @@ final class DiscardParser {
 
     static void parse(LineCursor line, ConfigBuilder config) {
         if (!line.hasNext()) {
-            line.error("needs at least one of average, minimum, monitor", "write it as \"discard average 3 minimum 2\"");
+            line.error("needs at least one of average, minimum, monitor",
+                    "write it as \"discard average 3 minimum 2\"");
             return;
         }
         DiscardSettings current = config.discard();
@@ -21,11 +25,10 @@ final class DiscardParser {
         while (line.hasNext()) {
             Token option = line.next();
             switch (option.text()) {
-                case "average" -> average = line.intValue(option, 0, DiscardSettings.MAX_AVERAGE_LOG2).orElse(average);
-                case "minimum" -> minimum = line.intValue(option, 0, DiscardSettings.MAX_MINIMUM_SECONDS).orElse(minimum);
+                case "average" -> average = line.intValue(option, 0, MAX_AVERAGE_LOG2).orElse(average);
+                case "minimum" -> minimum = line.intValue(option, 0, MAX_MINIMUM_SECONDS).orElse(minimum);
                 case "monitor" -> monitor = line.intValue(option, 1, Integer.MAX_VALUE).orElse(monitor);
-                default -> line.error(option, "unknown option \"" + option.text() + "\"",
-                        Suggestions.fix(option.text(), OPTIONS));
+                default -> line.unknown(option, "option", OPTIONS);
             }
         }
         if (line.clean()) {

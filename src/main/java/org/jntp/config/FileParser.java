@@ -16,10 +16,10 @@ final class FileParser {
         String path = value.orElseThrow().text();
         FilePaths files = config.files();
         switch (directive) {
-            case "driftfile" -> config.files(new FilePaths(Optional.of(path), files.logFile(), files.pidFile(), files.leapFile()));
-            case "logfile" -> config.files(new FilePaths(files.driftFile(), Optional.of(path), files.pidFile(), files.leapFile()));
-            case "pidfile" -> config.files(new FilePaths(files.driftFile(), files.logFile(), Optional.of(path), files.leapFile()));
-            case "leapfile" -> config.files(new FilePaths(files.driftFile(), files.logFile(), files.pidFile(), Optional.of(path)));
+            case "driftfile" -> config.files(files.withDriftFile(path));
+            case "logfile" -> config.files(files.withLogFile(path));
+            case "pidfile" -> config.files(files.withPidFile(path));
+            case "leapfile" -> config.files(files.withLeapFile(path));
             default -> config.statsDir(path);
         }
     }

@@ -8,4 +8,20 @@ public record FilePaths(Optional<String> driftFile, Optional<String> logFile, Op
     public static FilePaths none() {
         return new FilePaths(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
+
+    public FilePaths withDriftFile(String path) {
+        return new FilePaths(Optional.of(path), logFile, pidFile, leapFile);
+    }
+
+    public FilePaths withLogFile(String path) {
+        return new FilePaths(driftFile, Optional.of(path), pidFile, leapFile);
+    }
+
+    public FilePaths withPidFile(String path) {
+        return new FilePaths(driftFile, logFile, Optional.of(path), leapFile);
+    }
+
+    public FilePaths withLeapFile(String path) {
+        return new FilePaths(driftFile, logFile, pidFile, Optional.of(path));
+    }
 }

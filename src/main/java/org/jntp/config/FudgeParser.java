@@ -45,8 +45,7 @@ final class FudgeParser {
                 case "refid" -> refid = refid(line, option);
                 case "flag1", "flag2", "flag3", "flag4" -> line.intValue(option, 0, 1)
                         .ifPresent(value -> flags.put(option.text().charAt(4) - '0', value == 1));
-                default -> line.error(option, "unknown option \"" + option.text() + "\"",
-                        Suggestions.fix(option.text(), OPTIONS));
+                default -> line.unknown(option, "option", OPTIONS);
             }
         }
         if (line.clean()) {

@@ -4,15 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
-import org.jntp.server.access.IpAddress;
 
 /** interface and nic lines: {@code interface listen|ignore|drop all|ipv4|ipv6|wildcard|NAME|ADDRESS[/PREFIX]}. */
 final class InterfaceParser {
     /** Linux interface names: up to 15 characters, no blanks or slashes. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
-    private static final List<String> ACTIONS = Arrays.stream(InterfaceAction.values()).map(InterfaceAction::keyword).toList();
+    private static final List<String> ACTIONS =
+            Arrays.stream(InterfaceAction.values()).map(InterfaceAction::keyword).toList();
     private static final String EXAMPLE = "write it as \"interface listen eth0\" or \"interface ignore ipv6\"";
 
     private InterfaceParser() {}
@@ -26,7 +25,7 @@ final class InterfaceParser {
         Optional<InterfaceAction> action =
                 Arrays.stream(InterfaceAction.values()).filter(a -> a.keyword().equals(actionWord.text())).findFirst();
         if (action.isEmpty()) {
-            line.error(actionWord, "unknown action \"" + actionWord.text() + "\"", Suggestions.fix(actionWord.text(), ACTIONS));
+            line.unknown(actionWord, "action", ACTIONS);
         }
         if (!line.hasNext()) {
             line.error("needs what it applies to: all, ipv4, ipv6, wildcard, an interface name or an address", EXAMPLE);
@@ -46,24 +45,9 @@ final class InterfaceParser {
                 return Optional.of(new InterfaceMatch.Every(kind));
             }
         }
-        int slash = text.indexOf('/');
-        String addressText = slash < 0 ? text : text.substring(0, slash);
-        if (AddressWords.looksNumeric(addressText)) {
-            Optional<IpAddress> address = AddressWords.literal(line, new Token(addressText, word.column()), Optional.empty());
-            if (address.isEmpty()) {
-                return Optional.empty();
-            }
-            if (slash < 0) {
-                return Optional.of(new InterfaceMatch.Address(address.get(), OptionalInt.empty()));
-            }
-            int bits = address.get().family().bits();
-            String prefix = text.substring(slash + 1);
-            if (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > bits) {
-                line.error(word, "prefix length \"" + prefix + "\" is out of range 0.." + bits,
-                        "use a value between 0 and " + bits);
-                return Optional.empty();
-            }
-            return Optional.of(new InterfaceMatch.Address(address.get(), OptionalInt.of(Integer.parseInt(prefix))));
+        if (AddressWords.looksNumeric(AddressWords.beforeSlash(text))) {
+            return AddressWords.prefixed(line, word, Optional.empty())
+                    .map(prefixed -> new InterfaceMatch.Address(prefixed.address(), prefixed.prefixLength()));
         }
         if (!NAME.matcher(text).matches()) {
             line.error(word, "\"" + text + "\" is neither an interface name nor an address",

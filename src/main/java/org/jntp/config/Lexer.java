@@ -44,13 +44,17 @@ final class Lexer {
                 i = close + 1;
             } else {
                 int start = i;
-                while (i < line.length() && !isBlank(line.charAt(i)) && line.charAt(i) != '#' && line.charAt(i) != '"') {
+                while (i < line.length() && !endsWord(line.charAt(i))) {
                     i++;
                 }
                 tokens.add(new Token(line.substring(start, i), start + 1));
             }
         }
         return tokens;
+    }
+
+    private static boolean endsWord(char c) {
+        return isBlank(c) || c == '#' || c == '"';
     }
 
     private static boolean isBlank(char c) {

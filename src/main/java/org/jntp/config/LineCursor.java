@@ -1,5 +1,6 @@
 package org.jntp.config;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -65,6 +66,11 @@ final class LineCursor {
     /** Reports a problem with the directive word itself, which the message names. */
     void directiveError(String message, String fix) {
         errors.add(new ConfigError(line.file(), line.number(), directive().column(), message, fix));
+    }
+
+    /** Reports a word that is none of the keywords allowed here, with the likely intended one. */
+    void unknown(Token word, String what, Collection<String> keywords) {
+        error(word, "unknown " + what + " \"" + word.text() + "\"", Suggestions.fix(word.text(), keywords));
     }
 
     /** Reports every word left on the line as unexpected. */

@@ -30,12 +30,16 @@ final class MruParser {
                 case "mindepth" -> mru.withMinDepth(entries(line.intValue(option, 0, MAX), false, mru.minDepth()));
                 case "maxage" -> mru.withMaxAgeSeconds(line.intValue(option, -1, MAX).orElse(mru.maxAgeSeconds()));
                 case "minage" -> mru.withMinAgeSeconds(line.intValue(option, 0, MAX).orElse(mru.minAgeSeconds()));
-                case "initalloc" -> mru.withInitialAlloc(entries(line.intValue(option, 0, MAX), false, mru.initialAlloc()));
-                case "initmem" -> mru.withInitialAlloc(entries(line.intValue(option, 0, MAX), true, mru.initialAlloc()));
-                case "incalloc" -> mru.withIncrementAlloc(entries(line.intValue(option, 0, MAX), false, mru.incrementAlloc()));
-                case "incmem" -> mru.withIncrementAlloc(entries(line.intValue(option, 0, MAX), true, mru.incrementAlloc()));
+                case "initalloc" -> mru.withInitialAlloc(
+                        entries(line.intValue(option, 0, MAX), false, mru.initialAlloc()));
+                case "initmem" -> mru.withInitialAlloc(
+                        entries(line.intValue(option, 0, MAX), true, mru.initialAlloc()));
+                case "incalloc" -> mru.withIncrementAlloc(
+                        entries(line.intValue(option, 0, MAX), false, mru.incrementAlloc()));
+                case "incmem" -> mru.withIncrementAlloc(
+                        entries(line.intValue(option, 0, MAX), true, mru.incrementAlloc()));
                 default -> {
-                    line.error(option, "unknown option \"" + option.text() + "\"", Suggestions.fix(option.text(), OPTIONS));
+                    line.unknown(option, "option", OPTIONS);
                     yield mru;
                 }
             };

@@ -48,7 +48,7 @@ final class RestrictParser {
                     OptionalInt limit = line.intValue(word, RestrictRule.NO_PEER_LIMIT, MAX_PEER_LIMIT);
                     ipPeerLimit = limit.orElse(ipPeerLimit);
                 }
-                default -> line.error(word, "unknown flag \"" + word.text() + "\"", Suggestions.fix(word.text(), words()));
+                default -> line.unknown(word, "flag", words());
             }
         }
         if (maskWord.isPresent()) {
@@ -76,29 +76,14 @@ final class RestrictParser {
 
     /** ADDRESS or ADDRESS/PREFIX (NTPsec's CIDR form); a bare address is a single host. */
     private static Optional<AddressMask> network(LineCursor line, Token word, Optional<AddressFamily> family) {
-        String text = word.text();
-        int slash = text.indexOf('/');
-        Token addressWord = slash < 0 ? word : new Token(text.substring(0, slash), word.column());
-        if (!AddressWords.looksNumeric(addressWord.text())) {
-            line.error(word, "host name \"" + text + "\" is not supported in restrict lines yet",
+        if (!AddressWords.looksNumeric(AddressWords.beforeSlash(word.text()))) {
+            line.error(word, "host name \"" + word.text() + "\" is not supported in restrict lines yet",
                     "use the numeric address; ntpd would resolve the name only once, at startup");
             return Optional.empty();
         }
-        Optional<IpAddress> address = AddressWords.literal(line, addressWord, family);
-        if (address.isEmpty()) {
-            return Optional.empty();
-        }
-        if (slash < 0) {
-            return Optional.of(AddressMask.host(address.get()));
-        }
-        int bits = address.get().family().bits();
-        String prefix = text.substring(slash + 1);
-        if (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > bits) {
-            line.error(word, "prefix length \"" + prefix + "\" is out of range 0.." + bits,
-                    "use a value between 0 and " + bits);
-            return Optional.empty();
-        }
-        return Optional.of(AddressMask.prefix(address.get(), Integer.parseInt(prefix)));
+        return AddressWords.prefixed(line, word, family).map(prefixed -> prefixed.prefixLength().isPresent()
+                ? AddressMask.prefix(prefixed.address(), prefixed.prefixLength().getAsInt())
+                : AddressMask.host(prefixed.address()));
     }
 
     private static Optional<RestrictTarget> withMask(LineCursor line, Optional<RestrictTarget> target,

@@ -14,7 +14,8 @@ final class StatisticsParser {
     /** {@code statistics name ...}. */
     static void parseStatistics(LineCursor line, ConfigBuilder config) {
         if (!line.hasNext()) {
-            line.error("needs at least one statistics name", "add some of: " + String.join(", ", StatisticsConfig.NAMES));
+            line.error("needs at least one statistics name",
+                    "add some of: " + String.join(", ", StatisticsConfig.NAMES));
             return;
         }
         List<String> names = new ArrayList<>();
@@ -44,8 +45,7 @@ final class StatisticsParser {
                 case "type" -> type = type(line, option);
                 case "link", "nolink" -> link = Optional.of(option.text().equals("link"));
                 case "enable", "disable" -> enabled = Optional.of(option.text().equals("enable"));
-                default -> line.error(option, "unknown option \"" + option.text() + "\"",
-                        Suggestions.fix(option.text(), FILEGEN_OPTIONS));
+                default -> line.unknown(option, "option", FILEGEN_OPTIONS);
             }
         }
         if (line.clean()) {
@@ -57,15 +57,14 @@ final class StatisticsParser {
         if (StatisticsConfig.NAMES.contains(word.text())) {
             return Optional.of(word.text());
         }
-        line.error(word, "unknown statistics \"" + word.text() + "\"", Suggestions.fix(word.text(), StatisticsConfig.NAMES));
+        line.unknown(word, "statistics", StatisticsConfig.NAMES);
         return Optional.empty();
     }
 
     private static Optional<String> type(LineCursor line, Token option) {
         Optional<Token> value = line.value(option, "type day");
         if (value.isPresent() && !TYPES.contains(value.get().text())) {
-            line.error(value.get(), "unknown file type \"" + value.get().text() + "\"",
-                    Suggestions.fix(value.get().text(), TYPES));
+            line.unknown(value.get(), "file type", TYPES);
             return Optional.empty();
         }
         return value.map(Token::text);

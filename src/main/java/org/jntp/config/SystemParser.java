@@ -29,7 +29,7 @@ final class SystemParser {
             Token word = line.next();
             Optional<SystemFlag> flag = SystemFlag.byKeyword(word.text());
             if (flag.isEmpty()) {
-                line.error(word, "unknown option \"" + word.text() + "\"", Suggestions.fix(word.text(), FLAGS));
+                line.unknown(word, "option", FLAGS);
             }
             flag.ifPresent(flags::add);
         }
@@ -48,7 +48,7 @@ final class SystemParser {
         while (line.hasNext()) {
             Token name = line.next();
             if (!TOS_NAMES.contains(name.text())) {
-                line.error(name, "unknown option \"" + name.text() + "\"", Suggestions.fix(name.text(), TOS_NAMES));
+                line.unknown(name, "option", TOS_NAMES);
                 continue;
             }
             Optional<Token> value = line.value(name, name.text() + " " + example(name.text()));

@@ -3,6 +3,7 @@ package org.jntp.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,18 @@ class ConfigFilesTest {
     @Test
     void missingFileIsAnErrorAboutTheWholeFile() {
         Path missing = directory.resolve("absent.conf");
-        assertThat(ConfigFiles.read(missing).errors()).extracting(ConfigError::toString).containsExactly(
-                missing + ": cannot read the configuration: no such file; check the path and that the daemon may read it");
+        assertThat(ConfigFiles.read(missing).errors()).extracting(ConfigError::toString).containsExactly(missing
+                + ": cannot read the configuration: no such file; check the path and that the daemon may read it");
     }
 
     @Test
     void bytesOutsideAsciiDoNotStopTheParse() throws IOException {
-        Files.write(directory.resolve("ntp.conf"), new byte[] {'#', ' ', (byte) 0xE9, '\n', 's', 'e', 'r', 'v', 'e', 'r',
-            ' ', '1', '9', '2', '.', '0', '.', '2', '.', '1', '\n'});
+        byte[] latin1Comment = {'#', ' ', (byte) 0xE9, '\n'};
+        byte[] server = "server 192.0.2.1\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] text = new byte[latin1Comment.length + server.length];
+        System.arraycopy(latin1Comment, 0, text, 0, latin1Comment.length);
+        System.arraycopy(server, 0, text, latin1Comment.length, server.length);
+        Files.write(directory.resolve("ntp.conf"), text);
         assertThat(ConfigFiles.read(directory.resolve("ntp.conf")).errors()).isEmpty();
     }
 }

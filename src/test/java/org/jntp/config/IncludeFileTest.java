@@ -16,8 +16,9 @@ class IncludeFileTest {
 
     @Test
     void includedLinesAreParsedInPlace() {
-        ConfigResult result = ConfigParser.parse("server 192.0.2.1\nincludefile /etc/ntp.d/more.conf\nserver 192.0.2.3\n",
-                "/etc/ntp.conf", files(Map.of("/etc/ntp.d/more.conf", "server 192.0.2.2\n")));
+        ConfigResult result = ConfigParser.parse(
+                "server 192.0.2.1\nincludefile /etc/ntp.d/more.conf\nserver 192.0.2.3\n", "/etc/ntp.conf",
+                files(Map.of("/etc/ntp.d/more.conf", "server 192.0.2.2\n")));
         assertThat(result.errors()).isEmpty();
         assertThat(result.config().associations()).extracting(a -> a.address().toString())
                 .containsExactly("192.0.2.1", "192.0.2.2", "192.0.2.3");

@@ -19,7 +19,8 @@ class LexerTest {
 
     @Test
     void splitsWordsOnBlanksAndTabs() {
-        assertThat(words(lines("server\t 192.0.2.1   iburst \r\n").getFirst())).containsExactly("server", "192.0.2.1", "iburst");
+        assertThat(words(lines("server\t 192.0.2.1   iburst \r\n").getFirst()))
+                .containsExactly("server", "192.0.2.1", "iburst");
     }
 
     @Test

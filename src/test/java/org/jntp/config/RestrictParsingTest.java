@@ -36,8 +36,10 @@ class RestrictParsingTest {
 
     @Test
     void familyFlagsSelectOneDefault() {
-        assertThat(only("restrict -4 default noquery").target()).isEqualTo(RestrictTarget.Default.of(AddressFamily.IPV4));
-        assertThat(only("restrict -6 default noquery").target()).isEqualTo(RestrictTarget.Default.of(AddressFamily.IPV6));
+        assertThat(only("restrict -4 default noquery").target())
+                .isEqualTo(RestrictTarget.Default.of(AddressFamily.IPV4));
+        assertThat(only("restrict -6 default noquery").target())
+                .isEqualTo(RestrictTarget.Default.of(AddressFamily.IPV6));
     }
 
     @Test
@@ -146,7 +148,8 @@ class RestrictParsingTest {
                 """);
         assertThat(config.restrictTable().matchIpv4(0x7F00_0001, 40000)).isZero();
         assertThat(config.restrictTable().matchIpv4(0xC000_0201, 40000))
-                .isEqualTo(RestrictFlag.mask(EnumSet.of(RestrictFlag.KOD, RestrictFlag.LIMITED, RestrictFlag.NOMODIFY)));
+                .isEqualTo(RestrictFlag.mask(
+                        EnumSet.of(RestrictFlag.KOD, RestrictFlag.LIMITED, RestrictFlag.NOMODIFY)));
         assertThat(config.restrictTable().matchIpv6(0, 1, 40000)).isZero();
     }
 }

@@ -21,7 +21,8 @@ class SettingsParsingTest {
 
     @Test
     void discardSetsTheRateLimits() {
-        assertThat(valid("discard average 5 minimum 1 monitor 600").discard()).isEqualTo(new DiscardSettings(5, 1, 600));
+        assertThat(valid("discard average 5 minimum 1 monitor 600").discard())
+                .isEqualTo(new DiscardSettings(5, 1, 600));
     }
 
     @Test
@@ -60,8 +61,8 @@ class SettingsParsingTest {
 
     @Test
     void negativeMindepthIsAnError() {
-        assertThat(errors("mru mindepth -5")).containsExactly(
-                "/etc/ntp.conf:1: mru: mindepth -5 is out of range 0..2147483647; use a value between 0 and 2147483647");
+        assertThat(errors("mru mindepth -5")).containsExactly("/etc/ntp.conf:1: mru: mindepth -5 is out of range "
+                + "0..2147483647; use a value between 0 and 2147483647");
     }
 
     @Test
@@ -113,7 +114,8 @@ class SettingsParsingTest {
 
     @Test
     void tosKeepsNamesAndValues() {
-        assertThat(valid("tos minclock 4 maxclock 10 mindist 0.02 orphan 10 basedate 2020-01-01").tos()).containsExactly(
+        assertThat(valid("tos minclock 4 maxclock 10 mindist 0.02 orphan 10 basedate 2020-01-01").tos())
+                .containsExactly(
                 new TosOption("minclock", "4"), new TosOption("maxclock", "10"), new TosOption("mindist", "0.02"),
                 new TosOption("orphan", "10"), new TosOption("basedate", "2020-01-01"));
     }
@@ -132,8 +134,9 @@ class SettingsParsingTest {
                 pidfile /run/ntpd.pid
                 leapfile /usr/share/zoneinfo/leap-seconds.list
                 """).files();
-        assertThat(files).isEqualTo(new FilePaths(Optional.of("/var/lib/ntp/ntp.drift"), Optional.of("/var/log/ntp.log"),
-                Optional.of("/run/ntpd.pid"), Optional.of("/usr/share/zoneinfo/leap-seconds.list")));
+        assertThat(files).isEqualTo(new FilePaths(Optional.of("/var/lib/ntp/ntp.drift"),
+                Optional.of("/var/log/ntp.log"), Optional.of("/run/ntpd.pid"),
+                Optional.of("/usr/share/zoneinfo/leap-seconds.list")));
     }
 
     @Test

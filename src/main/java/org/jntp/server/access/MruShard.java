@@ -234,8 +234,10 @@ final class MruShard {
     /** Appends copies of the entries, most recent first. */
     synchronized void copyTo(List<MruEntry> out) {
         for (int slot = newest; slot != NONE; slot = older[slot]) {
+            int mode = versionModes[slot] & 7;
+            int version = (versionModes[slot] >>> 3) & 7;
             out.add(new MruEntry(IpAddress.fromMapped(keyHigh[slot], keyLow[slot]), ports[slot], firstNanos[slot],
-                    lastNanos[slot], counts[slot], flags[slot], versionModes[slot] & 7, (versionModes[slot] >>> 3) & 7));
+                    lastNanos[slot], counts[slot], flags[slot], mode, version));
         }
     }
 }

@@ -151,9 +151,12 @@ public final class RestrictTable {
         return entries.stream().filter(e -> e.addressMask().family() == family).toList();
     }
 
-    /** ntpd's order: address, then mask, then ntpport before plain, all descending. */
+    /** IPv4 before IPv6; within a family ntpd's order: address, then mask, then ntpport first, all descending. */
     private static int matchOrder(RestrictEntry a, RestrictEntry b) {
-        int order = compareUnsigned(b.addressMask().address(), a.addressMask().address());
+        int order = a.addressMask().family().compareTo(b.addressMask().family());
+        if (order == 0) {
+            order = compareUnsigned(b.addressMask().address(), a.addressMask().address());
+        }
         if (order == 0) {
             order = compareUnsigned(b.addressMask().mask(), a.addressMask().mask());
         }
@@ -161,10 +164,7 @@ public final class RestrictTable {
     }
 
     private static int compareUnsigned(IpAddress a, IpAddress b) {
-        int order = a.family().compareTo(b.family());
-        if (order == 0) {
-            order = Long.compareUnsigned(a.high(), b.high());
-        }
+        int order = Long.compareUnsigned(a.high(), b.high());
         return order != 0 ? order : Long.compareUnsigned(a.low(), b.low());
     }
 

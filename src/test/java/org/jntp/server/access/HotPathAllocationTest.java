@@ -18,15 +18,15 @@ class HotPathAllocationTest {
         RestrictTable table = RestrictTable.of(List.of(
                 RestrictRule.restrict(RestrictTarget.Default.bothFamilies(),
                         EnumSet.of(RestrictFlag.LIMITED, RestrictFlag.KOD, RestrictFlag.NOQUERY)),
-                RestrictRule.restrict(new RestrictTarget.Network(
-                        AddressMask.prefix(IpAddress.parseLiteral("10.0.0.0").orElseThrow(), 8)), EnumSet.of(RestrictFlag.NOPEER)),
-                RestrictRule.restrict(new RestrictTarget.Network(
-                        AddressMask.prefix(IpAddress.parseLiteral("2001:db8::").orElseThrow(), 32)), EnumSet.of(RestrictFlag.NOTRAP))));
+                RestrictRule.restrict(network("10.0.0.0", 8), EnumSet.of(RestrictFlag.NOPEER)),
+                RestrictRule.restrict(network("2001:db8::", 32), EnumSet.of(RestrictFlag.NOTRAP))));
         MruList mru = MruList.create(new MruSettings(1024, 0, 64, 0, 0, 0), DiscardSettings.defaults(), 4, 99);
         long[] high = new long[CLIENTS];
         long[] low = new long[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {
-            IpAddress client = i % 2 == 0 ? IpAddress.ipv4(0x0A00_0000 + i * 7919) : IpAddress.ipv6(0x2001_0DB8_0000_0000L, i);
+            IpAddress client = i % 2 == 0
+                    ? IpAddress.ipv4(0x0A00_0000 + i * 7919)
+                    : IpAddress.ipv6(0x2001_0DB8_0000_0000L, i);
             high[i] = client.mappedHigh();
             low[i] = client.mappedLow();
         }
@@ -38,6 +38,11 @@ class HotPathAllocationTest {
 
         assertThat(warmupSum + sum).isPositive();
         assertThat(allocated).isZero();
+    }
+
+    private static RestrictTarget network(String address, int prefixLength) {
+        IpAddress network = IpAddress.parseLiteral(address).orElseThrow();
+        return new RestrictTarget.Network(AddressMask.prefix(network, prefixLength));
     }
 
     private static long run(RestrictTable table, MruList mru, long[] high, long[] low, long startNanos) {

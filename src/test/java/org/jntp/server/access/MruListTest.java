@@ -27,7 +27,8 @@ class MruListTest {
     }
 
     private static RateDecision observe(MruList list, IpAddress client, long nowNanos, int restrictFlags) {
-        return list.observe(client.mappedHigh(), client.mappedLow(), 40123, MODE_CLIENT, VERSION, nowNanos, restrictFlags);
+        return list.observe(client.mappedHigh(), client.mappedLow(), 40123, MODE_CLIENT, VERSION, nowNanos,
+                restrictFlags);
     }
 
     private static IpAddress client(int n) {

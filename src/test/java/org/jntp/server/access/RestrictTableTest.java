@@ -26,7 +26,11 @@ class RestrictTableTest {
     }
 
     private static RestrictRule network(String address, int prefixLength, RestrictFlag... flags) {
-        return RestrictRule.restrict(new RestrictTarget.Network(AddressMask.prefix(ip(address), prefixLength)), set(flags));
+        return RestrictRule.restrict(networkTarget(address, prefixLength), set(flags));
+    }
+
+    private static RestrictTarget networkTarget(String address, int prefixLength) {
+        return new RestrictTarget.Network(AddressMask.prefix(ip(address), prefixLength));
     }
 
     private static Set<RestrictFlag> set(RestrictFlag... flags) {
@@ -101,6 +105,16 @@ class RestrictTableTest {
     }
 
     @Test
+    void entriesAreListedIpv4FirstInMatchOrder() {
+        RestrictTable table = RestrictTable.of(List.of(
+                network("2001:db8::", 32, NOPEER),
+                network("10.0.0.0", 8, NOQUERY),
+                network("10.1.0.0", 16, NOQUERY)));
+        assertThat(table.entries()).extracting(entry -> entry.addressMask().toString())
+                .containsExactly("10.1.0.0/16", "10.0.0.0/8", "0.0.0.0/0", "2001:db8::/32", "::/0");
+    }
+
+    @Test
     void linesForTheSameAddressAndMaskAddTheirFlags() {
         RestrictTable table = RestrictTable.of(List.of(
                 network("192.0.2.0", 24, NOQUERY),
@@ -157,7 +171,7 @@ class RestrictTableTest {
     void unrestrictClearsTheNamedFlags() {
         RestrictTable table = RestrictTable.of(List.of(
                 network("192.0.2.0", 24, NOQUERY, NOMODIFY),
-                RestrictRule.unrestrict(new RestrictTarget.Network(AddressMask.prefix(ip("192.0.2.0"), 24)),
+                RestrictRule.unrestrict(networkTarget("192.0.2.0", 24),
                         set(NOQUERY))));
         assertThat(match(table, "192.0.2.1", CLIENT_PORT)).isEqualTo(mask(NOMODIFY));
     }
@@ -167,7 +181,7 @@ class RestrictTableTest {
         RestrictTable table = RestrictTable.of(List.of(
                 RestrictRule.restrict(RestrictTarget.Default.bothFamilies(), set(NOPEER)),
                 network("192.0.2.0", 24, IGNORE),
-                RestrictRule.unrestrict(new RestrictTarget.Network(AddressMask.prefix(ip("192.0.2.0"), 24)), Set.of())));
+                RestrictRule.unrestrict(networkTarget("192.0.2.0", 24), Set.of())));
         assertThat(match(table, "192.0.2.1", CLIENT_PORT)).isEqualTo(mask(NOPEER));
         assertThat(table.entries()).hasSize(2);
     }
