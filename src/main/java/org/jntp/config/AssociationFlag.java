@@ -25,6 +25,7 @@ public enum AssociationFlag {
         this.keyword = keyword;
     }
 
+    /** The word server lines spell this flag with. */
     public String keyword() {
         return keyword;
     }

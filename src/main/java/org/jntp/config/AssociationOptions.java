@@ -27,6 +27,7 @@ public record AssociationOptions(Set<AssociationFlag> flags, OptionalInt minPoll
         return new AssociationOptions(Set.of(), empty, empty, empty, empty, empty, empty);
     }
 
+    /** Whether the line gives this flag. */
     public boolean has(AssociationFlag flag) {
         return flags.contains(flag);
     }

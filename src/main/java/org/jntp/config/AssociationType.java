@@ -15,6 +15,7 @@ public enum AssociationType {
         this.keyword = keyword;
     }
 
+    /** The directive's name in ntp.conf. */
     public String keyword() {
         return keyword;
     }

@@ -15,6 +15,7 @@ public enum InterfaceAction {
         this.keyword = keyword;
     }
 
+    /** The word interface lines spell this action with. */
     public String keyword() {
         return keyword;
     }

@@ -39,6 +39,7 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         return RestrictTable.of(restrictions);
     }
 
+    /** Whether the option is on once all enable and disable lines are applied. */
     public boolean isEnabled(SystemFlag flag) {
         return enabledFlags.contains(flag);
     }

@@ -18,6 +18,7 @@ public record StatisticsConfig(Optional<String> statsDir, List<String> enabled, 
         fileGens = List.copyOf(fileGens);
     }
 
+    /** No statistics lines. */
     public static StatisticsConfig none() {
         return new StatisticsConfig(Optional.empty(), List.of(), List.of());
     }

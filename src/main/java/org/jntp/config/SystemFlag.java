@@ -33,10 +33,12 @@ public enum SystemFlag {
         this.enabledByDefault = enabledByDefault;
     }
 
+    /** The word enable and disable lines spell this option with. */
     public String keyword() {
         return keyword;
     }
 
+    /** Whether ntpd enables this option when no line mentions it. */
     public boolean enabledByDefault() {
         return enabledByDefault;
     }

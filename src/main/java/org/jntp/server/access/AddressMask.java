@@ -43,6 +43,7 @@ public record AddressMask(IpAddress address, IpAddress mask) {
         return count >= 64 ? -1L : -1L << (64 - count);
     }
 
+    /** The family of address and mask. */
     public AddressFamily family() {
         return address.family();
     }

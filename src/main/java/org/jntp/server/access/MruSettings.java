@@ -17,10 +17,12 @@ public record MruSettings(int maxDepth, int minDepth, int maxAgeSeconds, int min
      * to entries with it, so a given ntp.conf yields the same depth as under ntpd.
      */
     public static final int NTPD_ENTRY_BYTES = 88;
+    /** ntpd's default maxmem of 1024 kilobytes, in entries. */
     public static final int DEFAULT_MAX_DEPTH = entriesIn(1024);
     public static final int DEFAULT_MIN_DEPTH = 600;
     public static final int DEFAULT_MAX_AGE_SECONDS = 64;
     public static final int DEFAULT_MIN_AGE_SECONDS = 0;
+    /** ntpd's default initmem and incmem of 4 kilobytes, in entries. */
     public static final int DEFAULT_ALLOC = entriesIn(4);
 
     public MruSettings {
@@ -40,26 +42,32 @@ public record MruSettings(int maxDepth, int minDepth, int maxAgeSeconds, int min
         return (int) Math.min(Integer.MAX_VALUE, kilobytes * 1024 / NTPD_ENTRY_BYTES);
     }
 
+    /** These settings with maxdepth replaced. */
     public MruSettings withMaxDepth(int value) {
         return new MruSettings(value, minDepth, maxAgeSeconds, minAgeSeconds, initialAlloc, incrementAlloc);
     }
 
+    /** These settings with mindepth replaced. */
     public MruSettings withMinDepth(int value) {
         return new MruSettings(maxDepth, value, maxAgeSeconds, minAgeSeconds, initialAlloc, incrementAlloc);
     }
 
+    /** These settings with maxage replaced. */
     public MruSettings withMaxAgeSeconds(int value) {
         return new MruSettings(maxDepth, minDepth, value, minAgeSeconds, initialAlloc, incrementAlloc);
     }
 
+    /** These settings with minage replaced. */
     public MruSettings withMinAgeSeconds(int value) {
         return new MruSettings(maxDepth, minDepth, maxAgeSeconds, value, initialAlloc, incrementAlloc);
     }
 
+    /** These settings with initalloc replaced. */
     public MruSettings withInitialAlloc(int value) {
         return new MruSettings(maxDepth, minDepth, maxAgeSeconds, minAgeSeconds, value, incrementAlloc);
     }
 
+    /** These settings with incalloc replaced. */
     public MruSettings withIncrementAlloc(int value) {
         return new MruSettings(maxDepth, minDepth, maxAgeSeconds, minAgeSeconds, initialAlloc, value);
     }

@@ -19,6 +19,7 @@ public sealed interface RestrictTarget {
             return new Default(EnumSet.allOf(AddressFamily.class));
         }
 
+        /** {@code restrict -4 default} or {@code restrict -6 default}: one family. */
         public static Default of(AddressFamily family) {
             return new Default(EnumSet.of(family));
         }
