@@ -1,0 +1,94 @@
+package org.jntp.config;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.jntp.server.access.DiscardSettings;
+import org.jntp.server.access.MruSettings;
+import org.jntp.server.access.RestrictRule;
+
+/** Collects what the lines of ntp.conf configure, in file order, for one parse. */
+final class ConfigBuilder {
+    private final List<Association> associations = new ArrayList<>();
+    private final List<Fudge> fudges = new ArrayList<>();
+    private final List<RestrictRule> restrictions = new ArrayList<>();
+    private final List<InterfaceRule> interfaceRules = new ArrayList<>();
+    private final EnumSet<SystemFlag> enabledFlags = EnumSet.copyOf(SystemFlag.defaults());
+    private final List<TosOption> tos = new ArrayList<>();
+    private final List<String> statistics = new ArrayList<>();
+    private final List<FileGen> fileGens = new ArrayList<>();
+    private DiscardSettings discard = DiscardSettings.defaults();
+    private MruSettings mru = MruSettings.defaults();
+    private FilePaths files = FilePaths.none();
+    private Optional<String> statsDir = Optional.empty();
+
+    void add(Association association) {
+        associations.add(association);
+    }
+
+    void add(Fudge fudge) {
+        fudges.add(fudge);
+    }
+
+    void add(RestrictRule rule) {
+        restrictions.add(rule);
+    }
+
+    void add(InterfaceRule rule) {
+        interfaceRules.add(rule);
+    }
+
+    void add(TosOption option) {
+        tos.add(option);
+    }
+
+    void add(FileGen fileGen) {
+        fileGens.add(fileGen);
+    }
+
+    void addStatistic(String name) {
+        statistics.add(name);
+    }
+
+    void setEnabled(SystemFlag flag, boolean enabled) {
+        if (enabled) {
+            enabledFlags.add(flag);
+        } else {
+            enabledFlags.remove(flag);
+        }
+    }
+
+    DiscardSettings discard() {
+        return discard;
+    }
+
+    void discard(DiscardSettings settings) {
+        discard = settings;
+    }
+
+    MruSettings mru() {
+        return mru;
+    }
+
+    void mru(MruSettings settings) {
+        mru = settings;
+    }
+
+    FilePaths files() {
+        return files;
+    }
+
+    void files(FilePaths paths) {
+        files = paths;
+    }
+
+    void statsDir(String directory) {
+        statsDir = Optional.of(directory);
+    }
+
+    NtpConfig build() {
+        return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, files,
+                new StatisticsConfig(statsDir, statistics, fileGens));
+    }
+}

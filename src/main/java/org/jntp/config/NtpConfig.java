@@ -1,0 +1,46 @@
+package org.jntp.config;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jntp.server.access.DiscardSettings;
+import org.jntp.server.access.MruSettings;
+import org.jntp.server.access.RestrictRule;
+import org.jntp.server.access.RestrictTable;
+
+/**
+ * What ntp.conf configures, immutable. Lists keep file order (includes expanded in place); settings
+ * a file does not give hold ntpd's defaults.
+ *
+ * @param restrictions restrict and unrestrict lines in order; {@link #restrictTable()} applies them
+ * @param enabledFlags the system options enabled after all enable and disable lines
+ * @param tos tos options in order; a later value for a name overrides an earlier one
+ */
+public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
+        DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
+        List<TosOption> tos, FilePaths files, StatisticsConfig statistics) {
+    public NtpConfig {
+        associations = List.copyOf(associations);
+        fudges = List.copyOf(fudges);
+        restrictions = List.copyOf(restrictions);
+        interfaceRules = List.copyOf(interfaceRules);
+        enabledFlags = enabledFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabledFlags));
+        tos = List.copyOf(tos);
+    }
+
+    /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
+    public static NtpConfig defaults() {
+        return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
+                List.of(), SystemFlag.defaults(), List.of(), FilePaths.none(), StatisticsConfig.none());
+    }
+
+    /** The restriction table the restrict lines build. */
+    public RestrictTable restrictTable() {
+        return RestrictTable.of(restrictions);
+    }
+
+    /** Whether the option is on once all enable and disable lines are applied. */
+    public boolean isEnabled(SystemFlag flag) {
+        return enabledFlags.contains(flag);
+    }
+}
