@@ -1,9 +1,151 @@
 package org.jntp.cli;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jntp.clock.Clock;
+import org.jntp.clock.KernelClock;
+import org.jntp.clock.SoftwareClock;
+import org.jntp.config.ConfigError;
+import org.jntp.config.ConfigFiles;
+import org.jntp.config.ConfigResult;
+import org.jntp.config.NtpConfig;
+import org.jntp.config.SystemFlag;
+import org.jntp.daemon.Daemon;
+import org.jntp.daemon.EventLog;
+import org.jntp.daemon.PidFile;
+import sun.misc.Signal;
+
+/** {@code ntpd}: reads ntp.conf, serves time until SIGTERM or SIGINT, and exits cleanly. */
 public final class Ntpd {
+    private static final int EXIT_OK = 0;
+    private static final int EXIT_FAILURE = 1;
+    private static final int EXIT_USAGE = 2;
+
     private Ntpd() {}
 
     public static void main(String[] args) {
-        System.err.println("ntpd: starting");
+        System.exit(run(List.of(args)));
+    }
+
+    static int run(List<String> args) {
+        NtpdOptions options;
+        switch (NtpdOptions.parse(args)) {
+            case NtpdOptions.Parse.Ok ok -> options = ok.options();
+            case NtpdOptions.Parse.Error error -> {
+                System.err.println("ntpd: " + error.message().strip());
+                return EXIT_USAGE;
+            }
+        }
+        EventLog log;
+        try {
+            log = openLog(options);
+        } catch (IOException e) {
+            System.err.println("ntpd: cannot open logfile " + options.logFile().orElseThrow() + ": " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        try {
+            return serve(args, options, log);
+        } catch (RuntimeException e) {
+            // A bug, not a user error: say so in one line, with the trace only when debugging.
+            log.info("internal error: " + e);
+            if (options.debugLevel() > 0) {
+                e.printStackTrace();
+            }
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static int serve(List<String> args, NtpdOptions options, EventLog log) {
+        log.info("ntpd jntp-" + version() + ": Starting");
+        log.info("Command line: ntpd " + String.join(" ", args));
+        ConfigResult result = ConfigFiles.read(options.configFile());
+        if (!result.errors().isEmpty()) {
+            for (ConfigError error : result.errors()) {
+                log.info(error.toString());
+            }
+            log.info("ntpd: " + result.errors().size() + " configuration error(s) in " + options.configFile()
+                    + "; not starting");
+            return EXIT_FAILURE;
+        }
+        NtpConfig config = result.config();
+        if (options.setAndQuit()) {
+            log.info("-q needs upstream time sources, which this version does not poll yet");
+            return EXIT_FAILURE;
+        }
+        options.user().ifPresent(user -> log.info("-u " + user + ": dropping privileges is not supported yet; "
+                + "running as the starting user"));
+        Clock clock;
+        try {
+            clock = clock(options, config, log);
+        } catch (IllegalArgumentException e) {
+            log.info("--software-clock: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<Signal> caught = new AtomicReference<>();
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> {
+                caught.set(signal);
+                stop.countDown();
+            });
+        }
+        try (Daemon daemon = Daemon.start(config, clock, options.port(), log);
+             PidFile pid = options.pidFile().isPresent()
+                     ? PidFile.write(options.pidFile().get(), ProcessHandle.current().pid()) : null) {
+            stop.await();
+            Signal signal = caught.get();
+            log.info("ntpd exiting on signal " + signal.getNumber() + " (" + signalText(signal) + ")");
+        } catch (IOException e) {
+            log.info(e.getMessage());
+            return EXIT_FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return EXIT_OK;
+    }
+
+    private static Clock clock(NtpdOptions options, NtpConfig config, EventLog log) {
+        KernelClock kernel = KernelClock.open();
+        if (options.softwareClock().isPresent()) {
+            SoftwareClock.Spec spec = SoftwareClock.parse(options.softwareClock().get());
+            log.info("serving a software clock " + spec.offsetSeconds() + " s, " + spec.freqErrorPpm()
+                    + " ppm off the system clock; the system clock is not touched");
+            return spec.over(kernel);
+        }
+        if (!config.isEnabled(SystemFlag.NTP)) {
+            log.info("disable ntp: the system clock is not touched");
+            return new SoftwareClock.Spec(0, 0).over(kernel);
+        }
+        return kernel;
+    }
+
+    private static EventLog openLog(NtpdOptions options) throws IOException {
+        if (options.logFile().isEmpty()) {
+            return EventLog.toStandardError(options.debugLevel());
+        }
+        Path path = options.logFile().get();
+        PrintStream out = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
+        return new EventLog(out, System::currentTimeMillis, ZoneId.systemDefault(), ProcessHandle.current().pid(),
+                options.debugLevel());
+    }
+
+    private static String signalText(Signal signal) {
+        return switch (signal.getName()) {
+            case "TERM" -> "Terminated";
+            case "INT" -> "Interrupt";
+            default -> signal.getName();
+        };
+    }
+
+    private static String version() {
+        String version = Ntpd.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 }

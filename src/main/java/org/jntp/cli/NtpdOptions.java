@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param debugLevel      number of {@code -d} flags
  * @param softwareClock   {@code --software-clock OFFSET_S,FREQ_PPM}: serve and discipline a
  *                        software clock instead of the kernel clock
+ * @param port            {@code --port N}: serve on another UDP port than 123 (for tests)
  */
 public record NtpdOptions(
         Path configFile,
@@ -33,13 +34,16 @@ public record NtpdOptions(
         Optional<Path> logFile,
         Optional<String> user,
         int debugLevel,
-        Optional<String> softwareClock) {
+        Optional<String> softwareClock,
+        int port) {
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/ntp.conf");
+    public static final int NTP_PORT = 123;
 
     public static final String USAGE = """
             usage: ntpd [-gnqx] [-c conffile] [-d]... [-f driftfile] [-k keyfile] [-l logfile]
                         [-p pidfile] [-u user[:group]] [--software-clock OFFSET_S,FREQ_PPM]
+                        [--port PORT]
             """;
 
     /** The outcome of reading the command line: options, or a message for the user. */
@@ -56,6 +60,7 @@ public record NtpdOptions(
                 log = Optional.empty();
         Optional<String> user = Optional.empty(), software = Optional.empty();
         int debug = 0;
+        int port = NTP_PORT;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--software-clock") || arg.startsWith("--software-clock=")) {
@@ -67,6 +72,17 @@ public record NtpdOptions(
                     i++;
                 }
                 software = Optional.of(value);
+                continue;
+            }
+            if (arg.equals("--port") || arg.startsWith("--port=")) {
+                String value = valueOf(arg, "--port", args, i);
+                if (!arg.contains("=")) {
+                    i++;
+                }
+                port = parsePort(value);
+                if (port < 0) {
+                    return new Parse.Error("--port needs a UDP port number 1..65535, e.g. --port 12300");
+                }
                 continue;
             }
             if (!arg.startsWith("-") || arg.length() < 2 || arg.startsWith("--")) {
@@ -107,7 +123,15 @@ public record NtpdOptions(
             }
         }
         return new Parse.Ok(new NtpdOptions(config, foreground, bigStep, quit, slew, pid, drift,
-                keys, log, user, debug, software));
+                keys, log, user, debug, software, port));
+    }
+
+    private static int parsePort(String value) {
+        if (value == null || !value.matches("[0-9]{1,5}")) {
+            return -1;
+        }
+        int port = Integer.parseInt(value);
+        return port >= 1 && port <= 65535 ? port : -1;
     }
 
     private static String valueOf(String arg, String name, List<String> args, int i) {

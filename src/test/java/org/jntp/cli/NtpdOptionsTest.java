@@ -56,6 +56,13 @@ class NtpdOptionsTest {
     }
 
     @Test
+    void servesOnPort123UnlessAnotherIsGiven() {
+        assertThat(ok().port()).isEqualTo(123);
+        assertThat(ok("--port", "12300").port()).isEqualTo(12300);
+        assertThat(error("--port", "70000")).contains("1..65535");
+    }
+
+    @Test
     void rejectsUnknownFlagWithUsage() {
         assertThat(error("-z")).startsWith("unknown option -z").contains("usage: ntpd");
     }

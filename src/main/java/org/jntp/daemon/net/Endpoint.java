@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import org.jntp.server.access.IpAddress;
 
 /**
  * An IP address and UDP port as plain numbers, reusable on the per-packet path without creating
@@ -122,10 +123,16 @@ public final class Endpoint {
 
     @Override
     public String toString() {
+        String address = IpAddress.fromMapped(addressHigh, addressLow).toString();
         return switch (family) {
-            case IPV4 -> toInetAddress().getHostAddress() + ":" + port;
-            case IPV6 -> "[" + toInetAddress().getHostAddress() + "]:" + port;
+            case IPV4 -> address + ":" + port;
+            case IPV6 -> "[" + address + (isLinkLocal() ? "%" + scopeId : "") + "]:" + port;
         };
+    }
+
+    /** fe80::/10, where the scope (the interface) is part of the address. */
+    private boolean isLinkLocal() {
+        return (addressHigh >>> 54) == 0x3FA;
     }
 
     private byte[] ipv6Bytes() {

@@ -63,7 +63,7 @@ class EndpointTest {
 
     @Test
     void printsIpv6InBrackets() throws UnknownHostException {
-        assertThat(Endpoint.of(new InetSocketAddress(InetAddress.getByName("::1"), 123))).hasToString("[0:0:0:0:0:0:0:1]:123");
+        assertThat(Endpoint.of(new InetSocketAddress(InetAddress.getByName("::1"), 123))).hasToString("[::1]:123");
         assertThat(Endpoint.of(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 123))).hasToString("127.0.0.1:123");
     }
 

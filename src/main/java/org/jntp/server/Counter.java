@@ -1,0 +1,23 @@
+package org.jntp.server;
+
+/** The server's counters, named for the lines of ntpq's {@code sysstats} they feed. */
+public enum Counter {
+    /** "packets received" */
+    RECEIVED,
+    /** "current version" */
+    CURRENT_VERSION,
+    /** "older version" */
+    OLDER_VERSION,
+    /** "bad length or format" */
+    BAD_FORMAT,
+    /** "declined" */
+    DECLINED,
+    /** "restricted" */
+    RESTRICTED,
+    /** "rate limited" (KoDs included, as in ntpd) */
+    RATE_LIMITED,
+    /** "KoD responses" */
+    KOD_SENT,
+    /** Time replies sent (chrony's "NTP packets received" less drops; ntpd has no line for it). */
+    ANSWERED
+}

@@ -1,0 +1,177 @@
+package org.jntp.server;
+
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import org.jntp.protocol.HeaderView;
+import org.jntp.protocol.KissCode;
+import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.Mode;
+import org.jntp.protocol.NtpHeader;
+import org.jntp.protocol.NtpPacket;
+import org.jntp.protocol.NtpShort;
+import org.jntp.protocol.NtpTimestamp;
+import org.jntp.server.access.MruList;
+import org.jntp.server.access.RestrictFlag;
+import org.jntp.server.access.RestrictTable;
+
+/**
+ * Answers NTP requests, as ntpd's receive() and fast_xmit() do for packets that need no
+ * association: a client (mode 3) gets a server reply (mode 4), and a symmetric active peer we
+ * have not configured (mode 1, as Windows sends) gets a symmetric passive reply (mode 2).
+ *
+ * <p>Sans-IO and allocation-free: the daemon hands in the datagram, its source and its receive
+ * time, and gets the reply written into its own buffer. One instance per server thread (its
+ * counters are the thread's own); the restrict table, MRU list and system variables are shared.
+ */
+public final class NtpServer {
+    /** RFC 5905's PHI, the frequency tolerance: dispersion grows 15 µs per second. */
+    private static final long PHI_PPM = 15;
+    private static final int KISS_RATE_BITS = KissCode.RATE.referenceId().bits();
+    private static final int DENY_FLAGS = RestrictFlag.IGNORE.bit();
+    private static final int NO_TIME_FLAGS =
+            RestrictFlag.NOSERVE.bit() | RestrictFlag.NOTRUST.bit();
+
+    private final Supplier<SystemVariables> system;
+    private final Supplier<RestrictTable> restrictions;
+    private final MruList mru;
+    private final int kissMinPollLog2;
+    private final ServerCounters counters;
+
+    /**
+     * @param system          the system variables in force, read once per request
+     * @param restrictions    the restrict table in force, read once per request
+     * @param mru             ntpd's monitor list, which also applies {@code limited} and {@code kod}
+     * @param kissMinPollLog2 the poll a RATE kiss-o'-death asks for at least ({@code discard average})
+     * @param counters        this thread's counters
+     */
+    public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
+            int kissMinPollLog2, ServerCounters counters) {
+        this.system = system;
+        this.restrictions = restrictions;
+        this.mru = mru;
+        this.kissMinPollLog2 = kissMinPollLog2;
+        this.counters = counters;
+    }
+
+    /**
+     * Handles one datagram and, when the outcome {@link ServerOutcome#replies()}, leaves the reply
+     * in {@code reply} (position 0, limit its length, never longer than the request). A time reply
+     * still needs its transmit timestamp: {@link #stampTransmit} right before it is sent.
+     *
+     * @param request        the datagram, from position 0 to its limit
+     * @param addressHigh    the source address's first 64 bits (IPv4 in IPv4-mapped form)
+     * @param addressLow     the source address's last 64 bits
+     * @param port           the source port
+     * @param receiveNanos   when the datagram arrived, on the served clock (Unix ns)
+     * @param monotonicNanos when it arrived on a monotonic clock, for rate limiting
+     */
+    public ServerOutcome respond(ByteBuffer request, long addressHigh, long addressLow, int port,
+            long receiveNanos, long monotonicNanos, ByteBuffer reply) {
+        ServerOutcome outcome = decide(request, addressHigh, addressLow, port, receiveNanos, monotonicNanos, reply);
+        counters.increment(outcome.counter());
+        return outcome;
+    }
+
+    private ServerOutcome decide(ByteBuffer request, long addressHigh, long addressLow, int port,
+            long receiveNanos, long monotonicNanos, ByteBuffer reply) {
+        counters.increment(Counter.RECEIVED);
+        int flags = restrictions.get().match(addressHigh, addressLow, port);
+        if ((flags & DENY_FLAGS) != 0) {
+            return ServerOutcome.RESTRICTED;
+        }
+        switch (NtpPacket.check(request, request.limit())) {
+            case VALID, VALID_WITH_MAC, VALID_WITH_CRYPTO_NAK, VALID_WITH_EXTENSIONS -> { }
+            case CONTROL_OR_PRIVATE -> {
+                return ServerOutcome.DECLINED;
+            }
+            case UNSUPPORTED_VERSION -> {
+                return ServerOutcome.UNSUPPORTED_VERSION;
+            }
+            case TOO_SHORT, LENGTH_NOT_MULTIPLE_OF_4, BAD_EXTENSION_LENGTH, TRUNCATED_EXTENSION, BAD_MAC_LENGTH -> {
+                return ServerOutcome.BAD_FORMAT;
+            }
+        }
+        int version = HeaderView.version(request);
+        if (version == NtpHeader.VERSION) {
+            counters.increment(Counter.CURRENT_VERSION);
+        } else if (RestrictFlag.VERSION.isSetIn(flags)) {
+            return ServerOutcome.RESTRICTED;
+        } else {
+            counters.increment(Counter.OLDER_VERSION);
+        }
+        Mode mode = HeaderView.mode(request);
+        Mode replyMode = switch (mode) {
+            case CLIENT -> Mode.SERVER;
+            case SYMMETRIC_ACTIVE -> Mode.SYMMETRIC_PASSIVE;
+            case RESERVED, SYMMETRIC_PASSIVE, SERVER, BROADCAST, CONTROL, PRIVATE -> null;
+        };
+        if (replyMode == null) {
+            return ServerOutcome.DECLINED;
+        }
+        if ((flags & NO_TIME_FLAGS) != 0) {
+            return ServerOutcome.RESTRICTED;
+        }
+        switch (mru.observe(addressHigh, addressLow, port, mode.code(), version, monotonicNanos, flags)) {
+            case PASS -> { }
+            case DROP -> {
+                return ServerOutcome.RATE_LIMITED;
+            }
+            case KISS_OF_DEATH -> {
+                writeKissOfDeath(request, reply);
+                return ServerOutcome.KISS_OF_DEATH;
+            }
+        }
+        writeTimeReply(request, version, replyMode, receiveNanos, reply);
+        return ServerOutcome.ANSWERED;
+    }
+
+    /** Counts a datagram too long for the receive buffer: no NTP request we answer is that long. */
+    public void refuseOversized() {
+        counters.increment(Counter.RECEIVED);
+        counters.increment(Counter.BAD_FORMAT);
+    }
+
+    /** Sets the transmit timestamp of a time reply: call it as late as possible before sending. */
+    public static void stampTransmit(ByteBuffer reply, long transmitNanos) {
+        HeaderView.putTransmitTimeBits(reply, NtpTimestamp.bitsOfUnixNanos(transmitNanos));
+    }
+
+    private void writeTimeReply(ByteBuffer request, int version, Mode replyMode, long receiveNanos, ByteBuffer reply) {
+        SystemVariables sys = system.get();
+        reply.clear();
+        HeaderView.putLeapVersionMode(reply, sys.leap(), version, replyMode);
+        HeaderView.putStratum(reply, sys.packetStratum());
+        HeaderView.putPoll(reply, HeaderView.poll(request));
+        HeaderView.putPrecision(reply, sys.precisionLog2());
+        HeaderView.putRootDelayBits(reply, NtpShort.bitsOfNanos(sys.rootDelayNanos()));
+        HeaderView.putRootDispersionBits(reply, NtpShort.bitsOfNanos(rootDispersionNanos(sys, receiveNanos)));
+        HeaderView.putReferenceIdBits(reply, sys.referenceIdBits());
+        HeaderView.putReferenceTimeBits(reply,
+                sys.referenceTimeNanos() == 0 ? 0 : NtpTimestamp.bitsOfUnixNanos(sys.referenceTimeNanos()));
+        HeaderView.putOriginTimeBits(reply, HeaderView.transmitTimeBits(request));
+        long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos);
+        HeaderView.putReceiveTimeBits(reply, receiveBits);
+        HeaderView.putTransmitTimeBits(reply, receiveBits);
+        reply.limit(NtpHeader.LENGTH);
+    }
+
+    /**
+     * The root dispersion at the moment of the reply: the clock has aged since its reference
+     * time, so its error bound has grown by PHI for every second since (as chrony serves it).
+     */
+    private static long rootDispersionNanos(SystemVariables sys, long nowNanos) {
+        if (sys.leap() == LeapIndicator.UNSYNCHRONIZED || sys.referenceTimeNanos() == 0) {
+            return sys.rootDispersionNanos();
+        }
+        long agedNanos = Math.max(0, nowNanos - sys.referenceTimeNanos());
+        return sys.rootDispersionNanos() + agedNanos / 1_000_000 * PHI_PPM;
+    }
+
+    /** ntpd's KoD: the request's own fields echoed, LI 3, stratum 0, refid RATE, all times its transmit time. */
+    private void writeKissOfDeath(ByteBuffer request, ByteBuffer reply) {
+        reply.clear();
+        reply.put(0, request, 0, NtpHeader.LENGTH);
+        reply.limit(NtpHeader.LENGTH);
+        HeaderView.rewriteAsKissOfDeath(reply, KISS_RATE_BITS, kissMinPollLog2);
+    }
+}

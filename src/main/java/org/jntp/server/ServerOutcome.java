@@ -1,0 +1,36 @@
+package org.jntp.server;
+
+/** What the server did with one datagram, and why; each maps to one of ntpd's sysstats counters. */
+public enum ServerOutcome {
+    /** Answered with time (mode 4, or mode 2 to a symmetric active request). */
+    ANSWERED(true, Counter.ANSWERED),
+    /** A {@code limited kod} client over its rate: answered with a RATE kiss-o'-death. */
+    KISS_OF_DEATH(true, Counter.KOD_SENT),
+    /** A {@code limited} client over its rate. */
+    RATE_LIMITED(false, Counter.RATE_LIMITED),
+    /** Refused by a restrict entry ({@code ignore}, {@code noserve}, {@code notrust}, {@code version}). */
+    RESTRICTED(false, Counter.RESTRICTED),
+    /** Too short, a length or extension field that does not add up, or a MAC of no known size. */
+    BAD_FORMAT(false, Counter.BAD_FORMAT),
+    /** Version 0 or above 4. */
+    UNSUPPORTED_VERSION(false, Counter.BAD_FORMAT),
+    /** Not a request a server answers: a reply, a broadcast, or a mode with no handler. */
+    DECLINED(false, Counter.DECLINED);
+
+    private final boolean replies;
+    private final Counter counter;
+
+    ServerOutcome(boolean replies, Counter counter) {
+        this.replies = replies;
+        this.counter = counter;
+    }
+
+    /** True when the reply buffer holds a datagram to send. */
+    public boolean replies() {
+        return replies;
+    }
+
+    Counter counter() {
+        return counter;
+    }
+}
