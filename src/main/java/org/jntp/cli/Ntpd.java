@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.clock.Clock;
@@ -43,13 +44,7 @@ public final class Ntpd {
                 return EXIT_USAGE;
             }
         }
-        EventLog log;
-        try {
-            log = openLog(options);
-        } catch (IOException e) {
-            System.err.println("ntpd: cannot open logfile " + options.logFile().orElseThrow() + ": " + e.getMessage());
-            return EXIT_FAILURE;
-        }
+        EventLog log = EventLog.toStandardError(options.debugLevel());
         try {
             return serve(args, options, log);
         } catch (RuntimeException e) {
@@ -75,11 +70,24 @@ public final class Ntpd {
             return EXIT_FAILURE;
         }
         NtpConfig config = result.config();
+        // As in ntpd, -l and -p win over the logfile and pidfile lines of ntp.conf.
+        Optional<Path> logFile = options.logFile().or(() -> config.files().logFile().map(Path::of));
+        if (logFile.isPresent()) {
+            try {
+                log = fileLog(logFile.get(), options.debugLevel());
+            } catch (IOException e) {
+                log.info("cannot open logfile " + logFile.get() + ": " + e.getMessage());
+                return EXIT_FAILURE;
+            }
+            log.info("ntpd jntp-" + version() + ": Starting");
+        }
+        Optional<Path> pidFile = options.pidFile().or(() -> config.files().pidFile().map(Path::of));
         if (options.setAndQuit()) {
             log.info("-q needs upstream time sources, which this version does not poll yet");
             return EXIT_FAILURE;
         }
-        options.user().ifPresent(user -> log.info("-u " + user + ": dropping privileges is not supported yet; "
+        EventLog events = log;
+        options.user().ifPresent(user -> events.info("-u " + user + ": dropping privileges is not supported yet; "
                 + "running as the starting user"));
         Clock clock;
         try {
@@ -97,8 +105,7 @@ public final class Ntpd {
             });
         }
         try (Daemon daemon = Daemon.start(config, clock, options.port(), log);
-             PidFile pid = options.pidFile().isPresent()
-                     ? PidFile.write(options.pidFile().get(), ProcessHandle.current().pid()) : null) {
+             PidFile pid = pidFile.isPresent() ? PidFile.write(pidFile.get(), ProcessHandle.current().pid()) : null) {
             stop.await();
             Signal signal = caught.get();
             log.info("ntpd exiting on signal " + signal.getNumber() + " (" + signalText(signal) + ")");
@@ -126,14 +133,10 @@ public final class Ntpd {
         return kernel;
     }
 
-    private static EventLog openLog(NtpdOptions options) throws IOException {
-        if (options.logFile().isEmpty()) {
-            return EventLog.toStandardError(options.debugLevel());
-        }
-        Path path = options.logFile().get();
+    private static EventLog fileLog(Path path, int debugLevel) throws IOException {
         PrintStream out = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
         return new EventLog(out, System::currentTimeMillis, ZoneId.systemDefault(), ProcessHandle.current().pid(),
-                options.debugLevel());
+                debugLevel);
     }
 
     private static String signalText(Signal signal) {

@@ -56,6 +56,17 @@ class NtpdTest {
     }
 
     @Test
+    void writesItsLogToTheLogfileNamedInTheConfiguration() throws Exception {
+        Path log = dir.resolve("ntp.log");
+        Path conf = dir.resolve("ntp.conf");
+        Files.writeString(conf, "server 127.127.1.0\nlogfile " + log + "\n");
+
+        Ntpd.run(List.of("-n", "-q", "-c", conf.toString()));
+
+        assertThat(Files.readString(log)).contains("ntpd jntp-").contains("-q needs upstream time sources");
+    }
+
+    @Test
     void answersAnUnknownFlagWithTheUsage() {
         assertThat(Ntpd.run(List.of("-Z"))).isEqualTo(2);
         assertThat(stderr()).contains("unknown option -Z").contains("usage: ntpd");
