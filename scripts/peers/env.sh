@@ -22,6 +22,13 @@ NOCLOCK=(setpriv --bounding-set -sys_time)
 # in_netns CMD... : CMD in the namespace, without clock capability, peer tools on PATH
 in_netns() { ip netns exec "$PEERS_NETNS" "${NOCLOCK[@]}" "$@"; }
 
+# ntpsec_conf ADDR... : the ntp.conf lines every NTPsec here starts with: no clock discipline, and
+# listening on ADDR... only (the last matching "interface" line wins; "all" never matches loopback)
+ntpsec_conf() {
+  printf '%s\n' "disable ntp" "disable kernel" "interface ignore ipv6" "interface ignore ipv4"
+  local addr; for addr; do echo "interface listen $addr"; done
+}
+
 # daemon_dir NAME : a fresh run directory for daemon NAME (old pid file, logs and socket removed)
 daemon_dir() {
   local dir=$PEERS_RUN/$1

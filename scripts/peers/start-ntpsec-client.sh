@@ -8,14 +8,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 server=${1:?usage: $0 SERVER [NAME]}; name=${2:-ntpsec-client}; poll=${POLL:-4}
 dir=$(daemon_dir "$name")
-cat >"$dir/ntp.conf" <<CONF
-disable ntp
-disable kernel
-interface ignore ipv6
-interface ignore ipv4
-interface listen 127.0.0.1
-interface listen ::1
-interface listen 192.0.2.1
+{ ntpsec_conf 127.0.0.1 ::1 192.0.2.1; cat <<CONF; } >"$dir/ntp.conf"
 server $server iburst minpoll $poll maxpoll $poll
 # as Debian's ntp.conf: ntpq and ntpstat may query from localhost
 restrict 127.0.0.1

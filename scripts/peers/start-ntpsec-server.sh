@@ -7,13 +7,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 addr=${1:?usage: $0 ADDR [NAME]}; name=${2:-ntpsec-server}
 dir=$(daemon_dir "$name")
-cat >"$dir/ntp.conf" <<CONF
-disable ntp
-disable kernel
-# the last matching "interface" line wins, and "all" never matches loopback addresses
-interface ignore ipv6
-interface ignore ipv4
-interface listen $addr
+{ ntpsec_conf "$addr"; cat <<CONF; } >"$dir/ntp.conf"
 tos orphan 8
 tos orphanwait 1
 # the built-in default entry is "noquery limited" and "restrict" only adds flags: take both off
