@@ -22,5 +22,5 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
         matches = "true",
         disabledReason = "interop tests need root, ip netns and the peer daemons: scripts/test runs"
                 + " them (after scripts/peers/fetch.sh), or ./mvnw verify -Dinterop=true as root")
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 @interface InteropTest {}
