@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# idle.sh : what jntp costs when nobody asks it anything, with chronyd beside it for reference
+# (both serving their local clock at stratum 8, in a namespace of their own, no traffic): RSS, CPU %
+# and wakeups/s (voluntary + involuntary context switches of all threads) over IDLE_S seconds,
+# measured on both at once after SETTLE_S seconds, and the threads that woke most.
+# CPU and wakeups are summed over the threads alive at the end; a thread that ended inside the
+# window is counted under "threads ended" and its share is missing.
+# Env: IDLE_S=60 SETTLE_S=15 JNTP_ARGS= (extra bin/ntpd arguments)
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+IDLE_S=${IDLE_S:-60}; SETTLE_S=${SETTLE_S:-15}
+(( IDLE_S >= 1 && IDLE_S <= 3600 && SETTLE_S <= 600 )) || { echo "IDLE_S 1-3600, SETTLE_S <= 600" >&2; exit 2; }
+bench_up jntp chronyd
+declare -A PID ADDR=([jntp]=127.0.0.3 [chronyd]=127.0.0.4)
+read -r -a jntp_args <<<"${JNTP_ARGS:-}"
+PID[jntp]=$("$PEERS/start-jntp.sh" "${ADDR[jntp]}" jntp "${jntp_args[@]}")
+PID[chronyd]=$("$PEERS/start-chrony-server.sh" "${ADDR[chronyd]}" chronyd)
+echo "# $(describe)"
+echo "# jntp pid ${PID[jntp]}, chronyd pid ${PID[chronyd]}; settling ${SETTLE_S} s, then ${IDLE_S} s idle"
+sleep "$SETTLE_S"
+for d in jntp chronyd; do threads "${PID[$d]}" >"$PEERS_RUN/$d.t0"; done
+b0=($(machine_ticks)); sleep "$IDLE_S"; b1=($(machine_ticks))
+for d in jntp chronyd; do threads "${PID[$d]}" >"$PEERS_RUN/$d.t1"; rss_kb "${PID[$d]}" >"$PEERS_RUN/$d.rss"; done
+busy=$(awk -v t=$((b1[0] - b0[0])) -v hz="$HZ" -v s="$IDLE_S" 'BEGIN{printf "%.1f", t / hz / s * 100}')
+
+# idle_of D : "cpu_pct cpu_ms wakeups_per_s threads ended rss_kb hwm_kb top-threads" for daemon D
+idle_of() {
+  awk -v s="$IDLE_S" -v rss="$(cat "$PEERS_RUN/$1.rss")" '
+    FNR == NR { ns0[$1] = $2; w0[$1] = $3; next }
+    { ns += $2 - ns0[$1]; w[$4 "/" $1] = $3 - w0[$1]; ws += $3 - w0[$1]; alive[$1] = 1; n++ }
+    END {
+      for (t in ns0) if (!(t in alive)) ended++
+      top = ""; for (k = 0; k < 3; k++) { best = ""; for (t in w) if (best == "" || w[t] > w[best]) best = t
+        if (best == "" || w[best] <= 0) break; top = top sprintf("%s%s %.2f/s", top == "" ? "" : ", ", best, w[best] / s); delete w[best] }
+      printf "%.4f %.1f %.2f %d %d %s %s\n", ns / s / 1e7, ns / 1e6, ws / s, n, ended, rss, (top == "" ? "none" : top) }
+  ' "$PEERS_RUN/$1.t0" "$PEERS_RUN/$1.t1"
+}
+declare -A R
+for d in jntp chronyd; do
+  R[$d]=$(idle_of "$d")
+  read -r pct ms wk n ended rss hwm top <<<"${R[$d]}"
+  echo "$d: cpu ${pct}% (${ms} ms in ${IDLE_S} s), ${wk} wakeups/s, ${n} threads (${ended} ended), rss ${rss} kB hwm ${hwm} kB; woke most: ${top}"
+done
+echo "# the whole machine was ${busy}% busy (of one cpu) meanwhile"
+field() { cut -d' ' -f"$2" <<<"${R[$1]}"; }
+mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k / 1024}'; }
+cat <<SUMMARY
+
+### Idle (bench/idle.sh)
+$(describe); ${IDLE_S} s without traffic after ${SETTLE_S} s, both at once
+
+| | jntp | chronyd |
+| --- | ---: | ---: |
+| RSS idle, MB | $(mb "$(field jntp 6)") | $(mb "$(field chronyd 6)") |
+| CPU, % of one cpu | $(field jntp 1) | $(field chronyd 1) |
+| wakeups/s (context switches, all threads) | $(field jntp 3) | $(field chronyd 3) |
+| threads | $(field jntp 4) | $(field chronyd 4) |
+SUMMARY

@@ -1,0 +1,119 @@
+package org.jntp.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * chronyd, NTPsec's ntpd and our own bin/ntpd, started in one network namespace of their own by
+ * the start scripts in {@code scripts/peers} (clock control off, no CAP_SYS_TIME) and stopped by
+ * pid. Closing it stops whatever still runs and deletes the namespace, also when a test failed;
+ * a JVM that ends without closing it does the same from a shutdown hook.
+ */
+final class PeerDaemons implements AutoCloseable {
+    /** bin/ntpd may start a JVM, chronyd and NTPsec start in well under a second. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** A daemon nobody stops (a killed test JVM) ends by itself after this. */
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    private final Path home;
+    private final Netns netns;
+    private final Path runDir;
+    private final List<Daemon> started = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::close, "jntp-interop-cleanup");
+    private boolean closed;
+
+    private PeerDaemons(Path home, Netns netns, Path runDir) {
+        this.home = home;
+        this.netns = netns;
+        this.runDir = runDir;
+    }
+
+    /** A fresh namespace named for its purpose (lower-case letters and digits: it becomes part of a name). */
+    static PeerDaemons inNewNamespace(String purpose) {
+        Path home = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath();
+        Netns netns = Netns.create(home.resolve("scripts/peers"), purpose);
+        try {
+            PeerDaemons peers = new PeerDaemons(home, netns, Files.createTempDirectory("jntp-interop-"));
+            Runtime.getRuntime().addShutdownHook(peers.shutdownHook);
+            return peers;
+        } catch (IOException e) {
+            netns.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Netns netns() {
+        return netns;
+    }
+
+    /** chronyd serving its own clock at stratum 8 ({@code local stratum 8}) on address:123. */
+    Daemon chronydServer(String address) {
+        return start("start-chrony-server.sh", "chronyd-server", Map.of(), address);
+    }
+
+    /** chronyd ({@code -x}) as a client of server:123, polling every 2^pollLog2 s with iburst. */
+    Daemon chronydClient(String server, int pollLog2) {
+        return start("start-chrony-client.sh", "chronyd-client", Map.of("POLL", Integer.toString(pollLog2)), server);
+    }
+
+    /** NTPsec's ntpd as an orphan at stratum 8 on address:123 (one of netns.sh's addresses). */
+    Daemon ntpsecServer(String address) {
+        return start("start-ntpsec-server.sh", "ntpsec-server", Map.of(), address);
+    }
+
+    /** Our bin/ntpd serving its local clock at stratum 8 on address:123, with extra ntpd arguments. */
+    Daemon jntp(String address, String... ntpdArgs) {
+        return start("start-jntp.sh", "jntp", Map.of(), address, ntpdArgs);
+    }
+
+    private synchronized Daemon start(String script, String kind, Map<String, String> environment,
+            String address, String... extraArgs) {
+        String name = kind + "-" + (started.size() + 1);
+        List<String> args = new ArrayList<>(List.of(address, name));
+        args.addAll(List.of(extraArgs));
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("PEERS_RUN", runDir.toString());
+        env.put("PEERS_LIFETIME_S", Long.toString(LIFETIME.toSeconds()));
+        env.put("JNTP_HOME", home.toString());
+        CommandResult result = netns.script(START_TIMEOUT, env, script, args.toArray(String[]::new));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("cannot start " + name + "\n" + result.describe());
+        }
+        Daemon daemon = new Daemon(name, Long.parseLong(result.stdout().strip()), runDir.resolve(name));
+        started.add(daemon);
+        return daemon;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        started.reversed().forEach(Daemon::stop);
+        netns.close();
+        deleteRecursively(runDir);
+        if (Thread.currentThread() != shutdownHook) {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
