@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** NTPsec's ntpdig against our server serving its local clock at stratum 8 (fudge 127.127.1.0 stratum 8). */
@@ -26,7 +25,6 @@ class NtpdigInteropIT {
     }
 
     @Test
-    @Disabled("waiting for the server: bin/ntpd does not answer yet")
     void ntpdigMeasuresOurServerWithinAMillisecondOfThisMachinesClock() {
         try (Daemon server = peers.jntp(SERVER)) {
             NtpdigReply answer = answerFrom(server);
@@ -38,7 +36,6 @@ class NtpdigInteropIT {
     }
 
     @Test
-    @Disabled("waiting for the server: bin/ntpd does not answer yet")
     void ourReplyCarriesWhatALocalClockServerAtStratum8Serves() {
         try (Daemon server = peers.jntp(SERVER)) {
             NtpdigReply answer = answerFrom(server);
