@@ -117,6 +117,8 @@ public final class NtpServer {
                 return ServerOutcome.RATE_LIMITED;
             }
             case KISS_OF_DEATH -> {
+                // ntpd counts the packet as rate limited, and the answer as a KoD sent.
+                counters.increment(Counter.RATE_LIMITED);
                 writeKissOfDeath(request, reply);
                 return ServerOutcome.KISS_OF_DEATH;
             }

@@ -230,6 +230,7 @@ class NtpServerTest {
         assertThat(header.receiveTime()).isEqualTo(CLIENT_TRANSMIT);
         assertThat(header.transmitTime()).isEqualTo(CLIENT_TRANSMIT);
         assertThat(counters.get(Counter.KOD_SENT)).isEqualTo(1);
+        assertThat(counters.get(Counter.RATE_LIMITED)).isEqualTo(1);
     }
 
     @Test
