@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
@@ -21,7 +19,6 @@ import org.jntp.config.SystemFlag;
 import org.jntp.daemon.Daemon;
 import org.jntp.daemon.EventLog;
 import org.jntp.daemon.PidFile;
-import sun.misc.Signal;
 
 /** {@code ntpd}: reads ntp.conf, serves time until SIGTERM or SIGINT, and exits cleanly. */
 public final class Ntpd {
@@ -89,26 +86,11 @@ public final class Ntpd {
         EventLog events = log;
         options.user().ifPresent(user -> events.info("-u " + user + ": dropping privileges is not supported yet; "
                 + "running as the starting user"));
-        Clock clock;
-        try {
-            clock = clock(options, config, log);
-        } catch (IllegalArgumentException e) {
-            log.info("--software-clock: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        CountDownLatch stop = new CountDownLatch(1);
-        AtomicReference<Signal> caught = new AtomicReference<>();
-        for (String name : List.of("TERM", "INT")) {
-            Signal.handle(new Signal(name), signal -> {
-                caught.set(signal);
-                stop.countDown();
-            });
-        }
+        Clock clock = clock(options, config, log);
+        Termination termination = Termination.onSignals();
         try (Daemon daemon = Daemon.start(config, clock, options.port(), log);
              PidFile pid = pidFile.isPresent() ? PidFile.write(pidFile.get(), ProcessHandle.current().pid()) : null) {
-            stop.await();
-            Signal signal = caught.get();
-            log.info("ntpd exiting on signal " + signal.getNumber() + " (" + signalText(signal) + ")");
+            log.info("ntpd exiting on " + termination.await());
         } catch (IOException e) {
             log.info(e.getMessage());
             return EXIT_FAILURE;
@@ -121,7 +103,7 @@ public final class Ntpd {
     private static Clock clock(NtpdOptions options, NtpConfig config, EventLog log) {
         KernelClock kernel = KernelClock.open();
         if (options.softwareClock().isPresent()) {
-            SoftwareClock.Spec spec = SoftwareClock.parse(options.softwareClock().get());
+            SoftwareClock.Spec spec = options.softwareClock().get();
             log.info("serving a software clock " + spec.offsetSeconds() + " s, " + spec.freqErrorPpm()
                     + " ppm off the system clock; the system clock is not touched");
             return spec.over(kernel);
@@ -137,14 +119,6 @@ public final class Ntpd {
         PrintStream out = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
         return new EventLog(out, System::currentTimeMillis, ZoneId.systemDefault(), ProcessHandle.current().pid(),
                 debugLevel);
-    }
-
-    private static String signalText(Signal signal) {
-        return switch (signal.getName()) {
-            case "TERM" -> "Terminated";
-            case "INT" -> "Interrupt";
-            default -> signal.getName();
-        };
     }
 
     private static String version() {

@@ -3,6 +3,7 @@ package org.jntp.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jntp.clock.SoftwareClock;
 
 /**
  * The command line of {@code ntpd}, with ntpd 4.2.8's flags and meanings.
@@ -34,7 +35,7 @@ public record NtpdOptions(
         Optional<Path> logFile,
         Optional<String> user,
         int debugLevel,
-        Optional<String> softwareClock,
+        Optional<SoftwareClock.Spec> softwareClock,
         int port) {
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/ntp.conf");
@@ -58,7 +59,8 @@ public record NtpdOptions(
         boolean foreground = false, bigStep = false, quit = false, slew = false;
         Optional<Path> pid = Optional.empty(), drift = Optional.empty(), keys = Optional.empty(),
                 log = Optional.empty();
-        Optional<String> user = Optional.empty(), software = Optional.empty();
+        Optional<String> user = Optional.empty();
+        Optional<SoftwareClock.Spec> software = Optional.empty();
         int debug = 0;
         int port = NTP_PORT;
         for (int i = 0; i < args.size(); i++) {
@@ -71,7 +73,11 @@ public record NtpdOptions(
                 if (!arg.contains("=")) {
                     i++;
                 }
-                software = Optional.of(value);
+                try {
+                    software = Optional.of(SoftwareClock.parse(value));
+                } catch (IllegalArgumentException e) {
+                    return new Parse.Error("--software-clock: " + e.getMessage());
+                }
                 continue;
             }
             if (arg.equals("--port") || arg.startsWith("--port=")) {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.refclock.LocalClock;
+import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
@@ -37,7 +39,7 @@ import org.jntp.server.access.RestrictTable;
  */
 public final class Daemon implements AutoCloseable {
     /** Server threads per listening address; SO_REUSEPORT spreads clients over them. */
-    private static final int THREADS_PER_ADDRESS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS_PER_ADDRESS = Integer.getInteger("jntp.threads", 2);
     /** The MRU list is split this many ways so server threads rarely wait on each other. */
     private static final int MRU_SHARDS = 16;
 
@@ -156,7 +158,10 @@ public final class Daemon implements AutoCloseable {
         return Endpoint.of(address).toString();
     }
 
-    /** Stops serving: wakes every server thread, waits for them to finish and close their sockets. */
+    /**
+     * Stops serving: wakes every server thread, waits for them to finish and close their sockets,
+     * and logs what the server did, in the words of ntpq's sysstats.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
@@ -169,5 +174,19 @@ public final class Daemon implements AutoCloseable {
                 return;
             }
         }
+        if (!counters.isEmpty()) {
+            log.info(statistics(ServerCounters.sum(counters)));
+        }
+    }
+
+    static String statistics(Map<Counter, Long> totals) {
+        return "statistics: packets received " + totals.get(Counter.RECEIVED)
+                + ", answered " + totals.get(Counter.ANSWERED)
+                + ", older version " + totals.get(Counter.OLDER_VERSION)
+                + ", bad length or format " + totals.get(Counter.BAD_FORMAT)
+                + ", declined " + totals.get(Counter.DECLINED)
+                + ", restricted " + totals.get(Counter.RESTRICTED)
+                + ", rate limited " + totals.get(Counter.RATE_LIMITED)
+                + ", KoD responses " + totals.get(Counter.KOD_SENT);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jntp.clock.SoftwareClock;
 import org.junit.jupiter.api.Test;
 
 class NtpdOptionsTest {
@@ -51,8 +52,13 @@ class NtpdOptionsTest {
 
     @Test
     void acceptsSoftwareClockInBothSpellings() {
-        assertThat(ok("--software-clock", "0.25,50").softwareClock()).contains("0.25,50");
-        assertThat(ok("--software-clock=0.25,0").softwareClock()).contains("0.25,0");
+        assertThat(ok("--software-clock", "0.25,50").softwareClock()).contains(new SoftwareClock.Spec(0.25, 50));
+        assertThat(ok("--software-clock=0.25,0").softwareClock()).contains(new SoftwareClock.Spec(0.25, 0));
+    }
+
+    @Test
+    void rejectsAMalformedSoftwareClock() {
+        assertThat(error("--software-clock", "fast")).startsWith("--software-clock: ").contains("OFFSET_S,FREQ_PPM");
     }
 
     @Test

@@ -81,7 +81,8 @@ class DaemonTest {
         }
         assertThat(logBytes.toString(StandardCharsets.UTF_8))
                 .contains("Listen normally on 0 lo 127.0.0.1:" + port)
-                .contains("synchronized to LOCAL(0), stratum 8");
+                .contains("synchronized to LOCAL(0), stratum 8")
+                .contains("statistics: packets received 1, answered 1,");
     }
 
     @Test
