@@ -39,7 +39,7 @@ import org.jntp.server.access.RestrictTable;
  */
 public final class Daemon implements AutoCloseable {
     /** Server threads per listening address; SO_REUSEPORT spreads clients over them. */
-    private static final int THREADS_PER_ADDRESS = Integer.getInteger("jntp.threads", 2);
+    private static final int THREADS_PER_ADDRESS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** The MRU list is split this many ways so server threads rarely wait on each other. */
     private static final int MRU_SHARDS = 16;
 
