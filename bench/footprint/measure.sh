@@ -4,6 +4,8 @@
 # on loopback (one warm-up, one measured) with the RSS under load.
 #   measure.sh NAME [JVM flags...]      java from $JAVA (default: the JDK 25) with exactly these flags
 #   measure.sh --launcher NAME          as bin/jntp-java starts it (flags, runtime), from a scratch copy
+#   measure.sh --ntpd NAME              the real daemon: bin/ntpd serving its local clock on
+#                                       127.0.0.1:PORT with a software clock, without CAP_SYS_TIME
 # Env: IDLE_S=60 LOAD_S=5 SERVERS=3 PORT=12123 JAVA=... ENV="MALLOC_ARENA_MAX=2 ..." (for the java process)
 #      AOT=FILE: use this AOT cache, first training it (2 s of load) with the same flags if it is missing
 set -euo pipefail
@@ -22,6 +24,7 @@ fi
 probe=org.jntp.footprint.FootprintProbe
 
 launcher=0; [ "${1:-}" = --launcher ] && { launcher=1; shift; }
+ntpd=0; [ "${1:-}" = --ntpd ] && { ntpd=1; shift; }
 name=$1; shift
 log=$out/$name.log
 cp=$ROOT/target/jntp.jar:$out/probe.jar
@@ -33,7 +36,13 @@ if [ -n "${AOT:-}" ]; then
   fi
   set -- "$@" -XX:AOTCache="$AOT"
 fi
-if [ $launcher = 1 ]; then
+if [ $ntpd = 1 ]; then
+  printf '%s\n' 'server 127.127.1.0' 'fudge 127.127.1.0 stratum 8' 'interface ignore wildcard' \
+    'interface ignore ipv6' 'interface ignore ipv4' 'interface listen 127.0.0.1' 'restrict default' > "$out/ntp.conf"
+  rm -f "$out/ntpd.pid"
+  env ${ENV:-} setpriv --bounding-set -sys_time "$ROOT/bin/ntpd" -n -c "$out/ntp.conf" -p "$out/ntpd.pid" \
+    --port "$PORT" --software-clock 0,0 > "$log" 2>&1 &
+elif [ $launcher = 1 ]; then
   # A scratch JNTP_HOME whose jar holds the probe in the place of the daemon's main class, so that
   # the launcher starts it as it starts the daemon.
   home=$out/home; rm -rf "$home/bin" "$home/scripts" "$home/target/jar"; mkdir -p "$home/target/jar"
@@ -49,9 +58,11 @@ else
 fi
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 200); do grep -q '^ready' "$log" 2>/dev/null && break; sleep 0.1; done
-grep -q '^ready' "$log" || { echo "$name: did not start"; cat "$log"; exit 1; }
-jpid=$(awk '/^ready/{print $2}' "$log")   # the launcher execs java, so this is $pid
+# The launcher execs java, so the java process is $pid.
+ready() { if [ $ntpd = 1 ]; then [ -s "$out/ntpd.pid" ]; else grep -q '^ready' "$log" 2>/dev/null; fi; }
+for _ in $(seq 600); do ready && break; sleep 0.1; done
+ready || { echo "$name: did not start"; cat "$log"; exit 1; }
+jpid=$pid
 sleep 10
 
 # per thread: tid name ctxt-switches cpu-ns
