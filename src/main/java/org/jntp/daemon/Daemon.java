@@ -91,26 +91,29 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startLocalClock(NtpConfig config, Clock clock, int precision) {
+        Optional<RefclockAddress> local = Optional.empty();
         for (Association association : config.associations()) {
-            if (association.address() instanceof RefclockAddress refclock && refclock.type() == LocalClock.DRIVER_TYPE) {
-                LocalClock local = localClock(config, refclock);
-                system.set(local.poll(clock.nowNanos(), precision));
-                timer.scheduleAtFixedRate(() -> system.set(local.poll(clock.nowNanos(), precision)),
-                        LocalClock.POLL_INTERVAL_NANOS, LocalClock.POLL_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
-                log.info("synchronized to LOCAL(" + refclock.unit() + "), stratum " + local.stratum());
-                return;
+            if (local.isEmpty() && association.address() instanceof RefclockAddress refclock
+                    && refclock.type() == LocalClock.DRIVER_TYPE) {
+                local = Optional.of(refclock);
+            } else {
+                log.info("not using " + association.type().keyword() + " " + association.address()
+                        + ": only the local clock (127.127.1.u) is served in this version");
             }
         }
-        for (Association association : config.associations()) {
-            log.info("not using " + association.type().keyword() + " " + association.address()
-                    + ": only the local clock (127.127.1.u) is served in this version");
-        }
+        local.ifPresent(refclock -> {
+            LocalClock driver = localClock(config, refclock);
+            system.set(driver.poll(clock.nowNanos(), precision));
+            timer.scheduleAtFixedRate(() -> system.set(driver.poll(clock.nowNanos(), precision)),
+                    LocalClock.POLL_INTERVAL_NANOS, LocalClock.POLL_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+            log.info("synchronized to LOCAL(" + refclock.unit() + "), stratum " + driver.stratum());
+        });
     }
 
+    /** The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise. */
     private static LocalClock localClock(NtpConfig config, RefclockAddress refclock) {
         Optional<Fudge> fudge = config.fudges().stream().filter(f -> f.clock().equals(refclock)).reduce((a, b) -> b);
-        int stratum = fudge.flatMap(f -> f.stratum().isPresent()
-                ? Optional.of(f.stratum().getAsInt()) : Optional.empty()).orElse(LocalClock.DEFAULT_STRATUM);
+        int stratum = fudge.map(f -> f.stratum().orElse(LocalClock.DEFAULT_STRATUM)).orElse(LocalClock.DEFAULT_STRATUM);
         ReferenceId refid = fudge.flatMap(Fudge::refid).map(ReferenceId::ofAscii)
                 .orElse(LocalClock.DEFAULT_REFERENCE_ID);
         return new LocalClock(stratum, refid);

@@ -28,7 +28,7 @@ final class ServerLoop implements Runnable {
     private volatile boolean running = true;
 
     /**
-     * @param dropAll true for an {@code interface drop} address: read and count, never answer
+     * @param dropAll true for an {@code interface drop} address: read and discard, never answer
      */
     ServerLoop(UdpSocket socket, NtpServer server, Clock clock, boolean dropAll, EventLog log) {
         this.socket = socket;
@@ -66,11 +66,11 @@ final class ServerLoop implements Runnable {
         replies.clear();
         int stamped = 0;
         for (int i = 0; i < count; i++) {
-            ByteBuffer request = requests.payload(i);
             if (requests.truncated(i)) {
                 server.refuseOversized();
                 continue;
             }
+            ByteBuffer request = requests.payload(i);
             int slot = replies.addReply(requests, i);
             ByteBuffer reply = replies.payload(slot);
             long kernelNanos = requests.receiveTimeNanos(i);
