@@ -1,0 +1,208 @@
+package org.jntp.discipline;
+
+import org.jntp.clock.Clock;
+
+/**
+ * The clock discipline: turns measurements of the offset between the true time and our clock into
+ * corrections of the clock's phase and frequency.
+ *
+ * <p>Not ntpd's PLL/FLL. A Kalman filter ({@link OffsetEstimator}) estimates the offset and the
+ * frequency error together, weighing each measurement by its own error (which the caller derives
+ * from the sample's delay, so that a packet delayed in a queue counts for little), and the clock
+ * is corrected by the whole estimate at once: the phase by a slew, the frequency directly. Phase
+ * and frequency are thus controlled independently, as chrony does, with the optimal weighting of
+ * old against new measurements that chrony's regression approximates. How fast the frequency
+ * wanders is itself estimated from the innovations, and sets the poll interval.
+ *
+ * <p>Steps follow ntpd: at start an offset beyond the step threshold is stepped at once; once
+ * synchronised it must persist for the stepout interval first; beyond the panic threshold the
+ * discipline gives up unless {@code -g} allowed it once.
+ */
+public final class ClockDiscipline {
+
+    /** Where the discipline is, named after ntpd's states where they match. */
+    public enum State {
+        /** No measurement taken yet. */
+        NSET,
+        /** Following the measurements. */
+        SYNC,
+        /** A measurement beyond the step threshold arrived while synchronised: waiting out the stepout interval. */
+        SPIK
+    }
+
+    /** Frequency wander assumed at start, (s/s)² per second: a room-temperature quartz, pessimistically. */
+    private static final double INITIAL_WANDER = 1e-16;
+    private static final double MIN_WANDER = 1e-22;
+    private static final double MAX_WANDER = 1e-12;
+    /** How far, in standard deviations of the prediction, a measurement may fall before it is doubted. */
+    private static final double OUTLIER_GATE_SIGMAS = 5;
+    /** Doubted measurements in a row after which the discipline accepts it was wrong and follows them. */
+    private static final int OUTLIERS_BEFORE_FOLLOWING = 3;
+    /** Frequency uncertainty at start without a drift file (the kernel's limit) and with one. */
+    private static final double COLD_RATE_SIGMA = Clock.MAX_FREQUENCY_PPM * 1e-6;
+    private static final double WARM_RATE_SIGMA = 1e-6;
+    /**
+     * The poll interval may grow while the error the estimate gathers over it stays within this share
+     * of a typical measurement's error variance: small, so that several measurements are averaged
+     * within the time the clock takes to wander.
+     */
+    private static final double POLL_GROWTH_BUDGET = 0.03;
+
+    private final DisciplineSettings settings;
+    private final OffsetEstimator estimator;
+    private State state = State.NSET;
+    private double frequencyPpm;
+    private double wander = INITIAL_WANDER;
+    private double typicalVarianceSeconds2 = Double.NaN;
+    private double lastOffsetSeconds;
+    private long spikeSinceNanos;
+    private int outliersInRow;
+    private long firstOutlierNanos;
+    private boolean panicAllowed;
+    private double slewSeconds;
+    private long slewStartNanos;
+
+    private ClockDiscipline(DisciplineSettings settings, long nowNanos) {
+        this.settings = settings;
+        this.frequencyPpm = settings.initialFrequencyPpm();
+        this.panicAllowed = settings.panicAllowedOnce();
+        this.estimator = OffsetEstimator.unknownOffset(
+                settings.frequencyKnown() ? WARM_RATE_SIGMA : COLD_RATE_SIGMA, nowNanos);
+    }
+
+    /** A discipline that has measured nothing yet, at {@code nowNanos} on our clock. */
+    public static ClockDiscipline start(DisciplineSettings settings, long nowNanos) {
+        return new ClockDiscipline(settings, nowNanos);
+    }
+
+    /** Takes in one measurement and says what to do to the clock. */
+    public ClockCorrection update(Measurement measurement) {
+        long epoch = measurement.epochNanos();
+        double offset = measurement.offsetSeconds() - slewPendingSeconds(epoch);
+        if (settings.panicThresholdSeconds() > 0 && Math.abs(offset) > settings.panicThresholdSeconds()
+                && !panicAllowed) {
+            return new ClockCorrection.Panic(offset);
+        }
+        panicAllowed = false;
+        estimator.predict(epoch, wander);
+        boolean beyondStep = Math.abs(offset) > settings.stepThresholdSeconds();
+        return switch (state) {
+            case NSET -> beyondStep ? step(offset, measurement) : correct(offset, measurement);
+            case SYNC -> beyondStep ? spike(epoch) : gated(offset, measurement);
+            case SPIK -> !beyondStep ? gated(offset, measurement)
+                    : epoch - spikeSinceNanos >= settings.stepoutSeconds() * 1e9 ? step(offset, measurement)
+                    : new ClockCorrection.Hold(ClockCorrection.HoldReason.SPIKE);
+        };
+    }
+
+    private ClockCorrection spike(long epoch) {
+        state = State.SPIK;
+        spikeSinceNanos = epoch;
+        return new ClockCorrection.Hold(ClockCorrection.HoldReason.SPIKE);
+    }
+
+    private ClockCorrection step(double offset, Measurement measurement) {
+        state = State.SYNC;
+        lastOffsetSeconds = offset;
+        slewSeconds = 0;
+        estimator.resetOffset(Math.sqrt(measurement.errorVarianceSeconds2()));
+        return new ClockCorrection.Step(offset, frequencyPpm);
+    }
+
+    private ClockCorrection gated(double offset, Measurement measurement) {
+        double r = measurement.errorVarianceSeconds2();
+        double innovation = offset - estimator.offsetSeconds();
+        double variance = estimator.innovationVariance(r);
+        double score = innovation * innovation / variance;
+        if (score > OUTLIER_GATE_SIGMAS * OUTLIER_GATE_SIGMAS && outliersInRow < OUTLIERS_BEFORE_FOLLOWING) {
+            if (outliersInRow++ == 0) {
+                firstOutlierNanos = measurement.epochNanos();
+            }
+            return new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER);
+        }
+        if (outliersInRow > 0) {
+            estimator.widen(innovation, (measurement.epochNanos() - firstOutlierNanos) / 1e9);
+        }
+        outliersInRow = 0;
+        adaptWander(score);
+        return correct(offset, measurement);
+    }
+
+    /**
+     * Nudges the wander estimate by the innovation: a squared innovation larger than its predicted
+     * variance means the clock moved more than the model allowed. Bounded steps keep one odd
+     * measurement from moving it far.
+     */
+    private void adaptWander(double score) {
+        double step = Math.clamp(score - 1, -1, 2) / 4;
+        wander = Math.clamp(wander * Math.pow(2, step), MIN_WANDER, MAX_WANDER);
+    }
+
+    private ClockCorrection correct(double offset, Measurement measurement) {
+        double r = measurement.errorVarianceSeconds2();
+        state = State.SYNC;
+        lastOffsetSeconds = offset;
+        typicalVarianceSeconds2 = Double.isNaN(typicalVarianceSeconds2) ? r
+                : Math.exp(Math.log(typicalVarianceSeconds2) + (Math.log(r) - Math.log(typicalVarianceSeconds2)) / 8);
+        estimator.update(offset, r);
+        long epoch = measurement.epochNanos();
+        double pending = slewPendingSeconds(epoch);
+        double newFrequency = Math.clamp(frequencyPpm + estimator.rate() * 1e6,
+                -Clock.MAX_FREQUENCY_PPM, Clock.MAX_FREQUENCY_PPM);
+        double slew = Math.clamp(pending + estimator.offsetSeconds(), -Clock.MAX_SLEW_SECONDS, Clock.MAX_SLEW_SECONDS);
+        estimator.applied(slew - pending, (newFrequency - frequencyPpm) * 1e-6);
+        frequencyPpm = newFrequency;
+        slewSeconds = slew;
+        slewStartNanos = epoch;
+        return new ClockCorrection.Slew(slew, newFrequency);
+    }
+
+    /** The part of the last slew the clock has not yet applied at {@code nowNanos}. */
+    private double slewPendingSeconds(long nowNanos) {
+        double done = settings.maxSlewRatePpm() * 1e-6 * Math.max(0, nowNanos - slewStartNanos) / 1e9;
+        return Math.copySign(Math.max(0, Math.abs(slewSeconds) - done), slewSeconds);
+    }
+
+    /**
+     * The poll exponent the discipline would like: the longest interval over which the error the
+     * estimate gathers (its frequency uncertainty and the wander) stays within a typical
+     * measurement's error. Before the first measurement, the shortest.
+     */
+    public int pollLog2() {
+        if (state == State.NSET || Double.isNaN(typicalVarianceSeconds2)) {
+            return NtpConstants.MINPOLL_LIMIT;
+        }
+        for (int log2 = NtpConstants.MAXPOLL_LIMIT; log2 > NtpConstants.MINPOLL_LIMIT; log2--) {
+            double tau = Math.scalb(1.0, log2);
+            double growth = tau * tau * estimator.rateVariance() + wander * tau * tau * tau / 3;
+            if (growth <= POLL_GROWTH_BUDGET * typicalVarianceSeconds2) {
+                return log2;
+            }
+        }
+        return NtpConstants.MINPOLL_LIMIT;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The frequency correction in force, ppm (ntpq's {@code frequency}). */
+    public double frequencyPpm() {
+        return frequencyPpm;
+    }
+
+    /** The offset of the last measurement used, seconds (ntpq's {@code offset}). */
+    public double lastOffsetSeconds() {
+        return lastOffsetSeconds;
+    }
+
+    /** The estimated error of the clock's phase now, one standard deviation, seconds. */
+    public double offsetErrorSeconds() {
+        return Math.sqrt(estimator.offsetVariance());
+    }
+
+    /** The estimated frequency wander, ppm per √s... as ntpq's {@code clk_wander} reports it, in ppm. */
+    public double wanderPpm() {
+        return Math.sqrt(wander) * 1e6;
+    }
+}
