@@ -108,8 +108,9 @@ public final class ClockFilter {
         int best = order[0];
         double jitter = Math.max(jitter(usable), precisionSeconds);
         double jumpSeconds = Math.abs(statistics.offsetSeconds() - offsets[best]);
-        long epochNanos = anyUsed ? usedEpochNanos : 0;
-        statistics = new PeerStatistics(offsets[best], delays[best], dispersion, jitter, epochNanos, nowNanos);
+        // as in ntpd, the peer variables follow the best stage even when it is not handed on, so a
+        // spike that is still the best one at the next sample no longer counts as a jump
+        statistics = new PeerStatistics(offsets[best], delays[best], dispersion, jitter, usedEpochNanos, nowNanos);
 
         if (isPopcornSpike(best, dispersion, jitter, jumpSeconds, hostPollLog2)) {
             return new FilterResult.PopcornSpike(jumpSeconds);

@@ -24,7 +24,8 @@ public final class Cluster {
         List<Candidate> backups = ranked.subList(kept, ranked.size());
 
         List<Candidate> outliers = new ArrayList<>();
-        while (survivors.size() > tos.minclock()) {
+        int fewest = Math.max(1, tos.minclock());
+        while (survivors.size() > fewest) {
             int worst = worstIndex(survivors);
             Candidate candidate = survivors.get(worst);
             boolean immune = candidate.has(CandidateFlag.PREFER) || candidate.has(CandidateFlag.TRUE);

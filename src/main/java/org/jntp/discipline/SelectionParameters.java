@@ -4,7 +4,8 @@ package org.jntp.discipline;
  * The {@code tos} settings the mitigation algorithms use.
  *
  * @param minsane               fewest survivors needed to choose a system peer ({@code tos minsane})
- * @param minclock              the cluster algorithm prunes no further than this ({@code tos minclock})
+ * @param minclock              the cluster algorithm prunes no further than this, nor below one
+ *                              ({@code tos minclock})
  * @param maxclock              most truechimers the cluster algorithm considers ({@code tos maxclock})
  * @param maxDistanceSeconds    a root distance this large rejects an association ({@code tos maxdist})
  * @param minDistanceSeconds    floor of every root distance and of the root dispersion increment
@@ -19,8 +20,8 @@ public record SelectionParameters(int minsane, int minclock, int maxclock, doubl
     public static final double DEFAULT_MIN_DISTANCE_SECONDS = 0.001;
 
     public SelectionParameters {
-        if (minsane < 0 || minclock < 1 || maxclock < minclock) {
-            throw new IllegalArgumentException("need minsane >= 0 and 1 <= minclock <= maxclock, not minsane "
+        if (minsane < 0 || minclock < 0 || maxclock < 1) {
+            throw new IllegalArgumentException("need minsane >= 0, minclock >= 0 and maxclock >= 1, not minsane "
                     + minsane + " minclock " + minclock + " maxclock " + maxclock);
         }
     }
