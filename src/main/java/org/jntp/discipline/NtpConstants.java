@@ -9,8 +9,11 @@ public final class NtpConstants {
     public static final int NSTAGE = 8;
     /** Dispersion of an empty filter stage, seconds. */
     public static final double MAXDISP = 16.0;
-    /** Dispersion floor added to the root distance, seconds. */
-    public static final double MINDISP = 0.005;
+    /**
+     * The RFC's floor of the root dispersion increment, seconds; ntpd 4.2.8 uses 1 ms instead
+     * ({@code tos mindist}, see {@link SelectionParameters}).
+     */
+    public static final double MINDISP = 0.01;
     /** Root distance above which a source cannot be selected, seconds ({@code tos maxdist}). */
     public static final double MAXDIST = 1.5;
     /** Fewest survivors the cluster algorithm keeps ({@code tos minclock}). */
