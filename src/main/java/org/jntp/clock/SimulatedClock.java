@@ -1,33 +1,42 @@
 package org.jntp.clock;
 
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A clock in a simulated world, for tests and the simulator: true time moves only when
  * {@link #advance} is called, and the clock's oscillator runs off true time by a frequency error
  * that can wander as a random walk. The daemon slews, steps and tunes it as it would the kernel
  * clock. With a perfect oscillator it serves as the tests' fake clock.
+ *
+ * <p>The wander is the simulator's model: at the end of every whole second of true time since the
+ * start, the frequency error takes a step of {@code wander × N(0,1)}, and holds between steps. So
+ * the draws, and the clock's path, do not depend on how true time is cut into advances.
  */
 public final class SimulatedClock implements Clock {
 
     /** The precision a simulated clock reports: about 1 µs. */
     public static final int PRECISION_LOG2 = -20;
 
+    private static final long SECOND_NANOS = 1_000_000_000L;
+
     private final double wanderPpmPerSqrtSecond;
-    private final Random random;
+    private final RandomGenerator random;
     private long trueNanos;
     private long oscillatorNanos;
     private double oscillatorCarryNanos;
     private double freqErrorPpm;
+    private long nanosToWanderStep = SECOND_NANOS;
     private Steering steering;
 
-    private SimulatedClock(long trueStartNanos, double freqErrorPpm, double wanderPpmPerSqrtSecond, Random random) {
+    private SimulatedClock(long trueStartNanos, double offsetSeconds, double freqErrorPpm,
+            double wanderPpmPerSqrtSecond, RandomGenerator random) {
         this.trueNanos = trueStartNanos;
-        this.oscillatorNanos = trueStartNanos;
+        this.oscillatorNanos = trueStartNanos + Math.round(offsetSeconds * 1e9);
         this.freqErrorPpm = freqErrorPpm;
         this.wanderPpmPerSqrtSecond = wanderPpmPerSqrtSecond;
         this.random = random;
-        this.steering = Steering.initial(trueStartNanos);
+        this.steering = Steering.initial(oscillatorNanos);
     }
 
     /** A clock reading exactly true time, starting at {@code trueStartNanos} (Unix epoch ns). */
@@ -37,17 +46,26 @@ public final class SimulatedClock implements Clock {
 
     /** A clock that starts on true time and gains {@code freqErrorPpm} (loses, if negative). */
     public static SimulatedClock drifting(long trueStartNanos, double freqErrorPpm) {
-        return new SimulatedClock(trueStartNanos, freqErrorPpm, 0, new Random(0));
+        return new SimulatedClock(trueStartNanos, 0, freqErrorPpm, 0, new SplittableRandom(0));
     }
 
     /**
-     * A drifting clock whose frequency error also wanders: over an advance of {@code t} seconds it
-     * changes by a normal deviate of standard deviation {@code wanderPpmPerSqrtSecond * sqrt(t)},
-     * drawn from {@code random} (seed it for repeatable runs).
+     * A drifting clock whose frequency error also wanders: every second of true time it takes a
+     * normal step of standard deviation {@code wanderPpmPerSqrtSecond}, drawn from {@code random}
+     * (seed it for repeatable runs).
      */
     public static SimulatedClock wandering(
-            long trueStartNanos, double freqErrorPpm, double wanderPpmPerSqrtSecond, Random random) {
-        return new SimulatedClock(trueStartNanos, freqErrorPpm, wanderPpmPerSqrtSecond, random);
+            long trueStartNanos, double freqErrorPpm, double wanderPpmPerSqrtSecond, RandomGenerator random) {
+        return offsetAndWandering(trueStartNanos, 0, freqErrorPpm, wanderPpmPerSqrtSecond, random);
+    }
+
+    /**
+     * A wandering clock that starts {@code offsetSeconds} off true time: it reads true time plus
+     * the offset (positive: ahead), as the simulator's client clock does.
+     */
+    public static SimulatedClock offsetAndWandering(long trueStartNanos, double offsetSeconds, double freqErrorPpm,
+            double wanderPpmPerSqrtSecond, RandomGenerator random) {
+        return new SimulatedClock(trueStartNanos, offsetSeconds, freqErrorPpm, wanderPpmPerSqrtSecond, random);
     }
 
     /** Lets {@code nanos} of true time pass. */
@@ -55,17 +73,28 @@ public final class SimulatedClock implements Clock {
         if (nanos < 0) {
             throw new IllegalArgumentException("true time cannot go back, got " + nanos + " ns");
         }
-        double before = freqErrorPpm;
-        if (wanderPpmPerSqrtSecond > 0) {
-            freqErrorPpm += random.nextGaussian() * wanderPpmPerSqrtSecond * Math.sqrt(nanos / 1e9);
+        trueNanos += nanos;
+        if (wanderPpmPerSqrtSecond == 0) {
+            tick(nanos);
+            return;
         }
-        // the error moved steadily from before to after over the interval: integrate its mean
-        double meanErrorPpm = (before + freqErrorPpm) / 2;
-        double ticked = nanos + nanos * meanErrorPpm * 1e-6 + oscillatorCarryNanos;
+        long left = nanos;
+        while (left >= nanosToWanderStep) {
+            tick(nanosToWanderStep);
+            left -= nanosToWanderStep;
+            freqErrorPpm += random.nextGaussian() * wanderPpmPerSqrtSecond;
+            nanosToWanderStep = SECOND_NANOS;
+        }
+        tick(left);
+        nanosToWanderStep -= left;
+    }
+
+    /** Runs the oscillator for {@code nanos} of true time at the frequency error in force. */
+    private void tick(long nanos) {
+        double ticked = nanos + nanos * freqErrorPpm * 1e-6 + oscillatorCarryNanos;
         long whole = (long) Math.floor(ticked);
         oscillatorNanos += whole;
         oscillatorCarryNanos = ticked - whole;
-        trueNanos += nanos;
     }
 
     /** True time, Unix epoch nanoseconds. */

@@ -94,6 +94,62 @@ class SimulatedClockTest extends AdjustableClockContract {
     }
 
     @Test
+    void wanderVarianceGrowsInProportionToTime() {
+        int clocks = 1000;
+        double after25 = 0;
+        double after100 = 0;
+        for (int seed = 0; seed < clocks; seed++) {
+            SimulatedClock clock = SimulatedClock.wandering(START_NANOS, 0, 1, new Random(seed));
+            clock.advance(25 * SECOND);
+            after25 += clock.oscillatorErrorPpm() * clock.oscillatorErrorPpm();
+            clock.advance(75 * SECOND);
+            after100 += clock.oscillatorErrorPpm() * clock.oscillatorErrorPpm();
+        }
+
+        assertThat(after25 / clocks).isCloseTo(25, within(3.0));
+        assertThat(after100 / clocks).isCloseTo(100, within(12.0));
+    }
+
+    @Test
+    void wanderStepsOnlyAtWholeSecondsOfTrueTime() {
+        SimulatedClock clock = SimulatedClock.wandering(START_NANOS, 5, 0.01, new Random(42));
+        clock.advance(SECOND - 1);
+
+        assertThat(clock.oscillatorErrorPpm()).isEqualTo(5.0);
+
+        clock.advance(1);
+
+        assertThat(clock.oscillatorErrorPpm()).isNotEqualTo(5.0);
+    }
+
+    @Test
+    void wanderDoesNotDependOnHowTimeIsCutIntoAdvances() {
+        SimulatedClock wholeSeconds = SimulatedClock.wandering(START_NANOS, 5, 0.01, new Random(7));
+        SimulatedClock oddSlices = SimulatedClock.wandering(START_NANOS, 5, 0.01, new Random(7));
+        for (int i = 0; i < 100; i++) {
+            wholeSeconds.advance(SECOND);
+        }
+        Random slicer = new Random(1);
+        long left = 100 * SECOND;
+        while (left > 0) {
+            long slice = Math.min(left, 1 + (long) (slicer.nextDouble() * 2.5 * SECOND));
+            oddSlices.advance(slice);
+            left -= slice;
+        }
+
+        assertThat(oddSlices.oscillatorErrorPpm()).isEqualTo(wholeSeconds.oscillatorErrorPpm());
+        assertThat(oddSlices.nowNanos()).isCloseTo(wholeSeconds.nowNanos(), within(1L));
+    }
+
+    @Test
+    void startsOffTrueTimeByItsInitialOffset() {
+        SimulatedClock clock = SimulatedClock.offsetAndWandering(START_NANOS, 0.1, 0, 0, new Random(1));
+        clock.advance(10 * SECOND);
+
+        assertThat(clock.nowNanos() - clock.trueNanos()).isEqualTo(100_000_000);
+    }
+
+    @Test
     void trueTimeCannotGoBack() {
         SimulatedClock clock = SimulatedClock.perfect(START_NANOS);
 
