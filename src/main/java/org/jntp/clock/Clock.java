@@ -11,6 +11,15 @@ public interface Clock {
     /** Largest offset a slew accepts, as the kernel's MAXPHASE: larger corrections need a step. */
     double MAX_SLEW_SECONDS = 0.5;
 
+    /** The rate at which the kernel's adjtime() slews, µs per second. */
+    double ADJTIME_SLEW_RATE_PPM = 500.0;
+
+    /**
+     * The fastest slew any clock allows, µs per second: a kernel can shorten or lengthen its tick by
+     * a tenth, and chrony stops at a twelfth (its default maxslewrate), which this follows.
+     */
+    double MAX_SLEW_RATE_PPM = 1e6 / 12;
+
     /** Largest frequency correction, as the kernel's MAXFREQ. */
     double MAX_FREQUENCY_PPM = 500.0;
 
@@ -31,11 +40,20 @@ public interface Clock {
     int precisionLog2();
 
     /**
-     * Corrects the clock gradually, without a jump: once done, the clock reads
-     * {@code offsetSeconds} later (positive) or earlier (negative) than it would have. Replaces any
-     * slew still in progress; clamped to ±{@link #MAX_SLEW_SECONDS}.
+     * Corrects the clock gradually, without a jump, at {@link #maxSlewRatePpm()}: once done, the clock
+     * reads {@code offsetSeconds} later (positive) or earlier (negative) than it would have. Replaces
+     * any slew still in progress; clamped to ±{@link #MAX_SLEW_SECONDS}.
      */
     void slew(double offsetSeconds);
+
+    /**
+     * Asks slews to run at {@code ratePpm} µs per second (the daemon's own limit); a clock that cannot
+     * slew at that rate keeps the nearest it can, which {@link #maxSlewRatePpm()} reports.
+     */
+    void setMaxSlewRate(double ratePpm);
+
+    /** How fast {@link #slew} moves the clock, µs per second. Starts at {@link #ADJTIME_SLEW_RATE_PPM}. */
+    double maxSlewRatePpm();
 
     /**
      * Jumps the clock by {@code offsetSeconds} at once: positive forwards, negative back. Cancels

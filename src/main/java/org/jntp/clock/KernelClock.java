@@ -2,11 +2,12 @@ package org.jntp.clock;
 
 /**
  * The Linux system clock: read with {@code clock_gettime(CLOCK_REALTIME)}, disciplined through
- * {@code clock_adjtime} as ntpd's kernel discipline does (offsets go to the kernel PLL in
- * nanoseconds, steps are ADJ_SETOFFSET).
+ * {@code clock_adjtime} as chrony does rather than as ntpd's kernel discipline: the daemon sets the
+ * frequency itself and slews offsets as adjtime() would, with the kernel PLL off; steps are
+ * ADJ_SETOFFSET.
  *
  * <p>Status changes read the status word first and write it back changed, so bits that others own
- * (the PLL mode, PPS bits) survive.
+ * (PPS bits, the nanosecond mode) survive.
  */
 public final class KernelClock implements Clock {
 
@@ -52,14 +53,29 @@ public final class KernelClock implements Clock {
     }
 
     /**
-     * Hands the offset to the kernel PLL, which absorbs it over roughly 2^(time constant) seconds
-     * and trims its frequency as it goes, as under ntpd's kernel discipline.
+     * Slews as adjtime() does, at the kernel's fixed {@link #ADJTIME_SLEW_RATE_PPM}. The kernel PLL is
+     * switched off first if another daemon left it on: the discipline sets the frequency itself,
+     * and the PLL would move it behind its back.
      */
     @Override
     public synchronized void slew(double offsetSeconds) {
         double clamped = Math.clamp(offsetSeconds, -MAX_SLEW_SECONDS, MAX_SLEW_SECONDS);
-        int status = readTimex().status() | Timex.STA_PLL | Timex.STA_NANO;
-        adjtimex.adjust(TimexRequest.pllOffset(roundHalfAway(clamped * 1e9), status));
+        int status = readTimex().status();
+        if ((status & Timex.STA_PLL) != 0) {
+            adjtimex.adjust(TimexRequest.status(status & ~Timex.STA_PLL));
+        }
+        adjtimex.adjust(TimexRequest.singleShotOffset(roundHalfAway(clamped * 1e6)));
+    }
+
+    /** adjtime() slews at one fixed rate: faster slews wait for tick-length control (the kernel test bed's issue). */
+    @Override
+    public void setMaxSlewRate(double ratePpm) {
+        // the kernel's adjtime() rate is fixed; maxSlewRatePpm() says so
+    }
+
+    @Override
+    public double maxSlewRatePpm() {
+        return ADJTIME_SLEW_RATE_PPM;
     }
 
     @Override

@@ -138,6 +138,17 @@ public final class SimulatedClock implements Clock {
         steering = steering.frequency(oscillatorNanos, freqPpm);
     }
 
+    /** Slews at {@code ratePpm}, up to {@link #MAX_SLEW_RATE_PPM}: the tick-length limit a kernel clock has too. */
+    @Override
+    public synchronized void setMaxSlewRate(double ratePpm) {
+        steering = steering.slewRate(oscillatorNanos, Math.clamp(ratePpm, 1, MAX_SLEW_RATE_PPM));
+    }
+
+    @Override
+    public synchronized double maxSlewRatePpm() {
+        return steering.slewRatePpm();
+    }
+
     @Override
     public synchronized double frequencyPpm() {
         return steering.freqPpm();

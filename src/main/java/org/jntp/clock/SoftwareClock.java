@@ -108,6 +108,17 @@ public final class SoftwareClock implements Clock {
         steering = steering.frequency(freeRunningNanos(base.nowNanos()), freqPpm);
     }
 
+    /** Slews at {@code ratePpm}, up to {@link #MAX_SLEW_RATE_PPM}: the tick-length limit a kernel clock has too. */
+    @Override
+    public synchronized void setMaxSlewRate(double ratePpm) {
+        steering = steering.slewRate(freeRunningNanos(base.nowNanos()), Math.clamp(ratePpm, 1, MAX_SLEW_RATE_PPM));
+    }
+
+    @Override
+    public double maxSlewRatePpm() {
+        return steering.slewRatePpm();
+    }
+
     @Override
     public double frequencyPpm() {
         return steering.freqPpm();

@@ -9,17 +9,16 @@ package org.jntp.clock;
  * @param anchorNanos free-running time at which this correction was set
  * @param anchorOffsetNanos correction at {@code anchorNanos}
  * @param freqPpm frequency correction since {@code anchorNanos}
- * @param slewNanos slew still to apply from {@code anchorNanos} on, at {@link #SLEW_RATE}
+ * @param slewNanos slew still to apply from {@code anchorNanos} on, at {@code slewRatePpm}
+ * @param slewRatePpm how fast a slew proceeds, µs per second
  * @param status leap and synchronization state
  */
-record Steering(long anchorNanos, long anchorOffsetNanos, double freqPpm, double slewNanos, ClockStatus status) {
+record Steering(long anchorNanos, long anchorOffsetNanos, double freqPpm, double slewNanos, double slewRatePpm,
+        ClockStatus status) {
 
-    /** Rate of a slew, as the kernel applies an adjtime() correction: 500 µs per second. */
-    static final double SLEW_RATE = 500e-6;
-
-    /** No correction yet, unsynchronized. */
+    /** No correction yet, slewing as adjtime() does, unsynchronized. */
     static Steering initial(long nowNanos) {
-        return new Steering(nowNanos, 0, 0, 0, ClockStatus.UNSYNCHRONIZED);
+        return new Steering(nowNanos, 0, 0, 0, Clock.ADJTIME_SLEW_RATE_PPM, ClockStatus.UNSYNCHRONIZED);
     }
 
     /** The correction to add to the free-running time {@code nowNanos}. */
@@ -30,26 +29,32 @@ record Steering(long anchorNanos, long anchorOffsetNanos, double freqPpm, double
 
     Steering slew(long nowNanos, double offsetSeconds) {
         double clamped = Math.clamp(offsetSeconds, -Clock.MAX_SLEW_SECONDS, Clock.MAX_SLEW_SECONDS);
-        return new Steering(nowNanos, offsetNanos(nowNanos), freqPpm, clamped * 1e9, status);
+        return new Steering(nowNanos, offsetNanos(nowNanos), freqPpm, clamped * 1e9, slewRatePpm, status);
     }
 
     Steering step(long nowNanos, double offsetSeconds) {
         long stepNanos = Math.round(offsetSeconds * 1e9);
-        return new Steering(nowNanos, offsetNanos(nowNanos) + stepNanos, freqPpm, 0, status.afterStep());
+        return new Steering(nowNanos, offsetNanos(nowNanos) + stepNanos, freqPpm, 0, slewRatePpm, status.afterStep());
     }
 
     Steering frequency(long nowNanos, double newFreqPpm) {
         double clamped = Math.clamp(newFreqPpm, -Clock.MAX_FREQUENCY_PPM, Clock.MAX_FREQUENCY_PPM);
         double remaining = slewNanos - slewedNanos(nowNanos - anchorNanos);
-        return new Steering(nowNanos, offsetNanos(nowNanos), clamped, remaining, status);
+        return new Steering(nowNanos, offsetNanos(nowNanos), clamped, remaining, slewRatePpm, status);
     }
 
     Steering withStatus(ClockStatus newStatus) {
-        return new Steering(anchorNanos, anchorOffsetNanos, freqPpm, slewNanos, newStatus);
+        return new Steering(anchorNanos, anchorOffsetNanos, freqPpm, slewNanos, slewRatePpm, newStatus);
+    }
+
+    /** Slews from {@code nowNanos} on at {@code ratePpm}; the slew in progress goes on at the new rate. */
+    Steering slewRate(long nowNanos, double ratePpm) {
+        double remaining = slewNanos - slewedNanos(nowNanos - anchorNanos);
+        return new Steering(nowNanos, offsetNanos(nowNanos), freqPpm, remaining, ratePpm, status);
     }
 
     private double slewedNanos(long elapsedNanos) {
-        double possible = SLEW_RATE * Math.max(elapsedNanos, 0);
+        double possible = slewRatePpm * 1e-6 * Math.max(elapsedNanos, 0);
         return Math.copySign(Math.min(Math.abs(slewNanos), possible), slewNanos);
     }
 }

@@ -47,6 +47,8 @@ public record Timex(
     public static final int ADJ_SETOFFSET = 0x0100;
     /** {@code modes} bit: offset and time are in nanoseconds. */
     public static final int ADJ_NANO = 0x2000;
+    /** adjtime()'s mode: slew {@code offset} microseconds at the kernel's fixed rate (ADJ_OFFSET_SINGLESHOT). */
+    public static final int ADJ_OFFSET_SINGLESHOT = 0x8001;
 
     /** {@code status} bit: the PLL is on. */
     public static final int STA_PLL = 0x0001;

@@ -19,10 +19,12 @@ public record TimexRequest(
     /** Reads the state, writes nothing. */
     public static final TimexRequest READ = new TimexRequest(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Hands {@code offsetNanos} to the kernel PLL, with the status word (which must hold STA_PLL). */
-    public static TimexRequest pllOffset(long offsetNanos, int status) {
-        return new TimexRequest(
-                Timex.ADJ_OFFSET | Timex.ADJ_STATUS | Timex.ADJ_NANO, offsetNanos, 0, 0, 0, status, 0, 0, 0);
+    /**
+     * Slews by {@code offsetMicros} at the kernel's fixed adjtime() rate, replacing any slew of that
+     * kind in progress; the mode must stand alone, as the kernel demands.
+     */
+    public static TimexRequest singleShotOffset(long offsetMicros) {
+        return new TimexRequest(Timex.ADJ_OFFSET_SINGLESHOT, offsetMicros, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** Sets the frequency, in ppm scaled by 2^16. */

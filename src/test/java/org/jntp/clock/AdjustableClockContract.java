@@ -84,6 +84,33 @@ abstract class AdjustableClockContract {
     }
 
     @Test
+    void slewsAtTheRateAsked() {
+        clock.setMaxSlewRate(50_000);
+        clock.slew(0.01);
+        elapse(0.1);
+
+        assertThat(offsetSeconds()).isCloseTo(0.005, NANOSECOND);
+        assertThat(clock.maxSlewRatePpm()).isEqualTo(50_000);
+    }
+
+    @Test
+    void slewRateStopsAtTheTickLengthLimit() {
+        clock.setMaxSlewRate(1e6);
+
+        assertThat(clock.maxSlewRatePpm()).isEqualTo(Clock.MAX_SLEW_RATE_PPM);
+    }
+
+    @Test
+    void newSlewRateAppliesToTheSlewInProgress() {
+        clock.slew(0.01);
+        elapse(1);
+        clock.setMaxSlewRate(10_000);
+        elapse(0.5);
+
+        assertThat(offsetSeconds()).isCloseTo(0.0055, NANOSECOND);
+    }
+
+    @Test
     void timeConstantLeavesTheSlewRateAlone() {
         clock.setTimeConstant(10);
         clock.slew(0.01);

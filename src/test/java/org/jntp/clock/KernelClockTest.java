@@ -27,31 +27,31 @@ class KernelClockTest {
     }
 
     @Test
-    void slewHandsTheOffsetToTheKernelPllInNanoseconds() {
+    void slewHandsTheOffsetToAdjtimeInMicroseconds() {
         RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(0);
 
         clockOver(kernel).slew(0.25);
 
         TimexRequest write = kernel.onlyWrite();
-        assertThat(write.modes()).isEqualTo(ADJ_OFFSET | ADJ_STATUS | ADJ_NANO);
-        assertThat(write.offset()).isEqualTo(250_000_000L);
-        assertThat(write.status()).isEqualTo(STA_PLL | STA_NANO);
+        assertThat(write.modes()).isEqualTo(Timex.ADJ_OFFSET_SINGLESHOT);
+        assertThat(write.offset()).isEqualTo(250_000L);
     }
 
     @Test
-    void slewKeepsTheStatusBitsItDoesNotOwn() {
-        RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(STA_UNSYNC | STA_INS);
+    void slewSwitchesOffAKernelPllLeftOnAndKeepsTheOtherStatusBits() {
+        RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(STA_UNSYNC | STA_INS | STA_PLL | STA_NANO);
 
         clockOver(kernel).slew(0.001);
 
-        assertThat(kernel.onlyWrite().status()).isEqualTo(STA_UNSYNC | STA_INS | STA_PLL | STA_NANO);
+        assertThat(kernel.writes()).first().isEqualTo(TimexRequest.status(STA_UNSYNC | STA_INS | STA_NANO));
+        assertThat(kernel.writes()).last().isEqualTo(TimexRequest.singleShotOffset(1000));
     }
 
     @Test
-    void slewRoundsHalfANanosecondAwayFromZero() {
+    void slewRoundsHalfAMicrosecondAwayFromZero() {
         RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(0);
 
-        clockOver(kernel).slew(-2.5e-9);
+        clockOver(kernel).slew(-2.5e-6);
 
         assertThat(kernel.onlyWrite().offset()).isEqualTo(-3L);
     }
@@ -62,7 +62,16 @@ class KernelClockTest {
 
         clockOver(kernel).slew(-2.0);
 
-        assertThat(kernel.onlyWrite().offset()).isEqualTo(-500_000_000L);
+        assertThat(kernel.onlyWrite().offset()).isEqualTo(-500_000L);
+    }
+
+    @Test
+    void slewsAtTheFixedAdjtimeRateWhateverIsAsked() {
+        KernelClock clock = clockOver(RecordingAdjtimex.withStatus(0));
+
+        clock.setMaxSlewRate(Clock.MAX_SLEW_RATE_PPM);
+
+        assertThat(clock.maxSlewRatePpm()).isEqualTo(Clock.ADJTIME_SLEW_RATE_PPM);
     }
 
     @Test

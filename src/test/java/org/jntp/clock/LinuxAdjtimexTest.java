@@ -16,7 +16,7 @@ class LinuxAdjtimexTest {
     void refusesEveryWriteWithoutTheMarker() {
         LinuxAdjtimex adjtimex = new LinuxAdjtimex(CMDLINE_WITHOUT_MARKER, LinuxAdjtimex.CLOCK_REALTIME);
         List<TimexRequest> writes = List.of(
-                TimexRequest.pllOffset(1, Timex.STA_PLL),
+                TimexRequest.singleShotOffset(1),
                 TimexRequest.frequency(0),
                 TimexRequest.setOffset(0, 1),
                 TimexRequest.status(Timex.STA_UNSYNC),
