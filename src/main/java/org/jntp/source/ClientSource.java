@@ -230,7 +230,11 @@ public final class ClientSource {
         return poll.maxPoll();
     }
 
-    /** Polls since the source last counted as reachable (ntpd's {@code unreach}); the daemon may drop a preemptible association on it. */
+    /**
+     * Polls since the last one that found a reply in the reachability register (ntpd's
+     * {@code unreach}; for a {@code preempt} association, polls since the first). From 10 on, each
+     * poll raises the host poll; the daemon may drop a preemptible association on it.
+     */
     public int unreachCount() {
         return poll.unreach();
     }
