@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationType;
-import org.jntp.discipline.NtpConstants;
-import org.jntp.discipline.Sample;
 import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
@@ -28,27 +26,18 @@ import org.jntp.protocol.ReferenceId;
  * <p>Only the latest request is outstanding: a reply to an earlier one, a second reply to the
  * same one, or anything once a reply was taken is {@link RejectReason#BOGUS}.
  *
- * <p>Not thread-safe; one driver thread owns it.
+ * <p>As in ntpd, only a reply that passes every test sets the reachability bit: an unsynchronized
+ * server (leap 3, stratum 16, or a kiss code other than RATE, DENY and RSTR, such as INIT) is
+ * heard, so its poll becomes the peer poll, but it stays unreachable, as ntpq shows such servers.
  */
-public final class ClientSource {
-    private final PollProcess poll;
+public final class ClientSource extends Source {
     private final int version;
-    private final int precisionLog2;
 
     private long lastRequestId;
     private long outstandingId;
     private long outstandingTransmitBits;
     private long outstandingClockNanos;
     private long lastReplyTransmitBits;
-    private Reply lastReply;
-
-    private long sent;
-    private long received;
-    private long processed;
-    private long bogus;
-    private long duplicate;
-    private long kissOfDeath;
-    private long rejected;
 
     /**
      * @param settings           poll limits, version and burst flags
@@ -57,9 +46,8 @@ public final class ClientSource {
      *                           starts with one second apart
      */
     public ClientSource(PollSettings settings, int precisionLog2, long firstPollMonoNanos) {
-        this.poll = new PollProcess(settings, firstPollMonoNanos);
+        super(settings, precisionLog2, firstPollMonoNanos);
         this.version = settings.version();
-        this.precisionLog2 = precisionLog2;
     }
 
     /** The association of a {@code server} or {@code pool} line. */
@@ -68,11 +56,6 @@ public final class ClientSource {
             throw new IllegalArgumentException("not a client association: " + association);
         }
         return new ClientSource(PollSettings.of(association.options()), precisionLog2, firstPollMonoNanos);
-    }
-
-    /** When {@link #poll} next has a request to send; {@link Long#MAX_VALUE} once denied. Changes on receive too. */
-    public long nextPollMonoNanos() {
-        return poll.nextPollMonoNanos();
     }
 
     /**
@@ -94,7 +77,7 @@ public final class ClientSource {
         outstandingId = ++lastRequestId;
         outstandingTransmitBits = transmitBits;
         outstandingClockNanos = clockNanos;
-        sent++;
+        countSent();
         NtpHeader header = new NtpHeader(LeapIndicator.NO_WARNING, version, Mode.CLIENT, 0, poll.hostPoll(), 0,
                 NtpShort.ZERO, NtpShort.ZERO, ReferenceId.NONE, NtpTimestamp.ZERO, NtpTimestamp.ZERO,
                 NtpTimestamp.ZERO, new NtpTimestamp(transmitBits));
@@ -105,37 +88,21 @@ public final class ClientSource {
      * Judges a datagram that came back for request {@code requestId}, and updates reachability
      * and the poll schedule. Never throws on bad input.
      *
-     * @param datagram              the bytes received, from index 0
-     * @param length                how many of them
-     * @param requestId             the {@link Request#id} of the request it answers
-     * @param clockNanosAtReceive   our clock when it arrived (Unix ns): T4
-     * @param monoNanos             the monotonic clock when it arrived
+     * @param datagram            the bytes received, from index 0
+     * @param length              how many of them
+     * @param requestId           the {@link Request#id} of the request it answers
+     * @param clockNanosAtReceive our clock when it arrived (Unix ns): T4
+     * @param monoNanos           the monotonic clock when it arrived
      */
     public Reply receive(byte[] datagram, int length, long requestId, long clockNanosAtReceive, long monoNanos) {
-        received++;
-        Reply reply = judge(datagram, length, requestId, clockNanosAtReceive, monoNanos);
-        switch (reply) {
-            case Reply.Measured measured -> processed++;
-            case Reply.KissOfDeath kiss -> kissOfDeath++;
-            case Reply.Rejected(RejectReason reason) -> {
-                rejected++;
-                if (reason == RejectReason.BOGUS) {
-                    bogus++;
-                } else if (reason == RejectReason.DUPLICATE) {
-                    duplicate++;
-                }
-            }
-        }
-        lastReply = reply;
-        return reply;
+        return record(judge(datagram, length, requestId, clockNanosAtReceive, monoNanos));
     }
 
     private Reply judge(byte[] datagram, int length, long requestId, long clockNanosAtReceive, long monoNanos) {
         NtpHeader header;
         switch (NtpPacket.parse(ByteBuffer.wrap(datagram, 0, length))) {
             case ParseResult.Malformed(ParseError error) -> {
-                return Reply.Rejected.of(error == ParseError.UNSUPPORTED_VERSION
-                        ? RejectReason.UNSUPPORTED_VERSION : RejectReason.MALFORMED);
+                return malformed(error);
             }
             case ParseResult.Parsed(NtpPacket packet) -> header = packet.header();
         }
@@ -154,108 +121,25 @@ public final class ClientSource {
         }
         outstandingId = 0;
         lastReplyTransmitBits = header.transmitTime().bits();
-        return answer(header, clockNanosAtReceive, monoNanos);
-    }
-
-    /** The tests and actions for a genuine answer to the outstanding request. */
-    private Reply answer(NtpHeader header, long clockNanosAtReceive, long monoNanos) {
+        if (header.isKissOfDeath() && header.leap() == LeapIndicator.UNSYNCHRONIZED) {
+            return kiss(header, monoNanos);
+        }
         if (header.isKissOfDeath()) {
-            if (header.leap() != LeapIndicator.UNSYNCHRONIZED) {
-                poll.heard(monoNanos, header.poll());
-                return Reply.Rejected.of(RejectReason.STRATUM_ZERO_WITHOUT_KISS);
-            }
-            KissCode code = header.referenceId().asKissCode();
-            if (code.demandsSlowerPolling()) {
-                poll.rateKiss(monoNanos, header.poll());
-            } else if (code.demandsStop()) {
-                poll.stop();
-            } else {
-                poll.heard(monoNanos, header.poll());
-            }
-            return new Reply.KissOfDeath(code);
+            poll.heard(monoNanos, header.poll());
+            return Reply.Rejected.of(RejectReason.STRATUM_ZERO_WITHOUT_KISS);
         }
-        poll.heard(monoNanos, header.poll());
-        if (header.leap() == LeapIndicator.UNSYNCHRONIZED || header.stratum() >= NtpConstants.MAXSTRAT) {
-            return Reply.Rejected.of(RejectReason.UNSYNCHRONIZED);
+        return measure(header, outstandingClockNanos, clockNanosAtReceive, monoNanos);
+    }
+
+    private Reply kiss(NtpHeader header, long monoNanos) {
+        KissCode code = header.referenceId().asKissCode();
+        if (code.demandsSlowerPolling()) {
+            poll.rateKiss(monoNanos, header.poll());
+        } else if (code.demandsStop()) {
+            poll.stop();
+        } else {
+            poll.heard(monoNanos, header.poll());
         }
-        if (header.rootDelay().toSeconds() / 2 + header.rootDispersion().toSeconds() >= NtpConstants.MAXDISP) {
-            return Reply.Rejected.of(RejectReason.ROOT_DISTANCE);
-        }
-        long t1 = outstandingClockNanos;
-        long t2 = NtpTimestamp.unixNanosOfBits(header.receiveTime().bits(), t1);
-        long t3 = NtpTimestamp.unixNanosOfBits(header.transmitTime().bits(), t1);
-        Sample sample = OnWire.sample(t1, t2, t3, clockNanosAtReceive, header.precision(), precisionLog2);
-        poll.reached(monoNanos);
-        return new Reply.Measured(sample, PeerVariables.of(header));
-    }
-
-    /**
-     * The poll exponent the discipline chose for the system; taken as host poll at the next poll
-     * while the source is reachable, within [minpoll, maxpoll].
-     */
-    public void setSystemPoll(int systemPollLog2) {
-        poll.setSystemPoll(systemPollLog2);
-    }
-
-    /**
-     * As {@link #setSystemPoll}, for the system peer: ntpd applies it at once and reschedules the
-     * next poll, so a shorter interval takes effect now rather than after the current long one.
-     */
-    public void updateAsSystemPeer(int systemPollLog2, long monoNanos) {
-        poll.updateAsSystemPeer(systemPollLog2, monoNanos);
-    }
-
-    /** The reachability register: bit 0 is the latest poll, set when it got a usable reply. */
-    public int reach() {
-        return poll.reach();
-    }
-
-    /** Host poll exponent (ntpq's {@code hpoll}), log2 seconds. */
-    public int hostPollLog2() {
-        return poll.hostPoll();
-    }
-
-    /** Peer poll exponent (ntpq's {@code ppoll}): the source's poll, at least our minpoll. */
-    public int peerPollLog2() {
-        return poll.peerPoll();
-    }
-
-    /** Current minpoll: the configured one, or higher after a RATE kiss. */
-    public int minPollLog2() {
-        return poll.minPoll();
-    }
-
-    /** Configured maxpoll. */
-    public int maxPollLog2() {
-        return poll.maxPoll();
-    }
-
-    /**
-     * Polls since the last one that found a reply in the reachability register (ntpd's
-     * {@code unreach}; for a {@code preempt} association, polls since the first). From 10 on, each
-     * poll raises the host poll; the daemon may drop a preemptible association on it.
-     */
-    public int unreachCount() {
-        return poll.unreach();
-    }
-
-    /** Packets still to send in the current volley. */
-    public int burstRemaining() {
-        return poll.burst();
-    }
-
-    /** True after a DENY or RSTR kiss: the association polls no more. */
-    public boolean isDenied() {
-        return poll.isStopped();
-    }
-
-    /** What the last datagram handed in came to. */
-    public Optional<Reply> lastReply() {
-        return Optional.ofNullable(lastReply);
-    }
-
-    /** The packet counters so far. */
-    public SourceCounters counters() {
-        return new SourceCounters(sent, received, processed, bogus, duplicate, kissOfDeath, rejected);
+        return new Reply.KissOfDeath(code);
     }
 }

@@ -77,13 +77,17 @@ class BurstTest {
         assertThat(intervals).containsExactly(64L, 64L, 1024L);
     }
 
-    @Test
-    void sendsBurstVolleyAtEachPollWhileReachable() {
+    /** The volley at the first poll that finds a {@code burst} source reachable, at this system poll. */
+    private static List<Long> reachableBurstVolley(int systemPollLog2) {
         Exchange exchange = Exchange.withFlags(AssociationFlag.BURST);
         exchange.pollAndAnswer();
-        exchange.source.setSystemPoll(10);
+        exchange.source.setSystemPoll(systemPollLog2);
+        return volley(exchange, 60 * SECOND);
+    }
 
-        List<Long> sent = volley(exchange, 60 * SECOND);
+    @Test
+    void sendsBurstVolleyWhenThePollFindsTheSourceReachable() {
+        List<Long> sent = reachableBurstVolley(10);
 
         assertThat(sent).hasSize(8);
         for (int i = 1; i < sent.size(); i++) {
@@ -102,12 +106,6 @@ class BurstTest {
 
     @Test
     void sendsAShorterBurstVolleyNearMinpoll() {
-        Exchange exchange = Exchange.withFlags(AssociationFlag.BURST);
-        exchange.pollAndAnswer();
-        exchange.source.setSystemPoll(7);
-
-        List<Long> sent = volley(exchange, 60 * SECOND);
-
-        assertThat(sent).hasSize(2);
+        assertThat(reachableBurstVolley(7)).hasSize(2);
     }
 }

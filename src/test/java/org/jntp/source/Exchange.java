@@ -54,14 +54,14 @@ final class Exchange {
     /** The server's good answer, arriving a round trip after the request left at {@code sentMonoNanos}. */
     Reply answer(Request request, long sentMonoNanos) {
         long serverNanos = clockNanos(sentMonoNanos) + ONE_WAY_NANOS;
-        return deliver(ServerReply.to(request, serverNanos, serverNanos), request, sentMonoNanos + 2 * ONE_WAY_NANOS);
+        return deliver(PacketBuilder.replyTo(request, serverNanos, serverNanos), request, sentMonoNanos + 2 * ONE_WAY_NANOS);
     }
 
     Reply kiss(Request request, KissCode code, int pollLog2, long sentMonoNanos) {
-        return deliver(ServerReply.kiss(request, code, pollLog2), request, sentMonoNanos + 2 * ONE_WAY_NANOS);
+        return deliver(PacketBuilder.kiss(request, code, pollLog2), request, sentMonoNanos + 2 * ONE_WAY_NANOS);
     }
 
-    Reply deliver(ServerReply reply, Request request, long arrivalMonoNanos) {
+    Reply deliver(PacketBuilder reply, Request request, long arrivalMonoNanos) {
         byte[] bytes = reply.bytes();
         return source.receive(bytes, bytes.length, request.id(), clockNanos(arrivalMonoNanos), arrivalMonoNanos);
     }

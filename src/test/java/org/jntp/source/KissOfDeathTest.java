@@ -36,6 +36,15 @@ class KissOfDeathTest {
     }
 
     @Test
+    void honoursARateKissAboveMaxpoll() {
+        long sent = reachableAndPolling();
+
+        exchange.kiss(exchange.pollAt(sent), KissCode.RATE, 12, sent);
+
+        assertThat(source.hostPollLog2()).isEqualTo(12);
+    }
+
+    @Test
     void backsOffOnRateKiss() {
         long sent = reachableAndPolling();
 
@@ -95,13 +104,17 @@ class KissOfDeathTest {
         assertThat(source.isDenied()).isTrue();
     }
 
-    @Test
-    void rejectsASpoofedDenyKiss() {
+    /** A kiss whose origin is our real send time, what an off-path forger would guess, not the random bits we sent. */
+    private Reply spoofedKiss(KissCode code, int pollLog2) {
         long sent = reachableAndPolling();
         Request request = exchange.pollAt(sent);
         NtpTimestamp guess = NtpTimestamp.ofUnixNanos(Exchange.clockNanos(sent));
+        return exchange.deliver(PacketBuilder.kiss(request, code, pollLog2).origin(guess), request, sent);
+    }
 
-        Reply reply = exchange.deliver(ServerReply.kiss(request, KissCode.DENY, 6).origin(guess), request, sent);
+    @Test
+    void rejectsASpoofedDenyKiss() {
+        Reply reply = spoofedKiss(KissCode.DENY, 6);
 
         assertThat(reply).isEqualTo(Reply.Rejected.of(RejectReason.BOGUS));
         assertThat(source.isDenied()).isFalse();
@@ -109,11 +122,7 @@ class KissOfDeathTest {
 
     @Test
     void rejectsASpoofedRateKiss() {
-        long sent = reachableAndPolling();
-        Request request = exchange.pollAt(sent);
-        NtpTimestamp guess = NtpTimestamp.ofUnixNanos(Exchange.clockNanos(sent));
-
-        exchange.deliver(ServerReply.kiss(request, KissCode.RATE, 12).origin(guess), request, sent);
+        spoofedKiss(KissCode.RATE, 12);
 
         assertThat(source.minPollLog2()).isEqualTo(6);
     }

@@ -17,7 +17,7 @@ class OnWireTest {
     private static Sample measure(long t1, long t2, long t3, long t4) {
         ClientSource source = new ClientSource(new PollSettings(6, 10, 4, false, false, false), PRECISION_LOG2, 0);
         Request request = source.poll(0, t1, new FixedRandom(0)).orElseThrow();
-        byte[] reply = ServerReply.to(request, t2, t3).bytes();
+        byte[] reply = PacketBuilder.replyTo(request, t2, t3).bytes();
         return ((Reply.Measured) source.receive(reply, reply.length, request.id(), t4, 1)).sample();
     }
 

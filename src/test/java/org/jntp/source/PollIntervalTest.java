@@ -15,7 +15,7 @@ class PollIntervalTest {
         long sent = source.nextPollMonoNanos();
         Request request = exchange.pollAt(sent);
         long serverNanos = Exchange.clockNanos(sent) + Exchange.ONE_WAY_NANOS;
-        exchange.deliver(ServerReply.to(request, serverNanos, serverNanos).poll(serverPollLog2), request,
+        exchange.deliver(PacketBuilder.replyTo(request, serverNanos, serverNanos).poll(serverPollLog2), request,
                 sent + 2 * Exchange.ONE_WAY_NANOS);
     }
 

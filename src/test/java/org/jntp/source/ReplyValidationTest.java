@@ -27,12 +27,12 @@ class ReplyValidationTest {
     private final Exchange exchange = Exchange.withFlags();
     private final Request request = exchange.pollWhenDue();
 
-    private Reply deliver(ServerReply reply) {
+    private Reply deliver(PacketBuilder reply) {
         return exchange.deliver(reply, request, ARRIVAL_MONO);
     }
 
-    private ServerReply reply() {
-        return ServerReply.to(request, T2, T3);
+    private PacketBuilder reply() {
+        return PacketBuilder.replyTo(request, T2, T3);
     }
 
     private static Reply.Rejected rejected(RejectReason reason) {
@@ -70,14 +70,14 @@ class ReplyValidationTest {
 
     @Test
     void neverMeasuresADelayBelowOurPrecision() {
-        Reply.Measured measured = (Reply.Measured) deliver(ServerReply.to(request, T1, T1 + 11 * MS));
+        Reply.Measured measured = (Reply.Measured) deliver(PacketBuilder.replyTo(request, T1, T1 + 11 * MS));
 
         assertThat(measured.sample().delaySeconds()).isEqualTo(Math.scalb(1.0, Exchange.PRECISION_LOG2));
     }
 
     @Test
     void takesTheDelayAbsoluteWhenTheServerClaimsMoreTimeThanTheRoundTrip() {
-        Reply.Measured measured = (Reply.Measured) deliver(ServerReply.to(request, T2, T2 + 31 * MS));
+        Reply.Measured measured = (Reply.Measured) deliver(PacketBuilder.replyTo(request, T2, T2 + 31 * MS));
 
         assertThat(measured.sample().delaySeconds()).isCloseTo(0.020, within(1e-15));
     }
@@ -155,7 +155,7 @@ class ReplyValidationTest {
     void rejectsASecondAnswerToTheSameRequest() {
         deliver(reply());
 
-        assertThat(deliver(ServerReply.to(request, T2, T3 + MS))).isEqualTo(rejected(RejectReason.BOGUS));
+        assertThat(deliver(PacketBuilder.replyTo(request, T2, T3 + MS))).isEqualTo(rejected(RejectReason.BOGUS));
     }
 
     @Test

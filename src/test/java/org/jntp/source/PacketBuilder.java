@@ -9,8 +9,8 @@ import org.jntp.protocol.NtpShort;
 import org.jntp.protocol.NtpTimestamp;
 import org.jntp.protocol.ReferenceId;
 
-/** A server's answer to a request, built field by field; a synchronized stratum-2 reply unless told otherwise. */
-final class ServerReply {
+/** A packet built field by field: a server's synchronized stratum-2 reply to a request, unless told otherwise. */
+final class PacketBuilder {
     private LeapIndicator leap = LeapIndicator.NO_WARNING;
     private int version = NtpHeader.VERSION;
     private Mode mode = Mode.SERVER;
@@ -25,11 +25,11 @@ final class ServerReply {
     private NtpTimestamp receive;
     private NtpTimestamp transmit;
 
-    private ServerReply() {}
+    private PacketBuilder() {}
 
     /** The reply to {@code request} with receive and transmit times T2 and T3 (Unix ns), echoing its poll. */
-    static ServerReply to(Request request, long receiveClockNanos, long transmitClockNanos) {
-        ServerReply reply = new ServerReply();
+    static PacketBuilder replyTo(Request request, long receiveClockNanos, long transmitClockNanos) {
+        PacketBuilder reply = new PacketBuilder();
         reply.poll = request.header().poll();
         reply.origin = request.header().transmitTime();
         reply.receive = NtpTimestamp.ofUnixNanos(receiveClockNanos);
@@ -38,80 +38,86 @@ final class ServerReply {
         return reply;
     }
 
-    /** The kiss-o'-death an ntpd server sends in answer to {@code request}, asking for poll {@code pollLog2}. */
-    static ServerReply kiss(Request request, KissCode code, int pollLog2) {
-        NtpHeader kiss = NtpHeader.kissOfDeath(request.header(), code, pollLog2);
-        ServerReply reply = new ServerReply();
-        reply.leap = kiss.leap();
-        reply.stratum = kiss.stratum();
-        reply.poll = kiss.poll();
-        reply.precision = kiss.precision();
-        reply.rootDelay = kiss.rootDelay();
-        reply.rootDispersion = kiss.rootDispersion();
-        reply.referenceId = kiss.referenceId();
-        reply.referenceTime = kiss.referenceTime();
-        reply.origin = kiss.originTime();
-        reply.receive = kiss.receiveTime();
-        reply.transmit = kiss.transmitTime();
-        return reply;
+    /** Every field as in {@code header}, to be changed. */
+    static PacketBuilder from(NtpHeader header) {
+        PacketBuilder packet = new PacketBuilder();
+        packet.leap = header.leap();
+        packet.version = header.version();
+        packet.mode = header.mode();
+        packet.stratum = header.stratum();
+        packet.poll = header.poll();
+        packet.precision = header.precision();
+        packet.rootDelay = header.rootDelay();
+        packet.rootDispersion = header.rootDispersion();
+        packet.referenceId = header.referenceId();
+        packet.referenceTime = header.referenceTime();
+        packet.origin = header.originTime();
+        packet.receive = header.receiveTime();
+        packet.transmit = header.transmitTime();
+        return packet;
     }
 
-    ServerReply leap(LeapIndicator value) {
+    /** The kiss-o'-death an ntpd server sends in answer to {@code request}, asking for poll {@code pollLog2}. */
+    static PacketBuilder kiss(Request request, KissCode code, int pollLog2) {
+        return from(NtpHeader.kissOfDeath(request.header(), code, pollLog2));
+    }
+
+    PacketBuilder leap(LeapIndicator value) {
         leap = value;
         return this;
     }
 
-    ServerReply version(int value) {
+    PacketBuilder version(int value) {
         version = value;
         return this;
     }
 
-    ServerReply mode(Mode value) {
+    PacketBuilder mode(Mode value) {
         mode = value;
         return this;
     }
 
-    ServerReply stratum(int value) {
+    PacketBuilder stratum(int value) {
         stratum = value;
         return this;
     }
 
-    ServerReply poll(int value) {
+    PacketBuilder poll(int value) {
         poll = value;
         return this;
     }
 
-    ServerReply precision(int value) {
+    PacketBuilder precision(int value) {
         precision = value;
         return this;
     }
 
-    ServerReply rootDelaySeconds(double value) {
+    PacketBuilder rootDelaySeconds(double value) {
         rootDelay = NtpShort.ofSeconds(value);
         return this;
     }
 
-    ServerReply rootDispersionSeconds(double value) {
+    PacketBuilder rootDispersionSeconds(double value) {
         rootDispersion = NtpShort.ofSeconds(value);
         return this;
     }
 
-    ServerReply referenceId(ReferenceId value) {
+    PacketBuilder referenceId(ReferenceId value) {
         referenceId = value;
         return this;
     }
 
-    ServerReply origin(NtpTimestamp value) {
+    PacketBuilder origin(NtpTimestamp value) {
         origin = value;
         return this;
     }
 
-    ServerReply receive(NtpTimestamp value) {
+    PacketBuilder receive(NtpTimestamp value) {
         receive = value;
         return this;
     }
 
-    ServerReply transmit(NtpTimestamp value) {
+    PacketBuilder transmit(NtpTimestamp value) {
         transmit = value;
         return this;
     }
