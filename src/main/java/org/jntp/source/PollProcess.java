@@ -23,7 +23,7 @@ final class PollProcess {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final int REACH_MASK = 0xFF;
-    /** ntpd stretches each interval by (ntp_random() &amp; 0xff) / 4096 of itself. */
+    /** ntpd stretches each interval by up to 255/4096 of itself, from the low 8 bits of ntp_random(). */
     private static final int JITTER_UNITS = 256;
     private static final int JITTER_SHIFT = 12;
     /** The [Bug 3592] cap on postponing a poll applies above this interval. */
