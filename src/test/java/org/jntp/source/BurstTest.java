@@ -1,0 +1,111 @@
+package org.jntp.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jntp.source.Exchange.SECOND;
+import static org.jntp.source.Exchange.START_MONO_NANOS;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jntp.config.AssociationFlag;
+import org.junit.jupiter.api.Test;
+
+class BurstTest {
+    private static final long MS = 1_000_000L;
+
+    /** Polls and answers every request until the next poll is {@code horizonNanos} away or more; returns the send times. */
+    private static List<Long> volley(Exchange exchange, long horizonNanos) {
+        List<Long> sent = new ArrayList<>();
+        do {
+            sent.add(exchange.pollAndAnswer());
+        } while (exchange.source.nextPollMonoNanos() - sent.getLast() < horizonNanos);
+        return sent;
+    }
+
+    @Test
+    void sendsIburstVolleyAfterTheFirstReplyWhileUnreachable() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+
+        List<Long> sent = volley(exchange, 10 * SECOND);
+
+        long start = START_MONO_NANOS;
+        assertThat(sent).containsExactly(start, start + 2040 * MS, start + 4040 * MS, start + 6040 * MS,
+                start + 8040 * MS, start + 10_040 * MS);
+    }
+
+    @Test
+    void pollsAtMinpollAgainAfterTheIburstVolley() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+
+        volley(exchange, 10 * SECOND);
+
+        // ntpd adds its 2 s guard when the headway holds more than one poll interval
+        assertThat(exchange.source.nextPollMonoNanos()).isEqualTo(START_MONO_NANOS + 66 * SECOND);
+    }
+
+    @Test
+    void sendsOnePacketAPollWithoutIburst() {
+        Exchange exchange = Exchange.withFlags();
+
+        exchange.pollAndAnswer();
+
+        assertThat(exchange.source.nextPollMonoNanos()).isEqualTo(START_MONO_NANOS + 64 * SECOND);
+    }
+
+    @Test
+    void sendsNoIburstVolleyWhileReachable() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+        volley(exchange, 10 * SECOND);
+
+        List<Long> sent = volley(exchange, 10 * SECOND);
+
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void retriesAtMinpollWhileAnIburstWaitsForItsFirstReply() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+        for (int i = 0; i < 15; i++) {
+            exchange.pollUnanswered();
+        }
+
+        List<Long> intervals = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long sent = exchange.pollUnanswered();
+            intervals.add((exchange.source.nextPollMonoNanos() - sent) / SECOND);
+        }
+
+        assertThat(intervals).containsExactly(64L, 64L, 1024L);
+    }
+
+    /** The volley at the first poll that finds a {@code burst} source reachable, at this system poll. */
+    private static List<Long> reachableBurstVolley(int systemPollLog2) {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.BURST);
+        exchange.pollAndAnswer();
+        exchange.source.setSystemPoll(systemPollLog2);
+        return volley(exchange, 60 * SECOND);
+    }
+
+    @Test
+    void sendsBurstVolleyWhenThePollFindsTheSourceReachable() {
+        List<Long> sent = reachableBurstVolley(10);
+
+        assertThat(sent).hasSize(8);
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(sent.get(i) - sent.get(i - 1)).isGreaterThanOrEqualTo(2 * SECOND);
+        }
+    }
+
+    @Test
+    void sendsNoBurstVolleyToAnUnreachableSource() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.BURST);
+
+        List<Long> sent = volley(exchange, 60 * SECOND);
+
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void sendsAShorterBurstVolleyNearMinpoll() {
+        assertThat(reachableBurstVolley(7)).hasSize(2);
+    }
+}
