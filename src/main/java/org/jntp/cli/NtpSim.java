@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import org.jntp.sim.ClientFactory;
+import org.jntp.sim.CoreClient;
 import org.jntp.sim.Report;
 import org.jntp.sim.SimOptions;
 import org.jntp.sim.Simulator;
@@ -26,7 +27,7 @@ public final class NtpSim {
 
     /** The client the simulator drives: the one place to plug the daemon's client core in. */
     private static Optional<ClientFactory> clientCore() {
-        return Optional.empty();
+        return Optional.of(CoreClient.factory());
     }
 
     static int run(List<String> args, Optional<ClientFactory> core, PrintStream out, PrintStream err) {

@@ -36,6 +36,7 @@ public final class ClockFilter {
     private boolean anyUsed;
     private long usedEpochNanos;
     private PeerStatistics statistics;
+    private double sampledDispersionSeconds = NtpConstants.MAXDISP;
 
     /**
      * @param precisionSeconds   the system precision, the floor of the jitter
@@ -75,6 +76,7 @@ public final class ClockFilter {
         anyUsed = false;
         usedEpochNanos = 0;
         statistics = PeerStatistics.empty(precisionSeconds);
+        sampledDispersionSeconds = NtpConstants.MAXDISP;
     }
 
     /**
@@ -100,6 +102,7 @@ public final class ClockFilter {
 
         int usable = countUsable();
         double dispersion = weightedDispersion();
+        sampledDispersionSeconds = sampledDispersion();
         if (usable == 0) {
             statistics = new PeerStatistics(statistics.offsetSeconds(), statistics.delaySeconds(), dispersion,
                     statistics.jitterSeconds(), statistics.epochNanos(), nowNanos);
@@ -132,6 +135,17 @@ public final class ClockFilter {
     /** The filter dispersion as {@code ntpq} shows it ({@code disp}), as of the last sample. */
     public double dispersionSeconds() {
         return statistics.dispersionSeconds();
+    }
+
+    /**
+     * The filter dispersion over the stages that hold a sample, leaving out the empty ones that
+     * {@link #dispersionSeconds()} counts at {@link NtpConstants#MAXDISP}; MAXDISP while every stage
+     * is empty. The RFC's empty stages keep a new source out of selection until about four samples
+     * are in; with this a source can be judged on its first sample, its distance still carrying
+     * that sample's own dispersion, delay and the system's floor.
+     */
+    public double sampledDispersionSeconds() {
+        return sampledDispersionSeconds;
     }
 
     /** Each stage's offset, newest first ({@code ntpq rv}'s {@code filtoffset}). */
@@ -209,6 +223,18 @@ public final class ClockFilter {
             dispersion = 0.5 * (dispersion + dispersions[order[i]]);
         }
         return dispersion;
+    }
+
+    private double sampledDispersion() {
+        double dispersion = 0;
+        double weight = 0.5;
+        boolean any = false;
+        for (int i = 0; i < NtpConstants.NSTAGE && distances[i] < NtpConstants.MAXDISP; i++) {
+            dispersion += weight * dispersions[order[i]];
+            weight /= 2;
+            any = true;
+        }
+        return any ? dispersion : NtpConstants.MAXDISP;
     }
 
     private double jitter(int usable) {

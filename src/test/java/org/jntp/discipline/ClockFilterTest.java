@@ -33,6 +33,30 @@ class ClockFilterTest {
     }
 
     @Test
+    void sampledDispersionLeavesOutTheEmptyStages() {
+        add(0.001, 0.010, 0.0004, 0);
+
+        assertThat(filter.sampledDispersionSeconds()).isEqualTo(0.0002);
+        assertThat(filter.dispersionSeconds()).isGreaterThan(7.9);
+    }
+
+    @Test
+    void sampledDispersionWeighsTheStagesByDelayRankAsTheFilterDoes() {
+        add(0.001, 0.030, 0.0008, 0);
+        add(0.001, 0.010, 0.0004, 0);
+
+        assertThat(filter.sampledDispersionSeconds()).isCloseTo(0.0004 / 2 + 0.0008 / 4, within(1e-12));
+    }
+
+    @Test
+    void sampledDispersionIsMaxdispOnceCleared() {
+        add(0.001, 0.010, 0.0004, 0);
+        filter.clear();
+
+        assertThat(filter.sampledDispersionSeconds()).isEqualTo(NtpConstants.MAXDISP);
+    }
+
+    @Test
     void ignoresALowestDelaySampleAlreadyUsed() {
         add(0.003, 0.030, 0.0001, 0);
         add(0.001, 0.010, 0.0001, 64);

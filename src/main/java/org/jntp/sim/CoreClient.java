@@ -1,0 +1,90 @@
+package org.jntp.sim;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jntp.clock.Clock;
+import org.jntp.clock.SimulatedClock;
+import org.jntp.config.Association;
+import org.jntp.config.ConfigParser;
+import org.jntp.config.ConfigResult;
+import org.jntp.config.ServerAddress;
+import org.jntp.discipline.DisciplineSettings;
+import org.jntp.discipline.SelectionParameters;
+import org.jntp.source.SyncEvents;
+import org.jntp.source.SyncSettings;
+import org.jntp.source.Synchronizer;
+
+/**
+ * The daemon's client core ({@link Synchronizer}) as the simulator drives it: the run's ntp.conf
+ * goes through the daemon's own parser, and the core steers the simulated clock through the same
+ * {@link Clock} calls it makes on Linux.
+ */
+public final class CoreClient implements SimulatedClient {
+
+    private static final int NTP_PORT = 123;
+
+    private final SimulatedClock clock;
+    private final Synchronizer synchronizer;
+
+    private CoreClient(RunSetup setup) {
+        this.clock = setup.clock();
+        clock.setMaxSlewRate(Clock.MAX_SLEW_RATE_PPM);
+        DisciplineSettings discipline = DisciplineSettings.defaults(clock.maxSlewRatePpm());
+        if (setup.driftPpm().isPresent()) {
+            discipline = discipline.withDriftFile(setup.driftPpm().getAsDouble());
+            clock.setFrequency(setup.driftPpm().getAsDouble());
+        }
+        SyncSettings settings = new SyncSettings(SelectionParameters.defaults(), discipline);
+        this.synchronizer = Synchronizer.start(sources(setup.ntpConf()), settings, clock, setup.random(),
+                SyncEvents.NONE, 0);
+    }
+
+    /** The factory the simulator takes. */
+    public static ClientFactory factory() {
+        return CoreClient::new;
+    }
+
+    private static List<Synchronizer.SourceSpec> sources(String ntpConf) {
+        if (!(ConfigParser.parse(ntpConf, "ntpsim.conf") instanceof ConfigResult.Valid valid)) {
+            throw new IllegalArgumentException("the simulator wrote an invalid ntp.conf:\n" + ntpConf);
+        }
+        List<Synchronizer.SourceSpec> sources = new ArrayList<>();
+        for (Association association : valid.config().associations()) {
+            if (association.address() instanceof ServerAddress.Literal literal) {
+                sources.add(new Synchronizer.SourceSpec(new InetSocketAddress(addressOf(literal), NTP_PORT), association));
+            }
+        }
+        return sources;
+    }
+
+    private static InetAddress addressOf(ServerAddress.Literal literal) {
+        try {
+            return InetAddress.getByName(literal.address().toString());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not a numeric address: " + literal, e);
+        }
+    }
+
+    @Override
+    public long nextWakeNanos() {
+        return synchronizer.nextWakeMonoNanos();
+    }
+
+    @Override
+    public List<Outgoing> wake(long nowNanos) {
+        List<Outgoing> outgoing = new ArrayList<>();
+        for (Synchronizer.Transmit transmit : synchronizer.wake(nowNanos)) {
+            outgoing.add(new Outgoing(transmit.handle(), transmit.destination(), transmit.datagram()));
+        }
+        return outgoing;
+    }
+
+    @Override
+    public List<Outgoing> receive(long handle, InetSocketAddress from, byte[] datagram, long nowNanos) {
+        synchronizer.receive(handle, datagram, datagram.length, clock.nowNanos(), nowNanos);
+        return List.of();
+    }
+}

@@ -1,0 +1,335 @@
+package org.jntp.source;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
+import org.jntp.clock.Clock;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationFlag;
+import org.jntp.discipline.Candidate;
+import org.jntp.discipline.CandidateFlag;
+import org.jntp.discipline.ClockCorrection;
+import org.jntp.discipline.ClockDiscipline;
+import org.jntp.discipline.ClockFilter;
+import org.jntp.discipline.ClockSelect;
+import org.jntp.discipline.ClockUpdate;
+import org.jntp.discipline.DelayStatistics;
+import org.jntp.discipline.Measurement;
+import org.jntp.discipline.Mitigation;
+import org.jntp.discipline.NtpConstants;
+import org.jntp.discipline.PeerStatistics;
+import org.jntp.discipline.RootDistance;
+import org.jntp.discipline.Sample;
+import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.ReferenceId;
+import org.jntp.server.SystemVariables;
+
+/**
+ * The client side of the daemon without I/O: the associations, the system process of RFC 5905
+ * (clock filter, selection, cluster, combine, clock update) and the clock discipline, wired
+ * together. The daemon and the simulator drive it alike: they send each {@link Transmit} that
+ * {@link #wake} returns from a socket of its own, hand back what arrives on that socket with
+ * {@link #receive}, and call {@link #wake} again at {@link #nextWakeMonoNanos}.
+ *
+ * <p>Every sample of a source that survives selection feeds the discipline, weighed by what its
+ * delay says of its error. A source takes part in selection from its first sample, its distance
+ * counting only the filter stages it has filled (the RFC would wait for four); in exchange nothing
+ * steers the clock until a majority of the sources agree, counting those still being tried, so a
+ * falseticker that answers first is never followed.
+ */
+public final class Synchronizer {
+
+    /** A request to send from a socket of its own; its reply comes back with the same handle. */
+    public record Transmit(long handle, InetSocketAddress destination, byte[] datagram) {}
+
+    /** One configured source, its address resolved. */
+    public record SourceSpec(InetSocketAddress address, Association association) {}
+
+    /** Unanswered polls after which a source that never answered stops counting towards a majority. */
+    private static final int STARTING_POLLS = 4;
+
+    private final Clock clock;
+    private final SyncSettings settings;
+    private final RandomGenerator random;
+    private final SyncEvents events;
+    private final List<Peer> peers = new ArrayList<>();
+    private final Map<Long, Peer> outstanding = new HashMap<>();
+    private final ClockDiscipline discipline;
+    private final double precisionSeconds;
+    private OptionalInt systemPeerId = OptionalInt.empty();
+    private SystemVariables system;
+    private Optional<Mitigation> lastMitigation = Optional.empty();
+    private long nextHandle = 1;
+    private boolean panicked;
+
+    private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
+            SyncEvents events, long monoNanos) {
+        this.clock = clock;
+        this.settings = settings;
+        this.random = random;
+        this.events = events;
+        this.precisionSeconds = Math.scalb(1.0, clock.precisionLog2());
+        this.system = SystemVariables.unsynchronized(clock.precisionLog2());
+        this.discipline = ClockDiscipline.start(settings.discipline(), clock.nowNanos());
+        int id = 1;
+        for (SourceSpec spec : sources) {
+            // ntpd starts its associations a second apart, so their first volleys do not coincide
+            long firstPoll = monoNanos + (id - 1) * 1_000_000_000L / Math.max(sources.size(), 1);
+            peers.add(new Peer(id++, spec, ClientSource.of(spec.association(), clock.precisionLog2(), firstPoll),
+                    new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds())));
+        }
+    }
+
+    /**
+     * A synchronizer for {@code sources} (client associations: {@code server} and resolved
+     * {@code pool} lines) that steers {@code clock}, starting at {@code monoNanos}.
+     */
+    public static Synchronizer start(List<SourceSpec> sources, SyncSettings settings, Clock clock,
+            RandomGenerator random, SyncEvents events, long monoNanos) {
+        return new Synchronizer(sources, settings, clock, random, events, monoNanos);
+    }
+
+    /** When {@link #wake} next has something to send (monotonic ns). */
+    public long nextWakeMonoNanos() {
+        long next = Long.MAX_VALUE;
+        for (Peer peer : peers) {
+            if (!peer.source.isDenied()) {
+                next = Math.min(next, peer.source.nextPollMonoNanos());
+            }
+        }
+        return next;
+    }
+
+    /** Sends the polls that are due at {@code monoNanos}. */
+    public List<Transmit> wake(long monoNanos) {
+        List<Transmit> transmits = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.source.isDenied()) {
+                continue;
+            }
+            long clockNanos = clock.nowNanos();
+            Optional<Request> request = peer.source.poll(monoNanos, clockNanos, random);
+            if (request.isEmpty()) {
+                continue;
+            }
+            if (request.get().unreachable()) {
+                peer.filter.add(ClockFilter.dummySample(clockNanos), peer.source.hostPollLog2());
+            }
+            outstanding.remove(peer.handle);
+            peer.handle = nextHandle++;
+            peer.requestId = request.get().id();
+            outstanding.put(peer.handle, peer);
+            transmits.add(new Transmit(peer.handle, peer.spec.address(), request.get().datagram()));
+        }
+        return transmits;
+    }
+
+    /**
+     * Takes in a datagram that arrived at our clock's {@code rxClockNanos} on the socket that sent
+     * {@code handle}. Anything not expected there is ignored.
+     */
+    public void receive(long handle, byte[] datagram, int length, long rxClockNanos, long monoNanos) {
+        Peer peer = outstanding.remove(handle);
+        if (peer == null) {
+            return;
+        }
+        switch (peer.source.receive(datagram, length, peer.requestId, rxClockNanos, monoNanos)) {
+            case Reply.Measured measured -> measured(peer, measured);
+            case Reply.KissOfDeath kiss -> events.kissOfDeath(peer.spec.address(), kiss.code());
+            case Reply.Rejected rejected -> { }
+        }
+    }
+
+    private void measured(Peer peer, Reply.Measured measured) {
+        Sample sample = measured.sample();
+        peer.variables = measured.variables();
+        peer.delays.add(sample.delaySeconds());
+        peer.filter.add(sample, peer.source.hostPollLog2());
+        Mitigation mitigation = ClockSelect.run(candidates(sample.epochNanos()), settings.tos(), systemPeerId);
+        lastMitigation = Optional.of(mitigation);
+        switch (mitigation) {
+            case Mitigation.Synchronized chosen -> {
+                if (chosen.truechimers().size() * 2 > votingSources()) {
+                    follow(peer, sample, chosen);
+                }
+            }
+            case Mitigation.Unsynchronized none -> {
+                if (systemPeerId.isPresent()) {
+                    systemPeerId = OptionalInt.empty();
+                    events.lostSynchronization(none.reason());
+                }
+            }
+        }
+    }
+
+    private void follow(Peer peer, Sample sample, Mitigation.Synchronized chosen) {
+        int chosenId = chosen.systemPeer().associationId();
+        if (systemPeerId.isEmpty() || systemPeerId.getAsInt() != chosenId) {
+            systemPeerId = OptionalInt.of(chosenId);
+            Peer systemPeer = peerById(chosenId);
+            events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
+        }
+        boolean survivor = chosen.survivors().stream().anyMatch(c -> c.associationId() == peer.id);
+        if (!survivor || panicked) {
+            return;
+        }
+        double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
+        ClockCorrection correction = discipline.update(
+                new Measurement(sample.offsetSeconds(), variance, sample.epochNanos()));
+        switch (correction) {
+            case ClockCorrection.Slew slew -> {
+                clock.slew(slew.offsetSeconds());
+                clock.setFrequency(slew.frequencyPpm());
+                updateSystem(chosen, sample.epochNanos());
+            }
+            case ClockCorrection.Step step -> {
+                clock.step(step.offsetSeconds());
+                clock.setFrequency(step.frequencyPpm());
+                for (Peer each : peers) {
+                    each.filter.clear();
+                }
+                events.stepped(step.offsetSeconds());
+            }
+            case ClockCorrection.Hold hold -> { }
+            case ClockCorrection.Panic panic -> {
+                panicked = true;
+                events.panic(panic.offsetSeconds());
+            }
+        }
+    }
+
+    private void updateSystem(Mitigation.Synchronized chosen, long nowNanos) {
+        Peer systemPeer = peerById(chosen.systemPeer().associationId());
+        PeerVariables variables = systemPeer.variables;
+        ClockUpdate update = ClockUpdate.fromSystemPeer(variables.stratum(), systemPeer.referenceIdBits,
+                variables.rootDelaySeconds(), variables.rootDispersionSeconds(), systemPeer.filter.statistics(),
+                nowNanos, chosen.combined(), settings.tos().minDistanceSeconds());
+        system = new SystemVariables(leapOf(chosen), update.stratum(), clock.precisionLog2(),
+                Math.round(update.rootDelaySeconds() * 1e9), Math.round(update.rootDispersionSeconds() * 1e9),
+                update.referenceIdBits(), nowNanos);
+        clock.setSynchronized(update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
+                discipline.offsetErrorSeconds());
+        int pollLog2 = discipline.pollLog2();
+        for (Peer peer : peers) {
+            peer.source.setSystemPoll(pollLog2);
+        }
+    }
+
+    /** The leap warning most survivors announce, so that no single source can arm a leap. */
+    private LeapIndicator leapOf(Mitigation.Synchronized chosen) {
+        Map<LeapIndicator, Integer> votes = new HashMap<>();
+        for (Candidate survivor : chosen.survivors()) {
+            votes.merge(peerById(survivor.associationId()).variables.leap(), 1, Integer::sum);
+        }
+        for (Map.Entry<LeapIndicator, Integer> vote : votes.entrySet()) {
+            if (vote.getKey() != LeapIndicator.NO_WARNING && vote.getValue() * 2 > chosen.survivors().size()) {
+                return vote.getKey();
+            }
+        }
+        return LeapIndicator.NO_WARNING;
+    }
+
+    private List<Candidate> candidates(long nowNanos) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.isSelectable()) {
+                PeerStatistics filtered = peer.filter.statistics();
+                PeerStatistics statistics = new PeerStatistics(filtered.offsetSeconds(), filtered.delaySeconds(),
+                        peer.filter.sampledDispersionSeconds(), filtered.jitterSeconds(), filtered.epochNanos(),
+                        filtered.updateNanos());
+                double distance = RootDistance.of(statistics, peer.variables.rootDelaySeconds(),
+                        peer.variables.rootDispersionSeconds(), nowNanos, settings.tos().minDistanceSeconds());
+                candidates.add(new Candidate(peer.id, statistics.offsetSeconds(), distance,
+                        statistics.jitterSeconds(), peer.variables.stratum(), peer.flags));
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * The sources whose say counts towards a majority: the reachable ones, and those not yet heard
+     * from that are still being tried, so that the first source to answer cannot win alone.
+     */
+    private int votingSources() {
+        int count = 0;
+        for (Peer peer : peers) {
+            boolean starting = peer.source.counters().received() == 0
+                    && peer.source.counters().sent() < STARTING_POLLS;
+            if (!peer.source.isDenied() && !peer.spec.association().options().has(AssociationFlag.NOSELECT)
+                    && (peer.source.reach() != 0 || starting)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private Peer peerById(int id) {
+        return peers.get(id - 1);
+    }
+
+    /** The system variables to serve: unsynchronised until the first correction. */
+    public SystemVariables systemVariables() {
+        return system;
+    }
+
+    /** Whether the discipline gave up on an offset beyond the panic threshold. */
+    public boolean panicked() {
+        return panicked;
+    }
+
+    /** The discipline, for the frequency to save in the drift file and for ntpq. */
+    public ClockDiscipline discipline() {
+        return discipline;
+    }
+
+    /** The last run of the selection, if any. */
+    public Optional<Mitigation> lastMitigation() {
+        return lastMitigation;
+    }
+
+    /** One association and what the system process keeps of it. */
+    private static final class Peer {
+        final int id;
+        final SourceSpec spec;
+        final ClientSource source;
+        final ClockFilter filter;
+        final DelayStatistics delays = new DelayStatistics();
+        final java.util.Set<CandidateFlag> flags;
+        final int referenceIdBits;
+        PeerVariables variables;
+        long handle;
+        long requestId;
+
+        Peer(int id, SourceSpec spec, ClientSource source, ClockFilter filter) {
+            this.id = id;
+            this.spec = spec;
+            this.source = source;
+            this.filter = filter;
+            this.flags = flagsOf(spec.association());
+            this.referenceIdBits = ReferenceId.ofAddress(spec.address().getAddress()).bits();
+        }
+
+        boolean isSelectable() {
+            return variables != null && source.reach() != 0 && !source.isDenied()
+                    && !spec.association().options().has(AssociationFlag.NOSELECT)
+                    && variables.leap() != LeapIndicator.UNSYNCHRONIZED
+                    && variables.stratum() > 0 && variables.stratum() < NtpConstants.MAXSTRAT;
+        }
+
+        private static java.util.Set<CandidateFlag> flagsOf(Association association) {
+            java.util.EnumSet<CandidateFlag> flags = java.util.EnumSet.noneOf(CandidateFlag.class);
+            if (association.options().has(AssociationFlag.PREFER)) {
+                flags.add(CandidateFlag.PREFER);
+            }
+            if (association.options().has(AssociationFlag.TRUE)) {
+                flags.add(CandidateFlag.TRUE);
+            }
+            return flags;
+        }
+    }
+}
