@@ -16,10 +16,13 @@ public sealed interface LeapFileResult {
      * @param hash   whether its {@code #h} line was there (and then it matched)
      */
     record Loaded(LeapTable table, HashCheck hash) implements LeapFileResult {
-        /** Requires both. */
+        /** Requires both, and a table with entries. */
         public Loaded {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(hash, "hash");
+            if (table.entries().isEmpty()) {
+                throw new IllegalArgumentException("a loaded leap file lists leaps");
+            }
         }
 
         /** The line to log on loading, as ntpd's: expiry, last leap and TAI offset. */

@@ -26,7 +26,7 @@ import org.jntp.leap.LeapFileResult.Rejected;
 public final class LeapSecondsFile {
     private static final int HASH_WORDS = 5;
     private static final int MAX_HEX_DIGITS_PER_WORD = 8;
-    private static final int MAX_SECONDS_DIGITS = 18;
+    private static final int MAX_DIGITS = 18;
 
     private LeapSecondsFile() {}
 
@@ -127,6 +127,11 @@ public final class LeapSecondsFile {
             OptionalLong value = new Fields(rest).unsigned();
             if (value.isEmpty()) {
                 problem(lineNumber, what + " is not a number of seconds");
+                return value;
+            }
+            if (!UtcCalendar.inRange(value.getAsLong())) {
+                problem(lineNumber, what + " " + value.getAsLong() + " out of range");
+                return OptionalLong.empty();
             }
             return value;
         }
@@ -228,7 +233,7 @@ public final class LeapSecondsFile {
             int count = position - start;
             boolean ended = position == line.length() || line.charAt(position) == '#'
                     || Character.isWhitespace(line.charAt(position));
-            if (count == 0 || count > MAX_SECONDS_DIGITS || !ended) {
+            if (count == 0 || count > MAX_DIGITS || !ended) {
                 return OptionalLong.empty();
             }
             long value = Long.parseLong(line, start, position, 10);

@@ -22,6 +22,10 @@ public record LeapTable(List<LeapEntry> entries, long updatedNtpSeconds, long ex
 
     /** Requires the entries to form a leap second history. */
     public LeapTable {
+        if (!UtcCalendar.inRange(updatedNtpSeconds) || !UtcCalendar.inRange(expiresNtpSeconds)) {
+            throw new IllegalArgumentException("update or expiry out of range: " + updatedNtpSeconds + ", "
+                    + expiresNtpSeconds);
+        }
         entries = List.copyOf(entries);
         for (int i = 0; i < entries.size(); i++) {
             Optional<LeapEntry> previous = i == 0 ? Optional.empty() : Optional.of(entries.get(i - 1));
@@ -42,6 +46,9 @@ public record LeapTable(List<LeapEntry> entries, long updatedNtpSeconds, long ex
      * when it can. As ntpd's loader: instants at the start of a month and strictly ascending.
      */
     static Optional<String> problemWith(Optional<LeapEntry> previous, LeapEntry entry) {
+        if (!UtcCalendar.inRange(entry.ntpSeconds())) {
+            return Optional.of("instant " + entry.ntpSeconds() + " out of range");
+        }
         if (!UtcCalendar.isStartOfMonth(entry.unixNanos())) {
             return Optional.of("instant " + entry.ntpSeconds() + " (" + UtcCalendar.date(entry.unixNanos())
                     + ") is not 00:00:00 on the first of a month");

@@ -8,8 +8,15 @@ final class UtcCalendar {
     static final long NANOS_PER_SECOND = 1_000_000_000L;
     static final long SECONDS_PER_DAY = 86_400L;
     static final long NANOS_PER_DAY = SECONDS_PER_DAY * NANOS_PER_SECOND;
+    /** The last NTP second whose Unix nanoseconds fit in a long (in 2262). */
+    static final long MAX_NTP_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND + NtpTimestamp.UNIX_EPOCH_NTP_SECONDS;
 
     private UtcCalendar() {}
+
+    /** Whether {@link #ntpSecondsToUnixNanos} can convert {@code ntpSeconds}. */
+    static boolean inRange(long ntpSeconds) {
+        return ntpSeconds >= 0 && ntpSeconds <= MAX_NTP_SECONDS;
+    }
 
     /** Unix nanoseconds of an NTP-era-0 second count, as leap-seconds.list writes instants. */
     static long ntpSecondsToUnixNanos(long ntpSeconds) {

@@ -137,6 +137,21 @@ class LeapSecondsFileTest {
     }
 
     @Test
+    void namesTheLineOfAnInstantBeyondTheYear2262() {
+        String text = SMALL_LIST.replace("3692217600\t37", "99999999999999\t37");
+
+        assertThat(LeapSecondsFile.parse(text)).isEqualTo(new Rejected(5, "instant 99999999999999 out of range"));
+    }
+
+    @Test
+    void namesTheLineOfAnExpiryBeyondTheYear2262() {
+        String text = SMALL_LIST.replace("#@\t3707596800", "#@\t99999999999999");
+
+        assertThat(LeapSecondsFile.parse(text))
+                .isEqualTo(new Rejected(2, "expiry (#@) 99999999999999 out of range"));
+    }
+
+    @Test
     void refusesAListWithoutExpiry() {
         String text = SMALL_LIST.replace("#@\t3707596800\n", "");
 
