@@ -10,8 +10,8 @@ import org.jntp.clock.LeapState;
  *
  * @param entries             the data lines, strictly ascending, each at the start of a month
  * @param updatedNtpSeconds   last update of the list ({@code #$}), NTP seconds; 0 when not given
- * @param expiresNtpSeconds   end of validity ({@code #@}), NTP seconds: no leap can be known to be
- *                            absent after it
+ * @param expiresNtpSeconds   end of validity ({@code #@}), NTP seconds: after it, leaps the list
+ *                            does not show may be due
  */
 public record LeapTable(List<LeapEntry> entries, long updatedNtpSeconds, long expiresNtpSeconds) {
 
