@@ -12,7 +12,8 @@ import org.jntp.clock.Clock;
  * is corrected by the whole estimate at once: the phase by a slew, the frequency directly. Phase
  * and frequency are thus controlled independently, as chrony does, with the optimal weighting of
  * old against new measurements that chrony's regression approximates. How fast the frequency
- * wanders is itself estimated from the innovations, and sets the poll interval.
+ * wanders is itself estimated from the innovations; with the frequency's remaining uncertainty it
+ * sets the poll interval.
  *
  * <p>Steps follow ntpd: at start an offset beyond the step threshold is stepped at once; once
  * synchronised it must persist for the stepout interval first; beyond the panic threshold the
@@ -30,10 +31,17 @@ public final class ClockDiscipline {
         SPIK
     }
 
-    /** Frequency wander assumed at start, (s/s)² per second: a room-temperature quartz, pessimistically. */
-    private static final double INITIAL_WANDER = 1e-16;
+    /**
+     * Frequency wander assumed at start, (s/s)² per second: a good quartz (0.001 ppm/√s); the
+     * innovations raise it if the clock proves worse.
+     */
+    private static final double INITIAL_WANDER = 1e-18;
     private static final double MIN_WANDER = 1e-22;
     private static final double MAX_WANDER = 1e-12;
+    /** A normalised squared innovation above this (3σ) counts as this much. */
+    private static final double WANDER_SCORE_CAP = 9;
+    /** Innovations of twice the predicted variance it takes to double the wander. */
+    private static final double WANDER_STEPS_PER_DOUBLING = 16;
     /** How far, in standard deviations of the prediction, a measurement may fall before it is doubted. */
     private static final double OUTLIER_GATE_SIGMAS = 5;
     /** Doubted measurements in a row after which the discipline accepts it was wrong and follows them. */
@@ -42,18 +50,22 @@ public final class ClockDiscipline {
     private static final double COLD_RATE_SIGMA = Clock.MAX_FREQUENCY_PPM * 1e-6;
     private static final double WARM_RATE_SIGMA = 1e-6;
     /**
-     * The poll interval may grow while the error the estimate gathers over it stays within this share
-     * of a typical measurement's error variance: small, so that several measurements are averaged
-     * within the time the clock takes to wander.
+     * How far the clock may wander, one standard deviation, between two polls once its frequency is
+     * known: the steady poll interval follows from the wander estimate alone, so a noisy network is
+     * polled as often as a quiet one and its noise is averaged over as many samples.
      */
-    private static final double POLL_GROWTH_BUDGET = 0.03;
+    private static final double POLL_WANDER_SECONDS = 9e-6;
+    /**
+     * How far the frequency still unknown may move the clock, one standard deviation, between two
+     * polls: keeps the poll short at start until the frequency is learned.
+     */
+    private static final double POLL_FREQUENCY_SECONDS = 200e-6;
 
     private final DisciplineSettings settings;
     private final OffsetEstimator estimator;
     private State state = State.NSET;
     private double frequencyPpm;
     private double wander = INITIAL_WANDER;
-    private double typicalVarianceSeconds2 = Double.NaN;
     private double lastOffsetSeconds;
     private long spikeSinceNanos;
     private int outliersInRow;
@@ -130,11 +142,12 @@ public final class ClockDiscipline {
 
     /**
      * Nudges the wander estimate by the innovation: a squared innovation larger than its predicted
-     * variance means the clock moved more than the model allowed. Bounded steps keep one odd
-     * measurement from moving it far.
+     * variance means the clock moved more than the model allowed, a smaller one less. The step in
+     * log2 is the normalised innovation less one, which averages zero when the model is right;
+     * capped, so that one odd measurement cannot move it far.
      */
     private void adaptWander(double score) {
-        double step = Math.clamp(score - 1, -1, 2) / 4;
+        double step = (Math.min(score, WANDER_SCORE_CAP) - 1) / WANDER_STEPS_PER_DOUBLING;
         wander = Math.clamp(wander * Math.pow(2, step), MIN_WANDER, MAX_WANDER);
     }
 
@@ -142,8 +155,6 @@ public final class ClockDiscipline {
         double r = measurement.errorVarianceSeconds2();
         state = State.SYNC;
         lastOffsetSeconds = offset;
-        typicalVarianceSeconds2 = Double.isNaN(typicalVarianceSeconds2) ? r
-                : Math.exp(Math.log(typicalVarianceSeconds2) + (Math.log(r) - Math.log(typicalVarianceSeconds2)) / 8);
         estimator.update(offset, r);
         long epoch = measurement.epochNanos();
         double pending = slewPendingSeconds(epoch);
@@ -164,18 +175,20 @@ public final class ClockDiscipline {
     }
 
     /**
-     * The poll exponent the discipline would like: the longest interval over which the error the
-     * estimate gathers (its frequency uncertainty and the wander) stays within a typical
-     * measurement's error. Before the first measurement, the shortest.
+     * The poll exponent the discipline would like: the longest interval over which neither the
+     * frequency error still unknown nor the clock's wander would move it by more than
+     * {@link #POLL_FREQUENCY_SECONDS} and {@link #POLL_WANDER_SECONDS}. Before the first
+     * measurement, the shortest.
      */
     public int pollLog2() {
-        if (state == State.NSET || Double.isNaN(typicalVarianceSeconds2)) {
+        if (state == State.NSET) {
             return NtpConstants.MINPOLL_LIMIT;
         }
         for (int log2 = NtpConstants.MAXPOLL_LIMIT; log2 > NtpConstants.MINPOLL_LIMIT; log2--) {
             double tau = Math.scalb(1.0, log2);
-            double growth = tau * tau * estimator.rateVariance() + wander * tau * tau * tau / 3;
-            if (growth <= POLL_GROWTH_BUDGET * typicalVarianceSeconds2) {
+            boolean frequencyKnown = tau * tau * estimator.rateVariance() <= POLL_FREQUENCY_SECONDS * POLL_FREQUENCY_SECONDS;
+            boolean wanderSmall = wander * tau * tau * tau / 3 <= POLL_WANDER_SECONDS * POLL_WANDER_SECONDS;
+            if (frequencyKnown && wanderSmall) {
                 return log2;
             }
         }

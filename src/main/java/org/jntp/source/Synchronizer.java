@@ -25,6 +25,12 @@ import org.jntp.discipline.NtpConstants;
 import org.jntp.discipline.PeerStatistics;
 import org.jntp.discipline.RootDistance;
 import org.jntp.discipline.Sample;
+import org.jntp.leap.Leap;
+import org.jntp.leap.LeapBallot;
+import org.jntp.leap.LeapDecision;
+import org.jntp.leap.LeapSchedule;
+import org.jntp.leap.LeapTable;
+import org.jntp.leap.LeapVote;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.server.SystemVariables;
@@ -66,6 +72,7 @@ public final class Synchronizer {
     private Optional<Mitigation> lastMitigation = Optional.empty();
     private long nextHandle = 1;
     private boolean panicked;
+    private Optional<Leap> votedLeap = Optional.empty();
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
             SyncEvents events, long monoNanos) {
@@ -209,7 +216,11 @@ public final class Synchronizer {
         ClockUpdate update = ClockUpdate.fromSystemPeer(variables.stratum(), systemPeer.referenceIdBits,
                 variables.rootDelaySeconds(), variables.rootDispersionSeconds(), systemPeer.filter.statistics(),
                 nowNanos, chosen.combined(), settings.tos().minDistanceSeconds());
-        system = new SystemVariables(leapOf(chosen), update.stratum(), clock.precisionLog2(),
+        LeapDecision leap = leapOf(chosen, nowNanos);
+        if (clock.status().leap() != leap.toArm()) {
+            clock.setLeap(leap.toArm());
+        }
+        system = new SystemVariables(leap.toServe(), update.stratum(), clock.precisionLog2(),
                 Math.round(update.rootDelaySeconds() * 1e9), Math.round(update.rootDispersionSeconds() * 1e9),
                 update.referenceIdBits(), nowNanos);
         clock.setSynchronized(update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
@@ -220,18 +231,17 @@ public final class Synchronizer {
         }
     }
 
-    /** The leap warning most survivors announce, so that no single source can arm a leap. */
-    private LeapIndicator leapOf(Mitigation.Synchronized chosen) {
-        Map<LeapIndicator, Integer> votes = new HashMap<>();
+    /**
+     * The leap second the survivors vote for (ntpd's rule: more than half of them, so that no single
+     * source can arm one), held until it has passed, and what to serve and arm for it now.
+     */
+    private LeapDecision leapOf(Mitigation.Synchronized chosen, long nowNanos) {
+        List<LeapBallot> ballots = new ArrayList<>();
         for (Candidate survivor : chosen.survivors()) {
-            votes.merge(peerById(survivor.associationId()).variables.leap(), 1, Integer::sum);
+            ballots.add(LeapBallot.of(peerById(survivor.associationId()).variables.leap()));
         }
-        for (Map.Entry<LeapIndicator, Integer> vote : votes.entrySet()) {
-            if (vote.getKey() != LeapIndicator.NO_WARNING && vote.getValue() * 2 > chosen.survivors().size()) {
-                return vote.getKey();
-            }
-        }
-        return LeapIndicator.NO_WARNING;
+        votedLeap = LeapVote.hold(votedLeap, LeapVote.count(ballots), nowNanos);
+        return LeapSchedule.at(nowNanos, LeapSchedule.pending(nowNanos, LeapTable.none(), votedLeap), false);
     }
 
     private List<Candidate> candidates(long nowNanos) {

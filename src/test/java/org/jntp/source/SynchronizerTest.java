@@ -1,0 +1,136 @@
+package org.jntp.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jntp.clock.LeapState;
+import org.jntp.clock.SimulatedClock;
+import org.jntp.config.Association;
+import org.jntp.config.ConfigParser;
+import org.jntp.config.ConfigResult;
+import org.jntp.discipline.DisciplineSettings;
+import org.jntp.discipline.SelectionParameters;
+import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.Mode;
+import org.jntp.protocol.NtpHeader;
+import org.jntp.protocol.NtpShort;
+import org.jntp.protocol.NtpTimestamp;
+import org.jntp.protocol.ReferenceId;
+import org.jntp.server.SystemVariables;
+import org.junit.jupiter.api.Test;
+
+class SynchronizerTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    /** Noon on the last day of a month, when a leap second at its end may be announced. */
+    private static final long LAST_DAY_NOON = Instant.parse("2026-06-30T12:00:00Z").toEpochMilli() * 1_000_000L;
+
+    private final SimulatedClock clock = SimulatedClock.perfect(LAST_DAY_NOON);
+    private final List<InetSocketAddress> servers = new ArrayList<>();
+    private long monoNanos;
+
+    private Synchronizer synchronizer(int sources) throws Exception {
+        StringBuilder conf = new StringBuilder();
+        for (int i = 1; i <= sources; i++) {
+            conf.append("server 192.0.2.").append(i).append(" iburst\n");
+            servers.add(new InetSocketAddress(InetAddress.getByName("192.0.2." + i), 123));
+        }
+        ConfigResult.Valid valid = (ConfigResult.Valid) ConfigParser.parse(conf.toString(), "test.conf");
+        List<Synchronizer.SourceSpec> specs = new ArrayList<>();
+        List<Association> associations = valid.config().associations();
+        for (int i = 0; i < sources; i++) {
+            specs.add(new Synchronizer.SourceSpec(servers.get(i), associations.get(i)));
+        }
+        SyncSettings settings = new SyncSettings(SelectionParameters.defaults(),
+                DisciplineSettings.defaults(clock.maxSlewRatePpm()));
+        return Synchronizer.start(specs, settings, clock, new SplittableRandom(1), SyncEvents.NONE, 0);
+    }
+
+    /** Lets a second pass and sends every request due by then. */
+    private List<Synchronizer.Transmit> nextSecond(Synchronizer synchronizer) {
+        monoNanos += SECOND;
+        clock.advance(SECOND);
+        return synchronizer.wake(monoNanos);
+    }
+
+    /** A stratum-1 server on true time answering a request at once, 1 ms away each way. */
+    private void answer(Synchronizer synchronizer, Synchronizer.Transmit transmit, LeapIndicator leap) {
+        NtpHeader request = NtpHeader.decode(ByteBuffer.wrap(transmit.datagram()));
+        clock.advance(SECOND / 1000);
+        NtpTimestamp serverTime = NtpTimestamp.ofUnixNanos(clock.trueNanos());
+        NtpHeader reply = new NtpHeader(leap, 4, Mode.SERVER, 1, request.poll(), -20, NtpShort.ZERO,
+                NtpShort.ofNanos(10_000), ReferenceId.ofAscii("GPS"), serverTime, request.transmitTime(), serverTime,
+                serverTime);
+        ByteBuffer bytes = ByteBuffer.allocate(NtpHeader.LENGTH);
+        reply.encode(bytes);
+        clock.advance(SECOND / 1000);
+        synchronizer.receive(transmit.handle(), bytes.array(), NtpHeader.LENGTH, clock.nowNanos(), monoNanos);
+    }
+
+    private void answerAll(Synchronizer synchronizer, int seconds, List<LeapIndicator> leaps) {
+        for (int s = 0; s < seconds; s++) {
+            for (Synchronizer.Transmit transmit : nextSecond(synchronizer)) {
+                answer(synchronizer, transmit, leaps.get(servers.indexOf(transmit.destination())));
+            }
+        }
+    }
+
+    @Test
+    void servesAsStratumTwoOnceItsSourcesAgree() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
+        assertThat(clock.status().synced()).isTrue();
+    }
+
+    @Test
+    void steersNothingWhileOnlyOneOfThreeSourcesHasAnswered() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        for (Synchronizer.Transmit transmit : nextSecond(synchronizer)) {
+            if (transmit.destination().equals(servers.get(0))) {
+                answer(synchronizer, transmit, LeapIndicator.NO_WARNING);
+            }
+        }
+
+        assertThat(synchronizer.systemVariables()).isEqualTo(SystemVariables.unsynchronized(clock.precisionLog2()));
+        assertThat(clock.status().synced()).isFalse();
+    }
+
+    @Test
+    void announcesALeapSecondThatMostSourcesAnnounce() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.ADD_SECOND);
+        assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
+    }
+
+    @Test
+    void ignoresALeapSecondThatOnlyOneSourceAnnounces() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.NO_WARNING);
+        assertThat(clock.status().leap()).isEqualTo(LeapState.NONE);
+    }
+
+    @Test
+    void ignoresADatagramOnASocketItDidNotSendFrom() throws Exception {
+        Synchronizer synchronizer = synchronizer(1);
+
+        synchronizer.receive(999, new byte[NtpHeader.LENGTH], NtpHeader.LENGTH, clock.nowNanos(), monoNanos);
+
+        assertThat(synchronizer.systemVariables()).isEqualTo(SystemVariables.unsynchronized(clock.precisionLog2()));
+    }
+}
