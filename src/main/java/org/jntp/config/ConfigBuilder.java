@@ -16,6 +16,7 @@ final class ConfigBuilder {
     private final List<InterfaceRule> interfaceRules = new ArrayList<>();
     private final EnumSet<SystemFlag> enabledFlags = EnumSet.copyOf(SystemFlag.defaults());
     private final List<TosOption> tos = new ArrayList<>();
+    private final List<TinkerOption> tinker = new ArrayList<>();
     private final List<String> statistics = new ArrayList<>();
     private final List<FileGen> fileGens = new ArrayList<>();
     private DiscardSettings discard = DiscardSettings.defaults();
@@ -41,6 +42,10 @@ final class ConfigBuilder {
 
     void add(TosOption option) {
         tos.add(option);
+    }
+
+    void add(TinkerOption option) {
+        tinker.add(option);
     }
 
     void add(FileGen fileGen) {
@@ -88,7 +93,7 @@ final class ConfigBuilder {
     }
 
     NtpConfig build() {
-        return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, files,
+        return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
                 new StatisticsConfig(statsDir, statistics, fileGens));
     }
 }

@@ -42,6 +42,7 @@ public final class ConfigParser {
             Map.entry("enable", (line, config) -> SystemParser.parseEnable(line, true, config)),
             Map.entry("disable", (line, config) -> SystemParser.parseEnable(line, false, config)),
             Map.entry("tos", SystemParser::parseTos),
+            Map.entry("tinker", SystemParser::parseTinker),
             Map.entry("driftfile", FileParser::parse),
             Map.entry("logfile", FileParser::parse),
             Map.entry("pidfile", FileParser::parse),
@@ -55,7 +56,7 @@ public final class ConfigParser {
             "broadcastdelay", "calldelay", "controlkey", "crypto", "device", "dscp", "end", "ident", "keys", "keysdir",
             "leapsmearinterval", "logconfig", "manycastclient", "manycastserver", "mdnstries", "multicastclient",
             "nonvolatile", "ntpsigndsocket", "phone", "pollskewlist", "requestkey", "reset", "revoke", "rlimit",
-            "saveconfigdir", "setvar", "tinker", "trap", "trustedkey", "ttl", "unconfig", "unpeer");
+            "saveconfigdir", "setvar", "trap", "trustedkey", "ttl", "unconfig", "unpeer");
 
     private static final List<String> KNOWN = knownDirectives();
 

@@ -18,7 +18,7 @@ import org.jntp.server.access.RestrictTable;
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
-        List<TosOption> tos, FilePaths files, StatisticsConfig statistics) {
+        List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -26,12 +26,14 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         interfaceRules = List.copyOf(interfaceRules);
         enabledFlags = enabledFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabledFlags));
         tos = List.copyOf(tos);
+        tinker = List.copyOf(tinker);
     }
 
     /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
     public static NtpConfig defaults() {
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
-                List.of(), SystemFlag.defaults(), List.of(), FilePaths.none(), StatisticsConfig.none());
+                List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
+                StatisticsConfig.none());
     }
 
     /** The restriction table the restrict lines build. */

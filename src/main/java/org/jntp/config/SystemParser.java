@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /** enable, disable and tos lines. */
@@ -14,6 +15,9 @@ final class SystemParser {
     private static final List<String> TOS_DECIMALS = List.of("mindist", "maxdist");
     private static final List<String> TOS_NAMES = List.of("basedate", "bcpollbstep", "beacon", "ceiling", "cohort",
             "floor", "maxclock", "maxdist", "minclock", "mindist", "minsane", "orphan", "orphanwait");
+    /** ntpd 4.2.8's tinker options, and jntp's {@code maxslewrate} (µs per second, as chrony names it). */
+    private static final List<String> TINKER_NAMES = List.of("allan", "dispersion", "freq", "huffpuff",
+            "maxslewrate", "panic", "step", "stepback", "stepfwd", "stepout", "tick");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private SystemParser() {}
@@ -49,6 +53,7 @@ final class SystemParser {
             Token name = line.next();
             if (!TOS_NAMES.contains(name.text())) {
                 line.unknown(name, "option", TOS_NAMES);
+                skipValue(line);
                 continue;
             }
             Optional<Token> value = line.value(name, name.text() + " " + example(name.text()));
@@ -60,6 +65,39 @@ final class SystemParser {
         }
         if (line.clean()) {
             options.forEach(config::add);
+        }
+    }
+
+    /** {@code tinker name value ...}: each value a number not below zero. */
+    static void parseTinker(LineCursor line, ConfigBuilder config) {
+        if (!line.hasNext()) {
+            line.error("needs at least one option and value", "write it as \"tinker step 0.128 stepout 900\"");
+            return;
+        }
+        List<TinkerOption> options = new ArrayList<>();
+        while (line.hasNext()) {
+            Token name = line.next();
+            if (!TINKER_NAMES.contains(name.text())) {
+                line.unknown(name, "option", TINKER_NAMES);
+                skipValue(line);
+                continue;
+            }
+            OptionalDouble value = line.doubleValue(name);
+            if (value.isPresent() && value.getAsDouble() < 0) {
+                line.error(name, name.text() + " must not be negative", "give a number of 0 or more");
+            } else if (value.isPresent()) {
+                options.add(new TinkerOption(name.text(), value.getAsDouble()));
+            }
+        }
+        if (line.clean()) {
+            options.forEach(config::add);
+        }
+    }
+
+    /** After an unknown option, its value, so that it is not taken for the next option's name. */
+    private static void skipValue(LineCursor line) {
+        if (line.hasNext() && line.peek().text().matches("[-+0-9.].*")) {
+            line.next();
         }
     }
 

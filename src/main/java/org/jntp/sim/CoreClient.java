@@ -5,14 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jntp.clock.Clock;
 import org.jntp.clock.SimulatedClock;
 import org.jntp.config.Association;
 import org.jntp.config.ConfigParser;
 import org.jntp.config.ConfigResult;
+import org.jntp.config.NtpConfig;
 import org.jntp.config.ServerAddress;
-import org.jntp.discipline.DisciplineSettings;
-import org.jntp.discipline.SelectionParameters;
 import org.jntp.source.SyncEvents;
 import org.jntp.source.SyncSettings;
 import org.jntp.source.Synchronizer;
@@ -20,7 +18,7 @@ import org.jntp.source.Synchronizer;
 /**
  * The daemon's client core ({@link Synchronizer}) as the simulator drives it: the run's ntp.conf
  * goes through the daemon's own parser, and the core steers the simulated clock through the same
- * {@link Clock} calls it makes on Linux.
+ * {@link org.jntp.clock.Clock} calls it makes on Linux.
  */
 public final class CoreClient implements SimulatedClient {
 
@@ -31,15 +29,11 @@ public final class CoreClient implements SimulatedClient {
 
     private CoreClient(RunSetup setup) {
         this.clock = setup.clock();
-        clock.setMaxSlewRate(Clock.MAX_SLEW_RATE_PPM);
-        DisciplineSettings discipline = DisciplineSettings.defaults(clock.maxSlewRatePpm());
-        if (setup.driftPpm().isPresent()) {
-            discipline = discipline.withDriftFile(setup.driftPpm().getAsDouble());
-            clock.setFrequency(setup.driftPpm().getAsDouble());
-        }
-        SyncSettings settings = new SyncSettings(SelectionParameters.defaults(), discipline);
-        this.synchronizer = Synchronizer.start(sources(setup.ntpConf()), settings, clock, setup.random(),
-                SyncEvents.NONE, 0);
+        NtpConfig config = parse(setup.ntpConf());
+        clock.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
+        setup.driftPpm().ifPresent(clock::setFrequency);
+        SyncSettings settings = SyncSettings.of(config, false, false, clock.maxSlewRatePpm(), setup.driftPpm());
+        this.synchronizer = Synchronizer.start(sources(config), settings, clock, setup.random(), SyncEvents.NONE, 0);
     }
 
     /** The factory the simulator takes. */
@@ -47,12 +41,16 @@ public final class CoreClient implements SimulatedClient {
         return CoreClient::new;
     }
 
-    private static List<Synchronizer.SourceSpec> sources(String ntpConf) {
+    private static NtpConfig parse(String ntpConf) {
         if (!(ConfigParser.parse(ntpConf, "ntpsim.conf") instanceof ConfigResult.Valid valid)) {
             throw new IllegalArgumentException("the simulator wrote an invalid ntp.conf:\n" + ntpConf);
         }
+        return valid.config();
+    }
+
+    private static List<Synchronizer.SourceSpec> sources(NtpConfig config) {
         List<Synchronizer.SourceSpec> sources = new ArrayList<>();
-        for (Association association : valid.config().associations()) {
+        for (Association association : config.associations()) {
             if (association.address() instanceof ServerAddress.Literal literal) {
                 sources.add(new Synchronizer.SourceSpec(new InetSocketAddress(addressOf(literal), NTP_PORT), association));
             }

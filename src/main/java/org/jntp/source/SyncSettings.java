@@ -1,5 +1,10 @@
 package org.jntp.source;
 
+import java.util.OptionalDouble;
+import org.jntp.clock.Clock;
+import org.jntp.config.NtpConfig;
+import org.jntp.config.TinkerOption;
+import org.jntp.config.TosOption;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.SelectionParameters;
 
@@ -9,4 +14,68 @@ import org.jntp.discipline.SelectionParameters;
  * @param tos        the selection limits of the {@code tos} line
  * @param discipline the discipline's thresholds, drift file frequency included
  */
-public record SyncSettings(SelectionParameters tos, DisciplineSettings discipline) {}
+public record SyncSettings(SelectionParameters tos, DisciplineSettings discipline) {
+
+    /**
+     * The settings ntp.conf's {@code tos} and {@code tinker} lines and ntpd's flags give.
+     *
+     * @param panicAllowedOnce {@code -g}: the first offset may exceed the panic threshold
+     * @param slewOnly         {@code -x}: slew every offset below 600 s
+     * @param slewRatePpm      how fast the clock slews, as it reports after {@link #maxSlewRatePpm}
+     * @param driftPpm         the drift file's frequency, if one was read
+     */
+    public static SyncSettings of(NtpConfig config, boolean panicAllowedOnce, boolean slewOnly, double slewRatePpm,
+            OptionalDouble driftPpm) {
+        DisciplineSettings defaults = DisciplineSettings.defaults(slewRatePpm);
+        double step = tinker(config, "step", defaults.stepThresholdSeconds());
+        if (step == 0) {
+            step = Double.POSITIVE_INFINITY;
+        }
+        if (slewOnly) {
+            step = Math.max(step, DisciplineSettings.SLEW_ONLY_THRESHOLD_SECONDS);
+        }
+        DisciplineSettings discipline = new DisciplineSettings(step, tinker(config, "stepout", defaults.stepoutSeconds()),
+                tinker(config, "panic", defaults.panicThresholdSeconds()), panicAllowedOnce, slewRatePpm, 0, false);
+        if (driftPpm.isPresent()) {
+            discipline = discipline.withDriftFile(driftPpm.getAsDouble());
+        }
+        SelectionParameters selection = SelectionParameters.defaults();
+        selection = new SelectionParameters(
+                (int) tos(config, "minsane", selection.minsane()),
+                (int) tos(config, "minclock", selection.minclock()),
+                Math.max(1, (int) tos(config, "maxclock", selection.maxclock())),
+                tos(config, "maxdist", selection.maxDistanceSeconds()),
+                tos(config, "mindist", selection.minDistanceSeconds()),
+                (int) tos(config, "floor", selection.floor()),
+                (int) tos(config, "ceiling", selection.ceiling()));
+        return new SyncSettings(selection, discipline);
+    }
+
+    /**
+     * The slew rate to ask of the clock: {@code tinker maxslewrate} (µs per second), else the fastest
+     * any clock allows; the clock keeps the nearest it can.
+     */
+    public static double maxSlewRatePpm(NtpConfig config) {
+        return tinker(config, "maxslewrate", Clock.MAX_SLEW_RATE_PPM);
+    }
+
+    private static double tinker(NtpConfig config, String name, double otherwise) {
+        double value = otherwise;
+        for (TinkerOption option : config.tinker()) {
+            if (option.name().equals(name)) {
+                value = option.value();
+            }
+        }
+        return value;
+    }
+
+    private static double tos(NtpConfig config, String name, double otherwise) {
+        double value = otherwise;
+        for (TosOption option : config.tos()) {
+            if (option.name().equals(name)) {
+                value = option.value().startsWith("0x") ? Long.decode(option.value()) : Double.parseDouble(option.value());
+            }
+        }
+        return value;
+    }
+}

@@ -127,6 +127,31 @@ class SettingsParsingTest {
     }
 
     @Test
+    void tinkerKeepsNamesAndValues() {
+        assertThat(valid("tinker step 0.4 stepout 300 panic 0 maxslewrate 5000").tinker()).containsExactly(
+                new TinkerOption("step", 0.4), new TinkerOption("stepout", 300), new TinkerOption("panic", 0),
+                new TinkerOption("maxslewrate", 5000));
+    }
+
+    @Test
+    void tinkerOptionMisspeltIsAnError() {
+        assertThat(errors("tinker stepot 300")).containsExactly(
+                "/etc/ntp.conf:1: tinker: unknown option \"stepot\"; did you mean \"stepout\"?");
+    }
+
+    @Test
+    void tosOptionMisspeltIsOneError() {
+        assertThat(errors("tos minclok 3 maxclock 10")).containsExactly(
+                "/etc/ntp.conf:1: tos: unknown option \"minclok\"; did you mean \"minclock\"?");
+    }
+
+    @Test
+    void tinkerValueBelowZeroIsAnError() {
+        assertThat(errors("tinker step -1")).containsExactly(
+                "/etc/ntp.conf:1: tinker: step must not be negative; give a number of 0 or more");
+    }
+
+    @Test
     void filesAreKept() {
         FilePaths files = valid("""
                 driftfile /var/lib/ntp/ntp.drift
