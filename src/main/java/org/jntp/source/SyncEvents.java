@@ -19,6 +19,9 @@ public interface SyncEvents {
     /** No source can be trusted any more. */
     default void lostSynchronization(NoSelectionReason reason) {}
 
+    /** No source for orphanwait: serving as an orphan at {@code stratum}. */
+    default void orphan(int stratum) {}
+
     /** The clock was stepped by {@code offsetSeconds}. */
     default void stepped(double offsetSeconds) {}
 

@@ -13,8 +13,14 @@ import org.jntp.discipline.SelectionParameters;
  *
  * @param tos        the selection limits of the {@code tos} line
  * @param discipline the discipline's thresholds, drift file frequency included
+ * @param orphan     orphan mode, from the {@code tos} line
  */
-public record SyncSettings(SelectionParameters tos, DisciplineSettings discipline) {
+public record SyncSettings(SelectionParameters tos, DisciplineSettings discipline, Orphan orphan) {
+
+    /** Settings without orphan mode. */
+    public SyncSettings(SelectionParameters tos, DisciplineSettings discipline) {
+        this(tos, discipline, Orphan.NONE);
+    }
 
     /**
      * The settings ntp.conf's {@code tos} and {@code tinker} lines and ntpd's flags give.
@@ -48,7 +54,9 @@ public record SyncSettings(SelectionParameters tos, DisciplineSettings disciplin
                 tos(config, "mindist", selection.minDistanceSeconds()),
                 (int) tos(config, "floor", selection.floor()),
                 (int) tos(config, "ceiling", selection.ceiling()));
-        return new SyncSettings(selection, discipline);
+        Orphan orphan = new Orphan((int) tos(config, "orphan", Orphan.OFF),
+                tos(config, "orphanwait", Orphan.DEFAULT_WAIT_SECONDS));
+        return new SyncSettings(selection, discipline, orphan);
     }
 
     /**

@@ -58,6 +58,8 @@ public final class Synchronizer {
 
     /** Unanswered polls after which a source that never answered stops counting towards a majority. */
     private static final int STARTING_POLLS = 4;
+    /** 127.0.0.1, the reference ID of an orphan without an orphan parent (ntpd's LOOPBACKADR). */
+    private static final int LOOPBACK_REFERENCE_ID = 0x7F00_0001;
 
     private final Clock clock;
     private final SyncSettings settings;
@@ -72,6 +74,8 @@ public final class Synchronizer {
     private Optional<Mitigation> lastMitigation = Optional.empty();
     private long nextHandle = 1;
     private boolean panicked;
+    private boolean orphaned;
+    private long withoutSourceSinceMonoNanos;
     private Optional<Leap> votedLeap = Optional.empty();
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
@@ -83,6 +87,7 @@ public final class Synchronizer {
         this.precisionSeconds = Math.scalb(1.0, clock.precisionLog2());
         this.system = SystemVariables.unsynchronized(clock.precisionLog2());
         this.discipline = ClockDiscipline.start(settings.discipline(), clock.nowNanos());
+        this.withoutSourceSinceMonoNanos = monoNanos;
         int id = 1;
         for (SourceSpec spec : sources) {
             // ntpd starts its associations a second apart, so their first volleys do not coincide
@@ -103,7 +108,7 @@ public final class Synchronizer {
 
     /** When {@link #wake} next has something to send (monotonic ns). */
     public long nextWakeMonoNanos() {
-        long next = Long.MAX_VALUE;
+        long next = orphanDueMonoNanos();
         for (Peer peer : peers) {
             if (!peer.source.isDenied()) {
                 next = Math.min(next, peer.source.nextPollMonoNanos());
@@ -114,6 +119,7 @@ public final class Synchronizer {
 
     /** Sends the polls that are due at {@code monoNanos}. */
     public List<Transmit> wake(long monoNanos) {
+        becomeOrphanIfDue(monoNanos);
         List<Transmit> transmits = new ArrayList<>();
         for (Peer peer : peers) {
             if (peer.source.isDenied()) {
@@ -146,13 +152,13 @@ public final class Synchronizer {
             return;
         }
         switch (peer.source.receive(datagram, length, peer.requestId, rxClockNanos, monoNanos)) {
-            case Reply.Measured measured -> measured(peer, measured);
+            case Reply.Measured measured -> measured(peer, measured, monoNanos);
             case Reply.KissOfDeath kiss -> events.kissOfDeath(peer.spec.address(), kiss.code());
             case Reply.Rejected rejected -> { }
         }
     }
 
-    private void measured(Peer peer, Reply.Measured measured) {
+    private void measured(Peer peer, Reply.Measured measured, long monoNanos) {
         Sample sample = measured.sample();
         peer.variables = measured.variables();
         peer.delays.add(sample.delaySeconds());
@@ -168,6 +174,7 @@ public final class Synchronizer {
             case Mitigation.Unsynchronized none -> {
                 if (systemPeerId.isPresent()) {
                     systemPeerId = OptionalInt.empty();
+                    withoutSourceSinceMonoNanos = monoNanos;
                     events.lostSynchronization(none.reason());
                 }
             }
@@ -178,6 +185,7 @@ public final class Synchronizer {
         int chosenId = chosen.systemPeer().associationId();
         if (systemPeerId.isEmpty() || systemPeerId.getAsInt() != chosenId) {
             systemPeerId = OptionalInt.of(chosenId);
+            orphaned = false;
             Peer systemPeer = peerById(chosenId);
             events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
         }
@@ -280,6 +288,28 @@ public final class Synchronizer {
 
     private Peer peerById(int id) {
         return peers.get(id - 1);
+    }
+
+    /** When orphan mode would begin, if it is on and no source is followed; never otherwise. */
+    private long orphanDueMonoNanos() {
+        if (!settings.orphan().enabled() || systemPeerId.isPresent() || orphaned) {
+            return Long.MAX_VALUE;
+        }
+        return withoutSourceSinceMonoNanos + Math.round(settings.orphan().waitSeconds() * 1e9);
+    }
+
+    /**
+     * Serves at the orphan stratum once no source has been followed for orphanwait, as ntpd does:
+     * no leap warning, and the loopback address as reference ID.
+     */
+    private void becomeOrphanIfDue(long monoNanos) {
+        long due = orphanDueMonoNanos();
+        if (due != Long.MAX_VALUE && monoNanos - due >= 0) {
+            orphaned = true;
+            system = new SystemVariables(LeapIndicator.NO_WARNING, settings.orphan().stratum(), clock.precisionLog2(),
+                    0, 0, LOOPBACK_REFERENCE_ID, clock.nowNanos());
+            events.orphan(settings.orphan().stratum());
+        }
     }
 
     /** The system variables to serve: unsynchronised until the first correction. */

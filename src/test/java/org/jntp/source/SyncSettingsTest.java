@@ -75,6 +75,12 @@ class SyncSettingsTest {
     }
 
     @Test
+    void takesOrphanModeFromTheTosLine() {
+        assertThat(settings("tos orphan 10 orphanwait 60").orphan()).isEqualTo(new Orphan(10, 60));
+        assertThat(settings("").orphan().enabled()).isFalse();
+    }
+
+    @Test
     void asksTheFastestSlewUnlessTinkerSaysOtherwise() {
         assertThat(SyncSettings.maxSlewRatePpm(config(""))).isEqualTo(Clock.MAX_SLEW_RATE_PPM);
         assertThat(SyncSettings.maxSlewRatePpm(config("tinker maxslewrate 2000"))).isEqualTo(2000);

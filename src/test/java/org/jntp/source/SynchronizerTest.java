@@ -36,6 +36,10 @@ class SynchronizerTest {
     private long monoNanos;
 
     private Synchronizer synchronizer(int sources) throws Exception {
+        return synchronizer(sources, Orphan.NONE);
+    }
+
+    private Synchronizer synchronizer(int sources, Orphan orphan) throws Exception {
         StringBuilder conf = new StringBuilder();
         for (int i = 1; i <= sources; i++) {
             conf.append("server 192.0.2.").append(i).append(" iburst\n");
@@ -48,7 +52,7 @@ class SynchronizerTest {
             specs.add(new Synchronizer.SourceSpec(servers.get(i), associations.get(i)));
         }
         SyncSettings settings = new SyncSettings(SelectionParameters.defaults(),
-                DisciplineSettings.defaults(clock.maxSlewRatePpm()));
+                DisciplineSettings.defaults(clock.maxSlewRatePpm()), orphan);
         return Synchronizer.start(specs, settings, clock, new SplittableRandom(1), SyncEvents.NONE, 0);
     }
 
@@ -123,6 +127,40 @@ class SynchronizerTest {
 
         assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.NO_WARNING);
         assertThat(clock.status().leap()).isEqualTo(LeapState.NONE);
+    }
+
+    @Test
+    void servesAsAnOrphanOnceNoSourceAnsweredForOrphanwait() throws Exception {
+        Synchronizer synchronizer = synchronizer(1, new Orphan(10, 60));
+        for (int s = 0; s < 59; s++) {
+            nextSecond(synchronizer);
+        }
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(SystemVariables.STRATUM_UNSYNCHRONIZED);
+
+        nextSecond(synchronizer);
+
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(10);
+        assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.NO_WARNING);
+        assertThat(synchronizer.systemVariables().referenceIdBits()).isEqualTo(0x7F00_0001);
+    }
+
+    @Test
+    void wakesForOrphanModeEvenWithNothingToPoll() throws Exception {
+        Synchronizer synchronizer = synchronizer(1, new Orphan(10, 60));
+
+        assertThat(synchronizer.nextWakeMonoNanos()).isLessThanOrEqualTo(60 * SECOND);
+    }
+
+    @Test
+    void leavesOrphanModeForASourceThatAnswers() throws Exception {
+        Synchronizer synchronizer = synchronizer(1, new Orphan(10, 2));
+        nextSecond(synchronizer);
+        nextSecond(synchronizer);
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(10);
+
+        answerAll(synchronizer, 80, List.of(LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
     }
 
     @Test
