@@ -42,6 +42,10 @@ public final class ClockDiscipline {
     private static final double WANDER_SCORE_CAP = 9;
     /** Innovations of twice the predicted variance it takes to double the wander. */
     private static final double WANDER_STEPS_PER_DOUBLING = 16;
+    /** A squared innovation this many times its predicted variance (3σ) means the wander is underestimated. */
+    private static final double SURPRISE_SCORE = 9;
+    /** The most one surprise may raise the wander by: over a short poll, noise can pass for a lot of wander. */
+    private static final double SURPRISE_MAX_FACTOR = 4;
     /** How far, in standard deviations of the prediction, a measurement may fall before it is doubted. */
     private static final double OUTLIER_GATE_SIGMAS = 5;
     /** Doubted measurements in a row after which the discipline accepts it was wrong and follows them. */
@@ -70,6 +74,7 @@ public final class ClockDiscipline {
     private long spikeSinceNanos;
     private int outliersInRow;
     private long firstOutlierNanos;
+    private long lastUsedNanos;
     private boolean panicAllowed;
     private double slewSeconds;
     private long slewStartNanos;
@@ -132,12 +137,32 @@ public final class ClockDiscipline {
             }
             return new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER);
         }
+        long epoch = measurement.epochNanos();
         if (outliersInRow > 0) {
-            estimator.widen(innovation, (measurement.epochNanos() - firstOutlierNanos) / 1e9);
+            double overSeconds = (epoch - firstOutlierNanos) / 1e9;
+            estimator.widen(innovation, overSeconds);
+            explainByWander(innovation, 0, overSeconds);
+        } else if (score > SURPRISE_SCORE) {
+            double sinceSeconds = (epoch - lastUsedNanos) / 1e9;
+            explainByWander(innovation, variance - wander * Math.pow(sinceSeconds, 3) / 3, sinceSeconds);
+        } else {
+            adaptWander(score);
         }
         outliersInRow = 0;
-        adaptWander(score);
+        lastUsedNanos = epoch;
         return correct(offset, measurement);
+    }
+
+    /**
+     * Raises the wander estimate at least to what explains an innovation that the model did not
+     * expect: one beyond {@link #SURPRISE_SCORE}, or one the discipline followed after doubting it.
+     * The gentle adaptation alone would take dozens of polls to catch up with a clock that wanders
+     * ten times more than assumed, and the offset would run away meanwhile.
+     */
+    private void explainByWander(double innovation, double explainedVariance, double overSeconds) {
+        double span = Math.max(overSeconds, 1);
+        double needed = 3 * (innovation * innovation - explainedVariance) / (span * span * span);
+        wander = Math.clamp(Math.max(wander, Math.min(needed, wander * SURPRISE_MAX_FACTOR)), MIN_WANDER, MAX_WANDER);
     }
 
     /**

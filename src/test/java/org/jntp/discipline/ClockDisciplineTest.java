@@ -3,6 +3,7 @@ package org.jntp.discipline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.jntp.clock.SimulatedClock;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,21 @@ class ClockDisciplineTest {
         }
 
         assertThat(discipline.pollLog2()).isGreaterThan(early);
+    }
+
+    @Test
+    void raisesItsWanderEstimateForAClockThatWandersMoreThanAssumed() {
+        SimulatedClock clock = SimulatedClock.wandering(0, 20, 0.03, new SplittableRandom(7));
+        ClockDiscipline discipline = ClockDiscipline.start(DisciplineSettings.defaults(SLEW_RATE_PPM), 0);
+        double startingWander = discipline.wanderPpm();
+        for (int poll = 0; poll < 100; poll++) {
+            double offset = (clock.trueNanos() - clock.nowNanos()) / 1e9;
+            apply(clock, discipline.update(new Measurement(offset, 1e-12, clock.nowNanos())));
+            clock.advance((1L << Math.clamp(discipline.pollLog2(), 4, 10)) * SECOND);
+        }
+
+        assertThat(discipline.wanderPpm()).isGreaterThan(3 * startingWander);
+        assertThat(discipline.pollLog2()).isLessThan(10);
     }
 
     private static void apply(SimulatedClock clock, ClockCorrection correction) {
