@@ -16,6 +16,13 @@ final class PollProcess {
     static final int RETRY = 3;
     /** NTP_IBURST: packets in the volley that answers the first reply from an unreachable source. */
     static final int IBURST_PACKETS = 6;
+    /**
+     * Doublings of the gap within an iburst volley. ntpd sends its six packets 2 s apart; these go
+     * 2, 4, 8, 16 and 32 s apart: the phase is still set from the first reply, but the frequency is
+     * measured over a minute rather than ten seconds, for the same six packets, so on a noisy path
+     * the clock no longer drifts off before the first regular poll.
+     */
+    static final int IBURST_GAP_DOUBLINGS = 4;
     /** NTP_SHIFT: the most packets in a volley to a reachable source. */
     static final int BURST_PACKETS = NtpConstants.NSTAGE;
     /** NTP_MINPKT: the least time between two packets to one source. */
@@ -37,6 +44,7 @@ final class PollProcess {
     private int reach;
     private int unreach;
     private int burst;
+    private boolean iburstVolley;
     private int retry;
     private int jitter;
     private long lastPollMonoNanos;
@@ -117,6 +125,7 @@ final class PollProcess {
     void reached(long monoNanos) {
         if (retry > 0) {
             retry = 0;
+            iburstVolley = reach == 0;
             burst = reach != 0 ? Math.min(1 << (hostPoll - minPoll), BURST_PACKETS) - 1 : IBURST_PACKETS - 1;
             if (burst > 0) {
                 nextPollMonoNanos = monoNanos;
@@ -178,7 +187,7 @@ final class PollProcess {
             if (nextPollMonoNanos > monoNanos) {
                 return;
             }
-            nextPollMonoNanos = earliest;
+            nextPollMonoNanos = iburstVolley ? Math.max(earliest, monoNanos + iburstGapNanos()) : earliest;
         } else {
             int intervalLog2 = retry > 0 ? minPoll : Math.min(peerPoll, hostPoll);
             nextPollMonoNanos = Math.max(lastPollMonoNanos + jitteredNanos(intervalLog2), earliest);
@@ -187,6 +196,12 @@ final class PollProcess {
             }
         }
         nextPollMonoNanos = Math.min(nextPollMonoNanos, limit);
+    }
+
+    /** The gap before the next packet of an iburst volley: doubling from the 2 s minimum. */
+    private long iburstGapNanos() {
+        int sent = IBURST_PACKETS - 1 - burst;
+        return MIN_PACKET_GAP_NANOS << Math.min(sent, IBURST_GAP_DOUBLINGS);
     }
 
     private long jitteredNanos(int intervalLog2) {

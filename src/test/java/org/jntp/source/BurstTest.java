@@ -21,25 +21,36 @@ class BurstTest {
         return sent;
     }
 
-    @Test
-    void sendsIburstVolleyAfterTheFirstReplyWhileUnreachable() {
-        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
-
-        List<Long> sent = volley(exchange, 10 * SECOND);
-
-        long start = START_MONO_NANOS;
-        assertThat(sent).containsExactly(start, start + 2040 * MS, start + 4040 * MS, start + 6040 * MS,
-                start + 8040 * MS, start + 10_040 * MS);
+    /** The first poll of an iburst source and the volley its reply starts, answered; returns the send times. */
+    private static List<Long> iburstVolley(Exchange exchange) {
+        List<Long> sent = new ArrayList<>();
+        for (int packet = 0; packet < PollProcess.IBURST_PACKETS; packet++) {
+            sent.add(exchange.pollAndAnswer());
+        }
+        return sent;
     }
 
     @Test
-    void pollsAtMinpollAgainAfterTheIburstVolley() {
+    void sendsIburstVolleyWithDoublingGapsAfterTheFirstReplyWhileUnreachable() {
         Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
 
-        volley(exchange, 10 * SECOND);
+        List<Long> sent = iburstVolley(exchange);
 
-        // ntpd adds its 2 s guard when the headway holds more than one poll interval
-        assertThat(exchange.source.nextPollMonoNanos()).isEqualTo(START_MONO_NANOS + 66 * SECOND);
+        long start = START_MONO_NANOS;
+        assertThat(sent).containsExactly(start, start + 2040 * MS, start + 6040 * MS, start + 14_040 * MS,
+                start + 30_040 * MS, start + 62_040 * MS);
+    }
+
+    @Test
+    void keepsPollingOnTheScheduleTheVolleyInterrupted() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+
+        iburstVolley(exchange);
+
+        // as ntpd's: minpoll (jittered by up to 255/4096) after the poll that found the source, plus
+        // its 2 s guard for the headway
+        assertThat(exchange.source.nextPollMonoNanos())
+                .isBetween(START_MONO_NANOS + 66 * SECOND, START_MONO_NANOS + 66 * SECOND + 64 * SECOND * 255 / 4096);
     }
 
     @Test
@@ -54,7 +65,8 @@ class BurstTest {
     @Test
     void sendsNoIburstVolleyWhileReachable() {
         Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
-        volley(exchange, 10 * SECOND);
+        iburstVolley(exchange);
+        exchange.pollAndAnswer();
 
         List<Long> sent = volley(exchange, 10 * SECOND);
 
