@@ -5,9 +5,11 @@ public sealed interface ClockCorrection {
 
     /**
      * Slew the clock by {@code offsetSeconds} (replacing any slew in progress) and set its frequency
-     * correction to {@code frequencyPpm}.
+     * correction to {@code frequencyPpm}. Of the slew, {@code newSeconds} is decided now; the rest
+     * is what remained of the slew before, so past measurements should be moved by
+     * {@code newSeconds} to stay on the corrected clock's timescale.
      */
-    record Slew(double offsetSeconds, double frequencyPpm) implements ClockCorrection {}
+    record Slew(double offsetSeconds, double frequencyPpm, double newSeconds) implements ClockCorrection {}
 
     /** Step the clock by {@code offsetSeconds} and set its frequency correction to {@code frequencyPpm}. */
     record Step(double offsetSeconds, double frequencyPpm) implements ClockCorrection {}

@@ -92,7 +92,10 @@ public final class ClockDiscipline {
         return new ClockDiscipline(settings, nowNanos);
     }
 
-    /** Takes in one measurement and says what to do to the clock. */
+    /**
+     * Takes in one measurement of the system peer and says what to do to the clock. Only the system
+     * peer can step the clock, start it, or make the discipline follow measurements it doubted.
+     */
     public ClockCorrection update(Measurement measurement) {
         long epoch = measurement.epochNanos();
         double offset = measurement.offsetSeconds() - slewPendingSeconds(epoch);
@@ -110,6 +113,27 @@ public final class ClockDiscipline {
                     : epoch - spikeSinceNanos >= settings.stepoutSeconds() * 1e9 ? step(offset, measurement)
                     : new ClockCorrection.Hold(ClockCorrection.HoldReason.SPIKE);
         };
+    }
+
+    /**
+     * Takes in a measurement of another survivor of selection, which sharpens the estimate but may
+     * carry its own path's bias: it is used only if it agrees with the estimate, and never steps
+     * the clock, starts it, or raises the wander. Before the system peer has started the
+     * discipline it is left aside.
+     */
+    public ClockCorrection corroborate(Measurement measurement) {
+        long epoch = measurement.epochNanos();
+        double offset = measurement.offsetSeconds() - slewPendingSeconds(epoch);
+        if (state != State.SYNC) {
+            return new ClockCorrection.Hold(ClockCorrection.HoldReason.SPIKE);
+        }
+        estimator.predict(epoch, wander);
+        double innovation = offset - estimator.offsetSeconds();
+        double variance = estimator.innovationVariance(measurement.errorVarianceSeconds2());
+        if (innovation * innovation > SURPRISE_SCORE * variance) {
+            return new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER);
+        }
+        return correct(offset, measurement);
     }
 
     private ClockCorrection spike(long epoch) {
@@ -190,11 +214,14 @@ public final class ClockDiscipline {
         frequencyPpm = newFrequency;
         slewSeconds = slew;
         slewStartNanos = epoch;
-        return new ClockCorrection.Slew(slew, newFrequency);
+        return new ClockCorrection.Slew(slew, newFrequency, slew - pending);
     }
 
-    /** The part of the last slew the clock has not yet applied at {@code nowNanos}. */
-    private double slewPendingSeconds(long nowNanos) {
+    /**
+     * The part of the last slew the clock has not yet applied at {@code nowNanos}: a sample taken
+     * then reads that much more than it will once the slew is done.
+     */
+    public double slewPendingSeconds(long nowNanos) {
         double done = settings.maxSlewRatePpm() * 1e-6 * Math.max(0, nowNanos - slewStartNanos) / 1e9;
         return Math.copySign(Math.max(0, Math.abs(slewSeconds) - done), slewSeconds);
     }

@@ -80,6 +80,20 @@ public final class ClockFilter {
     }
 
     /**
+     * Moves every stage's offset by {@code -correctionSeconds}: the clock was just corrected by that
+     * much, so the samples taken before would have read that much less on it. Without this, a large
+     * first slew leaves stale offsets in the filter, and its jitter, hence its distance, balloons.
+     */
+    public void shift(double correctionSeconds) {
+        for (int stage = 0; stage < NtpConstants.NSTAGE; stage++) {
+            offsets[stage] -= correctionSeconds;
+        }
+        statistics = new PeerStatistics(statistics.offsetSeconds() - correctionSeconds, statistics.delaySeconds(),
+                statistics.dispersionSeconds(), statistics.jitterSeconds(), statistics.epochNanos(),
+                statistics.updateNanos());
+    }
+
+    /**
      * Shifts a sample in, ages the older stages by φ × the time since the last sample and reruns the
      * filter.
      *

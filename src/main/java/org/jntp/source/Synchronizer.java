@@ -58,6 +58,11 @@ public final class Synchronizer {
 
     /** Unanswered polls after which a source that never answered stops counting towards a majority. */
     private static final int STARTING_POLLS = 4;
+    /**
+     * A slew still this large keeps the clock from being called synchronised: a start-up offset is
+     * slewed away in about a second, and until then the clock is not yet right.
+     */
+    private static final double SYNCHRONIZED_SLEW_SECONDS = 0.001;
     /** 127.0.0.1, the reference ID of an orphan without an orphan parent (ntpd's LOOPBACKADR). */
     private static final int LOOPBACK_REFERENCE_ID = 0x7F00_0001;
 
@@ -162,7 +167,11 @@ public final class Synchronizer {
         Sample sample = measured.sample();
         peer.variables = measured.variables();
         peer.delays.add(sample.delaySeconds());
-        peer.filter.add(sample, peer.source.hostPollLog2());
+        double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
+        peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos());
+        // the filters keep the clock's timescale once every slew is done, as do the discipline's estimates
+        peer.filter.add(new Sample(sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()),
+                sample.delaySeconds(), sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
         Mitigation mitigation = ClockSelect.run(candidates(sample.epochNanos()), settings.tos(), systemPeerId);
         lastMitigation = Optional.of(mitigation);
         switch (mitigation) {
@@ -193,13 +202,23 @@ public final class Synchronizer {
         if (!survivor || panicked) {
             return;
         }
-        double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
-        ClockCorrection correction = discipline.update(
-                new Measurement(sample.offsetSeconds(), variance, sample.epochNanos()));
+        Peer systemPeer = peerById(chosenId);
+        ClockCorrection correction;
+        if (peer == systemPeer) {
+            correction = discipline.update(peer.lastMeasurement);
+        } else if (discipline.state() == ClockDiscipline.State.NSET) {
+            // the majority formed on another source's sample: start from the system peer's latest
+            correction = discipline.update(systemPeer.lastMeasurement);
+        } else {
+            correction = discipline.corroborate(peer.lastMeasurement);
+        }
         switch (correction) {
             case ClockCorrection.Slew slew -> {
                 clock.slew(slew.offsetSeconds());
                 clock.setFrequency(slew.frequencyPpm());
+                for (Peer each : peers) {
+                    each.filter.shift(slew.newSeconds());
+                }
                 updateSystem(chosen, sample.epochNanos());
             }
             case ClockCorrection.Step step -> {
@@ -219,6 +238,13 @@ public final class Synchronizer {
     }
 
     private void updateSystem(Mitigation.Synchronized chosen, long nowNanos) {
+        int pollLog2 = discipline.pollLog2();
+        for (Peer peer : peers) {
+            peer.source.setSystemPoll(pollLog2);
+        }
+        if (Math.abs(discipline.slewPendingSeconds(nowNanos)) > SYNCHRONIZED_SLEW_SECONDS) {
+            return;
+        }
         Peer systemPeer = peerById(chosen.systemPeer().associationId());
         PeerVariables variables = systemPeer.variables;
         ClockUpdate update = ClockUpdate.fromSystemPeer(variables.stratum(), systemPeer.referenceIdBits,
@@ -233,10 +259,6 @@ public final class Synchronizer {
                 update.referenceIdBits(), nowNanos);
         clock.setSynchronized(update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
                 discipline.offsetErrorSeconds());
-        int pollLog2 = discipline.pollLog2();
-        for (Peer peer : peers) {
-            peer.source.setSystemPoll(pollLog2);
-        }
     }
 
     /**
@@ -342,6 +364,7 @@ public final class Synchronizer {
         final java.util.Set<CandidateFlag> flags;
         final int referenceIdBits;
         PeerVariables variables;
+        Measurement lastMeasurement;
         long handle;
         long requestId;
 

@@ -134,7 +134,7 @@ class ClockDisciplineTest {
                 ClockDiscipline.start(DisciplineSettings.defaults(SLEW_RATE_PPM).withDriftFile(-12.5), 0);
 
         assertThat(discipline.frequencyPpm()).isEqualTo(-12.5);
-        assertThat(discipline.update(at(0, 0))).isEqualTo(new ClockCorrection.Slew(0, -12.5));
+        assertThat(discipline.update(at(0, 0))).isEqualTo(new ClockCorrection.Slew(0, -12.5, 0));
     }
 
     @Test

@@ -33,6 +33,26 @@ class ClockFilterTest {
     }
 
     @Test
+    void shiftMovesEveryStageAndThePeerOffsetByTheCorrection() {
+        add(0.100, 0.010, 0.0001, 0);
+        add(0.102, 0.012, 0.0001, 2);
+        filter.shift(0.1);
+
+        assertThat(filter.filterOffsetsSeconds()[0]).isCloseTo(0.002, within(1e-12));
+        assertThat(filter.filterOffsetsSeconds()[1]).isCloseTo(0.000, within(1e-12));
+        assertThat(filter.statistics().offsetSeconds()).isCloseTo(0.000, within(1e-12));
+    }
+
+    @Test
+    void keepsItsJitterSmallAcrossALargeCorrection() {
+        add(0.100, 0.010, 0.0001, 0);
+        filter.shift(0.1);
+        PeerStatistics peer = used(add(0.0001, 0.009, 0.0001, 2));
+
+        assertThat(peer.jitterSeconds()).isLessThan(0.001);
+    }
+
+    @Test
     void sampledDispersionLeavesOutTheEmptyStages() {
         add(0.001, 0.010, 0.0004, 0);
 

@@ -41,6 +41,17 @@ class CoreClientSimulationTest {
     }
 
     @Test
+    void keepsAFalsetickerOnlyFiveMillisecondsOffFromPullingTheClock() {
+        Scenario subtleLiar = new Scenario(3, 1, 0.005, Delay.LAN, Delay.LAN, 0, 0.1, 100, 1e-9, 6, 10, false, 3000,
+                THREE_SEEDS);
+
+        Summary summary = run(subtleLiar);
+
+        assertThat(summary.followedFalseticker()).isZero();
+        assertThat(summary.maxAbsOffsetSeconds()).isLessThan(1e-3);
+    }
+
+    @Test
     void keepsTimeWhenHalfThePacketsAreLost() {
         Scenario lossy = new Scenario(1, 0, 0.5, Delay.LAN, Delay.LAN, 0.5, 0.1, 100, 1e-9, 6, 10, false, 4000,
                 THREE_SEEDS);
