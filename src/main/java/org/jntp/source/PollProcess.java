@@ -14,7 +14,7 @@ final class PollProcess {
     static final int UNREACH_THRESHOLD = 10;
     /** NTP_RETRY: polls a requested burst stays armed while waiting for a reply. */
     static final int RETRY = 3;
-    /** NTP_IBURST: packets in the volley that answers the first reply from an unreachable source. */
+    /** NTP_IBURST: packets in an iburst volley (the first poll's, and the one a reply to a retry starts). */
     static final int IBURST_PACKETS = 6;
     /**
      * Doublings of the gap within an iburst volley. ntpd sends its six packets 2 s apart; these go
@@ -45,6 +45,8 @@ final class PollProcess {
     private int unreach;
     private int burst;
     private boolean iburstVolley;
+    private boolean everReached;
+    private boolean startVolleySent;
     private int retry;
     private int jitter;
     private long lastPollMonoNanos;
@@ -85,7 +87,13 @@ final class PollProcess {
             reach = (reach << 1) & REACH_MASK;
             if (reach == 0) {
                 unreachable = true;
-                if (settings.iburst() && retry == 0) {
+                if (settings.iburst() && !everReached && !startVolleySent) {
+                    // the first poll of all starts the volley at once, as chrony's iburst and
+                    // ntpd's documentation have it, so a lost first reply costs 2 s, not a poll
+                    startVolleySent = true;
+                    iburstVolley = true;
+                    burst = IBURST_PACKETS - 1;
+                } else if (settings.iburst() && retry == 0) {
                     retry = RETRY;
                 }
             } else {
@@ -132,6 +140,7 @@ final class PollProcess {
             }
         }
         reach |= 1;
+        everReached = true;
         update(hostPoll, monoNanos);
     }
 

@@ -10,7 +10,6 @@ import org.jntp.config.AssociationFlag;
 import org.junit.jupiter.api.Test;
 
 class BurstTest {
-    private static final long MS = 1_000_000L;
 
     /** Polls and answers every request until the next poll is {@code horizonNanos} away or more; returns the send times. */
     private static List<Long> volley(Exchange exchange, long horizonNanos) {
@@ -31,14 +30,26 @@ class BurstTest {
     }
 
     @Test
-    void sendsIburstVolleyWithDoublingGapsAfterTheFirstReplyWhileUnreachable() {
+    void sendsIburstVolleyWithDoublingGapsFromTheFirstPoll() {
         Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
 
         List<Long> sent = iburstVolley(exchange);
 
         long start = START_MONO_NANOS;
-        assertThat(sent).containsExactly(start, start + 2040 * MS, start + 6040 * MS, start + 14_040 * MS,
-                start + 30_040 * MS, start + 62_040 * MS);
+        assertThat(sent).containsExactly(start, start + 2 * SECOND, start + 6 * SECOND, start + 14 * SECOND,
+                start + 30 * SECOND, start + 62 * SECOND);
+    }
+
+    @Test
+    void sendsTheStartingVolleyEvenWhenNothingAnswers() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+
+        List<Long> sent = new ArrayList<>();
+        for (int packet = 0; packet < PollProcess.IBURST_PACKETS; packet++) {
+            sent.add(exchange.pollUnanswered());
+        }
+
+        assertThat(sent.getLast() - sent.getFirst()).isEqualTo(62 * SECOND);
     }
 
     @Test
@@ -86,7 +97,8 @@ class BurstTest {
             intervals.add((exchange.source.nextPollMonoNanos() - sent) / SECOND);
         }
 
-        assertThat(intervals).containsExactly(64L, 64L, 1024L);
+        // the starting volley's headway adds ntpd's 2 s guard
+        assertThat(intervals).containsExactly(66L, 66L, 1026L);
     }
 
     /** The volley at the first poll that finds a {@code burst} source reachable, at this system poll. */
