@@ -93,12 +93,31 @@ public final class Synchronizer {
         this.system = SystemVariables.unsynchronized(clock.precisionLog2());
         this.discipline = ClockDiscipline.start(settings.discipline(), clock.nowNanos());
         this.withoutSourceSinceMonoNanos = monoNanos;
-        int id = 1;
-        for (SourceSpec spec : sources) {
-            // ntpd starts its associations a second apart, so their first volleys do not coincide
-            long firstPoll = monoNanos + (id - 1) * 1_000_000_000L / Math.max(sources.size(), 1);
-            peers.add(new Peer(id++, spec, ClientSource.of(spec.association(), clock.precisionLog2(), firstPoll),
-                    new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds())));
+        for (int i = 0; i < sources.size(); i++) {
+            // ntpd starts its associations spread over a second, so their first volleys do not coincide
+            addSource(sources.get(i), monoNanos + i * 1_000_000_000L / sources.size());
+        }
+    }
+
+    /**
+     * Starts polling another source (a name that resolved late, a pool member) from
+     * {@code firstPollMonoNanos} on, keeping all that was learned of the clock. Returns its
+     * association id.
+     */
+    public int addSource(SourceSpec spec, long firstPollMonoNanos) {
+        int id = peers.size() + 1;
+        peers.add(new Peer(id, spec, ClientSource.of(spec.association(), clock.precisionLog2(), firstPollMonoNanos),
+                new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds())));
+        return id;
+    }
+
+    /** Stops polling the source of association {@code id} (a pool member dropped); its id is not reused. */
+    public void removeSource(int id) {
+        Peer peer = peerById(id);
+        peer.removed = true;
+        outstanding.remove(peer.handle);
+        if (systemPeerId.isPresent() && systemPeerId.getAsInt() == id) {
+            systemPeerId = OptionalInt.empty();
         }
     }
 
@@ -115,7 +134,7 @@ public final class Synchronizer {
     public long nextWakeMonoNanos() {
         long next = orphanDueMonoNanos();
         for (Peer peer : peers) {
-            if (!peer.source.isDenied()) {
+            if (peer.isPolled()) {
                 next = Math.min(next, peer.source.nextPollMonoNanos());
             }
         }
@@ -127,7 +146,7 @@ public final class Synchronizer {
         becomeOrphanIfDue(monoNanos);
         List<Transmit> transmits = new ArrayList<>();
         for (Peer peer : peers) {
-            if (peer.source.isDenied()) {
+            if (!peer.isPolled()) {
                 continue;
             }
             long clockNanos = clock.nowNanos();
@@ -300,7 +319,7 @@ public final class Synchronizer {
         for (Peer peer : peers) {
             boolean starting = peer.source.counters().received() == 0
                     && peer.source.counters().sent() < STARTING_POLLS;
-            if (!peer.source.isDenied() && !peer.spec.association().options().has(AssociationFlag.NOSELECT)
+            if (peer.isPolled() && !peer.spec.association().options().has(AssociationFlag.NOSELECT)
                     && (peer.source.reach() != 0 || starting)) {
                 count++;
             }
@@ -365,6 +384,7 @@ public final class Synchronizer {
         final int referenceIdBits;
         PeerVariables variables;
         Measurement lastMeasurement;
+        boolean removed;
         long handle;
         long requestId;
 
@@ -377,8 +397,13 @@ public final class Synchronizer {
             this.referenceIdBits = ReferenceId.ofAddress(spec.address().getAddress()).bits();
         }
 
+        /** Neither dropped nor stopped by a DENY or RSTR kiss. */
+        boolean isPolled() {
+            return !removed && !source.isDenied();
+        }
+
         boolean isSelectable() {
-            return variables != null && source.reach() != 0 && !source.isDenied()
+            return variables != null && source.reach() != 0 && isPolled()
                     && !spec.association().options().has(AssociationFlag.NOSELECT)
                     && variables.leap() != LeapIndicator.UNSYNCHRONIZED
                     && variables.stratum() > 0 && variables.stratum() < NtpConstants.MAXSTRAT;

@@ -164,6 +164,32 @@ class SynchronizerTest {
     }
 
     @Test
+    void followsASourceAddedAfterTheStart() throws Exception {
+        Synchronizer synchronizer = synchronizer(1);
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING));
+        double frequency = synchronizer.discipline().frequencyPpm();
+        ConfigResult.Valid valid = (ConfigResult.Valid) ConfigParser.parse("server 192.0.2.9 iburst\n", "test.conf");
+        InetSocketAddress late = new InetSocketAddress(InetAddress.getByName("192.0.2.9"), 123);
+
+        int id = synchronizer.addSource(new Synchronizer.SourceSpec(late, valid.config().associations().getFirst()),
+                monoNanos + SECOND);
+
+        assertThat(id).isEqualTo(2);
+        assertThat(nextSecond(synchronizer)).extracting(Synchronizer.Transmit::destination).contains(late);
+        assertThat(synchronizer.discipline().frequencyPpm()).isEqualTo(frequency);
+    }
+
+    @Test
+    void stopsPollingARemovedSource() throws Exception {
+        Synchronizer synchronizer = synchronizer(1);
+
+        synchronizer.removeSource(1);
+
+        assertThat(synchronizer.nextWakeMonoNanos()).isEqualTo(Long.MAX_VALUE);
+        assertThat(nextSecond(synchronizer)).isEmpty();
+    }
+
+    @Test
     void ignoresADatagramOnASocketItDidNotSendFrom() throws Exception {
         Synchronizer synchronizer = synchronizer(1);
 
