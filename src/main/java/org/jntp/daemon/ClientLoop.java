@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,9 +17,10 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.jntp.clock.Clock;
 import org.jntp.config.Association;
+import org.jntp.config.AssociationOptions;
+import org.jntp.config.AssociationType;
 import org.jntp.config.Fudge;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.RefclockAddress;
@@ -34,6 +37,8 @@ import org.jntp.discipline.DisciplineSettings;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.refclock.LocalClock;
 import org.jntp.server.SystemVariables;
+import org.jntp.server.access.IpAddress;
+import org.jntp.source.SyncEvents;
 import org.jntp.source.SyncSettings;
 import org.jntp.source.Synchronizer;
 
@@ -54,6 +59,12 @@ final class ClientLoop implements Runnable {
     private static final int RECEIVE_BATCH = 4;
     /** Room for a reply with extension fields and a MAC, as the server takes requests. */
     private static final int MAX_DATAGRAM = 1280;
+    /** Client sockets take kernel receive timestamps; bound to the wildcard, they need no packet info. */
+    private static final UdpSocketOptions CLIENT_SOCKET = UdpSocketOptions.defaults().withPacketInfo(false);
+    private static final int WARM_UP_ROUNDS = 3;
+    /** Far enough apart that each round of the rehearsal core is due to poll. */
+    private static final long WARM_UP_SPACING_NANOS = 3_600_000_000_000L;
+    private static final long WARM_UP_WAIT_NANOS = 100_000_000L;
 
     private final GuardedClock clock;
     private final SyncSettings settings;
@@ -67,10 +78,11 @@ final class ClientLoop implements Runnable {
     private final Consumer<SystemVariables> publish;
     private final CompletableFuture<DaemonExit> exit;
     private final EventLog log;
-    private final RandomGenerator random = new SecureRandom();
+    private final RandomBits random = new RandomBits(new SecureRandom());
     private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
     private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();
     private final Map<IpFamily, UdpSocket> spares = new EnumMap<>(IpFamily.class);
+    private final Map<InetSocketAddress, SendBatch> requestBatches = new HashMap<>();
     private final Endpoint from = new Endpoint();
     private volatile boolean running = true;
 
@@ -172,9 +184,9 @@ final class ClientLoop implements Runnable {
         if (!names.isEmpty()) {
             Thread.ofPlatform().name("ntpd-resolver").daemon(true).start(resolver);
         }
-        try (ReceiveBatch replies = ReceiveBatch.allocate(RECEIVE_BATCH, MAX_DATAGRAM);
-             SendBatch requests = SendBatch.allocate(1, MAX_DATAGRAM)) {
-            loop(replies, requests);
+        try (ReceiveBatch replies = ReceiveBatch.allocate(RECEIVE_BATCH, MAX_DATAGRAM)) {
+            warmUp(replies);
+            loop(replies);
         } catch (IOException | RuntimeException e) {
             log.info("client stopped: " + e);
             exit.complete(new DaemonExit.Failed(e.toString()));
@@ -182,6 +194,7 @@ final class ClientLoop implements Runnable {
             resolver.stop();
             outstanding.closeAll();
             spares.values().forEach(UdpSocket::close);
+            requestBatches.values().forEach(SendBatch::close);
             poller.close();
             drift.writeNow(learntFrequency());
             log.info("client: requests sent " + sent + ", replies taken " + answered + ", from other addresses "
@@ -194,18 +207,19 @@ final class ClientLoop implements Runnable {
         poller.wakeUp();
     }
 
-    private void loop(ReceiveBatch replies, SendBatch requests) throws IOException {
+    private void loop(ReceiveBatch replies) throws IOException {
         while (running) {
             long now = System.nanoTime();
             takeNews(now);
             if (synchronizer.nextWakeMonoNanos() - now <= 0) {
-                send(synchronizer.wake(now), requests);
+                send(synchronizer.wake(now));
             }
             if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
                 localVariables = local.get().driver().poll(clock.nowNanos(), clock.precisionLog2());
                 nextLocalPollMonoNanos = now + LocalClock.POLL_INTERVAL_NANOS;
             }
             drift.writeIfDue(now, learntFrequency());
+            random.refill();
             publish(now);
             if (finished()) {
                 return;
@@ -268,42 +282,98 @@ final class ClientLoop implements Runnable {
         polled = sources.sources();
         synchronizer = Synchronizer.start(polled, new SyncSettings(settings.tos(), discipline), clock, random, events,
                 now);
+        requestBatches.values().forEach(SendBatch::close);
+        requestBatches.clear();
         for (Synchronizer.SourceSpec source : polled) {
+            requestBatches.put(source.address(), addressedTo(source.address()));
             spare(familyOf(source.address()));
         }
     }
 
-    private void send(List<Synchronizer.Transmit> transmits, SendBatch batch) {
+    private void send(List<Synchronizer.Transmit> transmits) {
         for (Synchronizer.Transmit transmit : transmits) {
             IpFamily family = familyOf(transmit.destination());
             Optional<UdpSocket> socket = spare(family);
-            if (socket.isEmpty()) {
+            SendBatch batch = requestBatches.get(transmit.destination());
+            if (socket.isEmpty() || batch == null) {
                 sendFailures++;
                 continue;
             }
             spares.remove(family);
-            batch.clear();
-            int slot = batch.add(Endpoint.of(transmit.destination()));
-            batch.payload(slot).put(transmit.datagram());
-            batch.setLength(slot, transmit.datagram().length);
-            try {
-                if (socket.get().send(batch) == 1) {
-                    sent++;
-                    outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
-                } else {
-                    sendFailures++;
-                    socket.get().close();
-                    log.debug(1, "cannot send to " + Endpoint.of(transmit.destination()));
-                }
-            } catch (IOException e) {
+            if (transmit(transmit, socket.get(), batch)) {
+                sent++;
+                outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
+            } else {
                 sendFailures++;
                 socket.get().close();
-                log.debug(1, "cannot send to " + Endpoint.of(transmit.destination()) + ": " + e.getMessage());
             }
         }
         for (Synchronizer.Transmit transmit : transmits) {
             spare(familyOf(transmit.destination()));
         }
+    }
+
+    /**
+     * Sends one request from {@code socket}, with {@code batch} already addressed to its
+     * destination (see {@link #addressedTo}); says whether it left.
+     */
+    private boolean transmit(Synchronizer.Transmit transmit, UdpSocket socket, SendBatch batch) {
+        batch.payload(0).put(transmit.datagram());
+        batch.setLength(0, transmit.datagram().length);
+        try {
+            if (socket.send(batch) == 1) {
+                return true;
+            }
+            log.debug(1, "cannot send to " + Endpoint.of(transmit.destination()));
+        } catch (IOException e) {
+            log.debug(1, "cannot send to " + Endpoint.of(transmit.destination()) + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Runs the request path a few times against a socket of our own on loopback, before the first
+     * real poll. The first run of any path in the JVM pays for loading and linking classes, which
+     * takes milliseconds; between the core taking its transmit timestamp and the request leaving,
+     * that would be added to the delay and half of it to the offset of the first sample, which is
+     * the one a start-up step is made of.
+     */
+    private void warmUp(ReceiveBatch replies) throws IOException {
+        long now = System.nanoTime();
+        try (UdpSocket sink = UdpSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                CLIENT_SOCKET);
+             SendBatch requests = addressedTo(sink.localAddress())) {
+            Association rehearsal = new Association(AssociationType.SERVER,
+                    new ServerAddress.Literal(IpAddress.ipv4(0x7F00_0001)), AssociationOptions.none());
+            Synchronizer core = Synchronizer.start(
+                    List.of(new Synchronizer.SourceSpec(sink.localAddress(), rehearsal)), settings, clock, random,
+                    SyncEvents.NONE, now);
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (Synchronizer.Transmit transmit : core.wake(now + round * WARM_UP_SPACING_NANOS)) {
+                    Optional<UdpSocket> socket = spare(familyOf(sink.localAddress()));
+                    if (socket.isEmpty()) {
+                        return;
+                    }
+                    spares.remove(familyOf(sink.localAddress()));
+                    transmit(transmit, socket.get(), requests);
+                    socket.get().close();
+                    if (!poller.await(List.of(sink), WARM_UP_WAIT_NANOS).isEmpty()) {
+                        sink.receiveQueued(replies);
+                        replies.source(0, from);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A one-datagram batch addressed to {@code destination} once, so that sending a request to it
+     * only copies the request in: less work between the transmit timestamp and the send.
+     */
+    private static SendBatch addressedTo(InetSocketAddress destination) {
+        SendBatch batch = SendBatch.allocate(1, MAX_DATAGRAM);
+        batch.add(Endpoint.of(destination));
+        return batch;
     }
 
     /**
@@ -316,7 +386,7 @@ final class ClientLoop implements Runnable {
             return Optional.of(socket);
         }
         try {
-            socket = UdpSocket.open(wildcard(family), UdpSocketOptions.defaults().withPacketInfo(false));
+            socket = UdpSocket.open(wildcard(family), CLIENT_SOCKET);
             spares.put(family, socket);
             return Optional.of(socket);
         } catch (IOException e) {
@@ -353,6 +423,9 @@ final class ClientLoop implements Runnable {
             long arrivalNanos = kernelNanos != 0 ? clock.fromSystemNanos(kernelNanos) : clock.nowNanos();
             synchronizer.receive(request.get().handle(), datagram, length, arrivalNanos, monoNanos);
             answered++;
+            log.debug(2, String.format(Locale.ROOT, "reply from %s: offset %+.6f s, frequency %+.3f ppm",
+                    Endpoint.of(request.get().destination()), synchronizer.discipline().lastOffsetSeconds(),
+                    synchronizer.discipline().frequencyPpm()));
             outstanding.finish(request.get());
             return;
         }

@@ -66,11 +66,16 @@ final class SyncLog implements SyncEvents {
                 offsetSeconds, panicThresholdSeconds));
     }
 
+    /** Logs the kisses that change what is sent (ntpd's rate and deny events); INIT, STEP and the like only at -d. */
     @Override
     public void kissOfDeath(InetSocketAddress source, KissCode code) {
-        String action = code.demandsStop() ? ": no more requests to it"
-                : code.demandsSlowerPolling() ? ": polling it less often" : "";
-        log.info("kiss code " + code + " from " + address(source) + action);
+        if (code.demandsStop()) {
+            log.info("kiss code " + code + " from " + address(source) + ": no more requests to it");
+        } else if (code.demandsSlowerPolling()) {
+            log.info("kiss code " + code + " from " + address(source) + ": polling it less often");
+        } else {
+            log.debug(1, "kiss code " + code + " from " + address(source) + ": not synchronized yet");
+        }
     }
 
     /** The address without the port, as ntpd names its sources. */

@@ -59,4 +59,11 @@ class SyncLogTest {
 
         assertThat(logged()).contains("kiss code DENY from 192.0.2.1: no more requests to it");
     }
+
+    @Test
+    void leavesAnInitKissToTheDebugLog() {
+        events.kissOfDeath(new InetSocketAddress("192.0.2.1", 123), KissCode.INIT);
+
+        assertThat(logged()).isEmpty();
+    }
 }
