@@ -1,16 +1,11 @@
 package org.jntp.daemon;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Queue;
@@ -26,12 +21,9 @@ import org.jntp.config.NtpConfig;
 import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
 import org.jntp.daemon.net.Endpoint;
-import org.jntp.daemon.net.IpFamily;
 import org.jntp.daemon.net.Poller;
 import org.jntp.daemon.net.ReceiveBatch;
-import org.jntp.daemon.net.SendBatch;
 import org.jntp.daemon.net.UdpSocket;
-import org.jntp.daemon.net.UdpSocketOptions;
 import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.protocol.ReferenceId;
@@ -59,8 +51,6 @@ final class ClientLoop implements Runnable {
     private static final int RECEIVE_BATCH = 4;
     /** Room for a reply with extension fields and a MAC, as the server takes requests. */
     private static final int MAX_DATAGRAM = 1280;
-    /** Client sockets take kernel receive timestamps; bound to the wildcard, they need no packet info. */
-    private static final UdpSocketOptions CLIENT_SOCKET = UdpSocketOptions.defaults().withPacketInfo(false);
     private static final int WARM_UP_ROUNDS = 3;
     /** Far enough apart that each round of the rehearsal core is due to poll. */
     private static final long WARM_UP_SPACING_NANOS = 3_600_000_000_000L;
@@ -81,8 +71,7 @@ final class ClientLoop implements Runnable {
     private final RandomBits random = new RandomBits(new SecureRandom());
     private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
     private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();
-    private final Map<IpFamily, UdpSocket> spares = new EnumMap<>(IpFamily.class);
-    private final Map<InetSocketAddress, SendBatch> requestBatches = new HashMap<>();
+    private final RequestSender sender;
     private final Endpoint from = new Endpoint();
     private volatile boolean running = true;
 
@@ -119,6 +108,7 @@ final class ClientLoop implements Runnable {
         this.publish = publish;
         this.exit = new CompletableFuture<>();
         this.log = log;
+        this.sender = new RequestSender(log);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
             sources.add(literal, List.of(SourceSet.inetAddress(address.address()))).forEach(log::info);
@@ -193,8 +183,7 @@ final class ClientLoop implements Runnable {
         } finally {
             resolver.stop();
             outstanding.closeAll();
-            spares.values().forEach(UdpSocket::close);
-            requestBatches.values().forEach(SendBatch::close);
+            sender.close();
             poller.close();
             drift.writeNow(learntFrequency());
             log.info("client: requests sent " + sent + ", replies taken " + answered + ", from other addresses "
@@ -224,7 +213,7 @@ final class ClientLoop implements Runnable {
             if (finished()) {
                 return;
             }
-            long wait = waitNanos(now);
+            long wait = waitNanos(System.nanoTime());
             for (UdpSocket socket : poller.await(outstanding.sockets(), wait)) {
                 receive(socket, replies);
             }
@@ -282,53 +271,20 @@ final class ClientLoop implements Runnable {
         polled = sources.sources();
         synchronizer = Synchronizer.start(polled, new SyncSettings(settings.tos(), discipline), clock, random, events,
                 now);
-        requestBatches.values().forEach(SendBatch::close);
-        requestBatches.clear();
-        for (Synchronizer.SourceSpec source : polled) {
-            requestBatches.put(source.address(), addressedTo(source.address()));
-            spare(familyOf(source.address()));
-        }
+        sender.prepare(polled.stream().map(Synchronizer.SourceSpec::address).toList());
     }
 
     private void send(List<Synchronizer.Transmit> transmits) {
         for (Synchronizer.Transmit transmit : transmits) {
-            IpFamily family = familyOf(transmit.destination());
-            Optional<UdpSocket> socket = spare(family);
-            SendBatch batch = requestBatches.get(transmit.destination());
-            if (socket.isEmpty() || batch == null) {
-                sendFailures++;
-                continue;
-            }
-            spares.remove(family);
-            if (transmit(transmit, socket.get(), batch)) {
+            Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
+            if (socket.isPresent()) {
                 sent++;
                 outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
             } else {
                 sendFailures++;
-                socket.get().close();
             }
         }
-        for (Synchronizer.Transmit transmit : transmits) {
-            spare(familyOf(transmit.destination()));
-        }
-    }
-
-    /**
-     * Sends one request from {@code socket}, with {@code batch} already addressed to its
-     * destination (see {@link #addressedTo}); says whether it left.
-     */
-    private boolean transmit(Synchronizer.Transmit transmit, UdpSocket socket, SendBatch batch) {
-        batch.payload(0).put(transmit.datagram());
-        batch.setLength(0, transmit.datagram().length);
-        try {
-            if (socket.send(batch) == 1) {
-                return true;
-            }
-            log.debug(1, "cannot send to " + Endpoint.of(transmit.destination()));
-        } catch (IOException e) {
-            log.debug(1, "cannot send to " + Endpoint.of(transmit.destination()) + ": " + e.getMessage());
-        }
-        return false;
+        sender.replenish();
     }
 
     /**
@@ -338,60 +294,33 @@ final class ClientLoop implements Runnable {
      * that would be added to the delay and half of it to the offset of the first sample, which is
      * the one a start-up step is made of.
      */
-    private void warmUp(ReceiveBatch replies) throws IOException {
+    private void warmUp(ReceiveBatch replies) {
+        if (sources.sources().isEmpty() && names.isEmpty()) {
+            return;
+        }
         long now = System.nanoTime();
         try (UdpSocket sink = UdpSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                CLIENT_SOCKET);
-             SendBatch requests = addressedTo(sink.localAddress())) {
+                RequestSender.CLIENT_SOCKET)) {
             Association rehearsal = new Association(AssociationType.SERVER,
                     new ServerAddress.Literal(IpAddress.ipv4(0x7F00_0001)), AssociationOptions.none());
             Synchronizer core = Synchronizer.start(
                     List.of(new Synchronizer.SourceSpec(sink.localAddress(), rehearsal)), settings, clock, random,
                     SyncEvents.NONE, now);
+            sender.prepare(List.of(sink.localAddress()));
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (Synchronizer.Transmit transmit : core.wake(now + round * WARM_UP_SPACING_NANOS)) {
-                    Optional<UdpSocket> socket = spare(familyOf(sink.localAddress()));
-                    if (socket.isEmpty()) {
-                        return;
-                    }
-                    spares.remove(familyOf(sink.localAddress()));
-                    transmit(transmit, socket.get(), requests);
-                    socket.get().close();
+                    sender.send(transmit.destination(), transmit.datagram()).ifPresent(UdpSocket::close);
+                    sender.replenish();
                     if (!poller.await(List.of(sink), WARM_UP_WAIT_NANOS).isEmpty()) {
                         sink.receiveQueued(replies);
                         replies.source(0, from);
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * A one-datagram batch addressed to {@code destination} once, so that sending a request to it
-     * only copies the request in: less work between the transmit timestamp and the send.
-     */
-    private static SendBatch addressedTo(InetSocketAddress destination) {
-        SendBatch batch = SendBatch.allocate(1, MAX_DATAGRAM);
-        batch.add(Endpoint.of(destination));
-        return batch;
-    }
-
-    /**
-     * A socket of the family, opened ahead of need, so that the time between the core taking the
-     * transmit timestamp and the request leaving holds no socket set-up.
-     */
-    private Optional<UdpSocket> spare(IpFamily family) {
-        UdpSocket socket = spares.get(family);
-        if (socket != null) {
-            return Optional.of(socket);
-        }
-        try {
-            socket = UdpSocket.open(wildcard(family), CLIENT_SOCKET);
-            spares.put(family, socket);
-            return Optional.of(socket);
         } catch (IOException e) {
-            log.debug(1, "cannot open a client socket: " + e.getMessage());
-            return Optional.empty();
+            log.debug(1, "no rehearsal of the request path on loopback: " + e.getMessage());
+        } finally {
+            sender.prepare(List.of());
         }
     }
 
@@ -479,17 +408,5 @@ final class ClientLoop implements Runnable {
     private OptionalDouble learntFrequency() {
         boolean learnt = synchronizer.discipline().state() != ClockDiscipline.State.NSET && clock.refusal().isEmpty();
         return learnt ? OptionalDouble.of(synchronizer.discipline().frequencyPpm()) : OptionalDouble.empty();
-    }
-
-    private static IpFamily familyOf(InetSocketAddress address) {
-        return address.getAddress() instanceof Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4;
-    }
-
-    private static InetSocketAddress wildcard(IpFamily family) {
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(new byte[family == IpFamily.IPV4 ? 4 : 16]), 0);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("a 4 or 16 byte address is always valid", e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,11 @@ import org.jntp.config.ConfigParser;
 import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
 import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.Mode;
+import org.jntp.protocol.NtpHeader;
+import org.jntp.protocol.NtpShort;
+import org.jntp.protocol.NtpTimestamp;
+import org.jntp.protocol.ReferenceId;
 import org.jntp.server.SystemVariables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +177,37 @@ class ClientDaemonTest {
         public void close() {
             daemon.close();
         }
+    }
+
+    @Test
+    void dropsAReplyFromAnotherAddressThanTheServerAsked() throws Exception {
+        try (DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             DatagramChannel forger = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            NtpConfig config = config("server 127.0.0.1 iburst\n" + LISTEN_LOOPBACK);
+            try (Daemon ours = Daemon.start(config, new SoftwareClock.Spec(0, 0).over(system), freePort(),
+                    ClientOptions.defaults().withServerPort(port), log)) {
+                ByteBuffer request = ByteBuffer.allocate(1024);
+                InetSocketAddress client = (InetSocketAddress) server.receive(request);
+                NtpHeader asked = NtpHeader.decode(request.flip());
+                forger.send(stratumOneReply(asked), client);
+                server.send(stratumOneReply(asked), client);
+
+                SystemVariables served = await(ours, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED);
+
+                assertThat(served.stratum()).isEqualTo(2);
+            }
+        }
+        assertThat(log()).contains("from other addresses 1,");
+    }
+
+    /** What a stratum 1 server reading the system clock answers to {@code request}. */
+    private static ByteBuffer stratumOneReply(NtpHeader request) {
+        NtpTimestamp now = NtpTimestamp.ofUnixNanos(system.nowNanos());
+        ByteBuffer reply = ByteBuffer.allocate(NtpHeader.LENGTH);
+        new NtpHeader(LeapIndicator.NO_WARNING, 4, Mode.SERVER, 1, 6, -20, NtpShort.ZERO, NtpShort.ZERO,
+                ReferenceId.ofAscii("GPS"), now, request.transmitTime(), now, now).encode(reply);
+        return reply.flip();
     }
 
     private Upstream localClockServer(SoftwareClock.Spec spec, int stratum) throws Exception {

@@ -33,7 +33,8 @@ public final class Poller implements AutoCloseable {
     public static Poller open() throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = Libc.allocateCapture(arena);
-            int fd = Libc.invoke(() -> (int) Libc.EVENTFD.invokeExact(capture, 0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC));
+            int flags = Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC;
+            int fd = Libc.invoke(() -> (int) Libc.EVENTFD.invokeExact(capture, 0, flags));
             if (fd < 0) {
                 throw new SocketException("eventfd: " + Libc.strerror(Libc.errno(capture)));
             }
