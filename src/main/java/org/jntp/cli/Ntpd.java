@@ -16,11 +16,16 @@ import org.jntp.config.ConfigFiles;
 import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.SystemFlag;
+import org.jntp.daemon.ClientOptions;
 import org.jntp.daemon.Daemon;
+import org.jntp.daemon.DaemonExit;
 import org.jntp.daemon.EventLog;
 import org.jntp.daemon.PidFile;
 
-/** {@code ntpd}: reads ntp.conf, serves time until SIGTERM or SIGINT, and exits cleanly. */
+/**
+ * {@code ntpd}: reads ntp.conf, keeps and serves time until SIGTERM or SIGINT, and exits cleanly;
+ * with {@code -q}, exits once it has set the clock.
+ */
 public final class Ntpd {
     private static final int EXIT_OK = 0;
     private static final int EXIT_FAILURE = 1;
@@ -79,25 +84,51 @@ public final class Ntpd {
             log.info("ntpd jntp-" + version() + ": Starting");
         }
         Optional<Path> pidFile = options.pidFile().or(() -> config.files().pidFile().map(Path::of));
-        if (options.setAndQuit()) {
-            log.info("-q needs upstream time sources, which this version does not poll yet");
-            return EXIT_FAILURE;
-        }
         EventLog events = log;
         options.user().ifPresent(user -> events.info("-u " + user + ": dropping privileges is not supported yet; "
                 + "running as the starting user"));
         Clock clock = clock(options, config, log);
         Termination termination = Termination.onSignals();
-        try (Daemon daemon = Daemon.start(config, clock, options.port(), log);
+        try (Daemon daemon = Daemon.start(config, clock, options.port(), clientOptions(options, config), log);
              PidFile pid = pidFile.isPresent() ? PidFile.write(pidFile.get(), ProcessHandle.current().pid()) : null) {
-            log.info("ntpd exiting on " + termination.await());
+            daemon.exit().thenAccept(termination::daemonStopped);
+            return switch (termination.await()) {
+                case Termination.Reason.Signalled signalled -> {
+                    log.info("ntpd exiting on " + signalled.description());
+                    yield EXIT_OK;
+                }
+                case Termination.Reason.Stopped stopped -> stopped(stopped.exit(), log);
+            };
         } catch (IOException e) {
             log.info(e.getMessage());
             return EXIT_FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return EXIT_FAILURE;
         }
-        return EXIT_OK;
+    }
+
+    /** Says why the daemon stopped by itself, in ntpd's words where it has them, and gives the exit status. */
+    private static int stopped(DaemonExit exit, EventLog log) {
+        switch (exit) {
+            case DaemonExit.ClockSet set -> {
+                // As ntpd -q: logged, and printed for whoever ran it by hand.
+                log.info(set.logLine());
+                System.out.println(set.printedLine());
+            }
+            case DaemonExit.Panic panic -> log.info("ntpd exiting: the offset is beyond the panic threshold;"
+                    + " set the clock by hand, or restart with -g to allow one large correction");
+            case DaemonExit.CannotSetClock refused -> log.info("ntpd -q: cannot set the clock: " + refused.reason());
+            case DaemonExit.Failed failed -> log.info("ntpd exiting: " + failed.reason());
+        }
+        return exit.status();
+    }
+
+    /** The command line's and the configuration's say on keeping time: -g, -x, -q, -4/-6, -f or driftfile. */
+    static ClientOptions clientOptions(NtpdOptions options, NtpConfig config) {
+        Optional<Path> drift = options.driftFile().or(() -> config.files().driftFile().map(Path::of));
+        return new ClientOptions(options.allowBigStep(), options.slewOnly(), options.setAndQuit(), drift,
+                options.family(), ClientOptions.NTP_PORT);
     }
 
     private static Clock clock(NtpdOptions options, NtpConfig config, EventLog log) {

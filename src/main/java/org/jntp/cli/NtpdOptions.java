@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jntp.clock.SoftwareClock;
+import org.jntp.server.access.AddressFamily;
 
 /**
  * The command line of {@code ntpd}, with ntpd 4.2.8's flags and meanings.
  *
  * @param configFile      {@code -c}: the configuration file
+ * @param family          {@code -4} or {@code -6}: use time sources of that address family only
  * @param foreground      {@code -n}: do not detach from the terminal
  * @param allowBigStep    {@code -g}: allow the first correction to exceed the panic threshold
  * @param setAndQuit      {@code -q}: set the clock once and exit
@@ -25,6 +27,7 @@ import org.jntp.clock.SoftwareClock;
  */
 public record NtpdOptions(
         Path configFile,
+        Optional<AddressFamily> family,
         boolean foreground,
         boolean allowBigStep,
         boolean setAndQuit,
@@ -42,7 +45,7 @@ public record NtpdOptions(
     public static final int NTP_PORT = 123;
 
     public static final String USAGE = """
-            usage: ntpd [-gnqx] [-c conffile] [-d]... [-f driftfile] [-k keyfile] [-l logfile]
+            usage: ntpd [-46gnqx] [-c conffile] [-d]... [-f driftfile] [-k keyfile] [-l logfile]
                         [-p pidfile] [-u user[:group]] [--software-clock OFFSET_S,FREQ_PPM]
                         [--port PORT]
             """;
@@ -61,6 +64,7 @@ public record NtpdOptions(
                 log = Optional.empty();
         Optional<String> user = Optional.empty();
         Optional<SoftwareClock.Spec> software = Optional.empty();
+        Optional<AddressFamily> family = Optional.empty();
         int debug = 0;
         int port = NTP_PORT;
         for (int i = 0; i < args.size(); i++) {
@@ -98,6 +102,8 @@ public record NtpdOptions(
             for (int j = 1; j < arg.length(); j++) {
                 char flag = arg.charAt(j);
                 switch (flag) {
+                    case '4' -> family = Optional.of(AddressFamily.IPV4);
+                    case '6' -> family = Optional.of(AddressFamily.IPV6);
                     case 'n' -> foreground = true;
                     case 'g' -> bigStep = true;
                     case 'q' -> quit = true;
@@ -128,7 +134,7 @@ public record NtpdOptions(
                 }
             }
         }
-        return new Parse.Ok(new NtpdOptions(config, foreground, bigStep, quit, slew, pid, drift,
+        return new Parse.Ok(new NtpdOptions(config, family, foreground, bigStep, quit, slew, pid, drift,
                 keys, log, user, debug, software, port));
     }
 

@@ -1,32 +1,53 @@
 package org.jntp.cli;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.jntp.daemon.DaemonExit;
 import sun.misc.Signal;
 
-/** Waits for SIGTERM or SIGINT, so ntpd can close its sockets and pid file and say why it stopped. */
+/**
+ * Waits for what ends ntpd: SIGTERM or SIGINT, or the daemon stopping by itself ({@code -q} done,
+ * a panic), so ntpd can close its sockets and pid file and say why it stopped.
+ */
 final class Termination {
-    private final CountDownLatch caught = new CountDownLatch(1);
-    private final AtomicReference<Signal> signal = new AtomicReference<>();
+
+    /** What ended the wait. */
+    sealed interface Reason {
+        /** A signal, described as ntpd's exit line does: "signal 15 (Terminated)". */
+        record Signalled(String description) implements Reason {}
+
+        /** The daemon stopped by itself. */
+        record Stopped(DaemonExit exit) implements Reason {}
+    }
+
+    private final CompletableFuture<Reason> reason = new CompletableFuture<>();
 
     private Termination() {}
 
     static Termination onSignals() {
         Termination termination = new Termination();
         for (String name : List.of("TERM", "INT")) {
-            Signal.handle(new Signal(name), s -> {
-                termination.signal.set(s);
-                termination.caught.countDown();
-            });
+            Signal.handle(new Signal(name), s -> termination.reason.complete(new Reason.Signalled(describe(s))));
         }
         return termination;
     }
 
-    /** Blocks until a signal arrives; describes it as ntpd's exit line does: "signal 15 (Terminated)". */
-    String await() throws InterruptedException {
-        caught.await();
-        Signal s = signal.get();
+    /** Ends the wait when the daemon stops by itself. */
+    void daemonStopped(DaemonExit exit) {
+        reason.complete(new Reason.Stopped(exit));
+    }
+
+    /** Blocks until a signal arrives or the daemon stops. */
+    Reason await() throws InterruptedException {
+        try {
+            return reason.get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("nothing completes the wait exceptionally", e);
+        }
+    }
+
+    private static String describe(Signal s) {
         String text = switch (s.getName()) {
             case "TERM" -> "Terminated";
             case "INT" -> "Interrupt";

@@ -32,7 +32,7 @@ final class AssociationParser {
         }
         AssociationOptions options = options(line);
         if (line.clean()) {
-            config.add(new Association(type, address.orElseThrow(), options));
+            config.add(new Association(type, address.orElseThrow(), options, Optional.of(line.origin())));
         }
     }
 

@@ -36,6 +36,11 @@ final class LineCursor {
         return line.file();
     }
 
+    /** Where this line was read. */
+    LineOrigin origin() {
+        return new LineOrigin(line.file(), line.number());
+    }
+
     boolean hasNext() {
         return next < line.tokens().size();
     }

@@ -7,24 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.clock.Clock;
-import org.jntp.config.Association;
-import org.jntp.config.Fudge;
 import org.jntp.config.InterfaceAction;
 import org.jntp.config.NtpConfig;
-import org.jntp.config.RefclockAddress;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.LocalAddress;
 import org.jntp.daemon.net.LocalAddresses;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
-import org.jntp.protocol.ReferenceId;
-import org.jntp.refclock.LocalClock;
 import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
@@ -34,45 +27,51 @@ import org.jntp.server.access.RestrictTable;
 
 /**
  * The running daemon: its sockets and server threads, the system variables they serve, and the
- * one timer thread that polls the local clock. Everything here is wiring; the decisions live in
- * the server, access and refclock packages.
+ * client thread that polls the time sources, steers the clock and decides what is served.
+ * Everything here is wiring; the decisions live in the server, access, source and refclock packages.
  */
 public final class Daemon implements AutoCloseable {
     /** Server threads per listening address; SO_REUSEPORT spreads clients over them. */
     private static final int THREADS_PER_ADDRESS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** The MRU list is split this many ways so server threads rarely wait on each other. */
     private static final int MRU_SHARDS = 16;
+    private static final long CLIENT_STOP_MILLIS = 5_000;
 
     private final EventLog log;
+    /** Written by the client thread, read by every server thread for each reply. */
     private final AtomicReference<SystemVariables> system;
     private final List<ServerLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<ServerCounters> counters = new ArrayList<>();
-    private final ScheduledExecutorService timer;
+    private ClientLoop client;
+    private Thread clientThread;
 
     private Daemon(EventLog log, SystemVariables initial) {
         this.log = log;
         this.system = new AtomicReference<>(initial);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ntpd-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+    }
+
+    /** As {@link #start(NtpConfig, Clock, int, ClientOptions, EventLog)} with ntpd's default options. */
+    public static Daemon start(NtpConfig config, Clock clock, int port, EventLog log) throws IOException {
+        return start(config, clock, port, ClientOptions.defaults(), log);
     }
 
     /**
-     * Opens the sockets the configuration asks for and starts serving.
+     * Opens the sockets the configuration asks for, starts serving, and starts polling the time
+     * sources of the server and pool lines.
      *
      * @param port the UDP port to serve on: 123, or another for tests
      * @throws IOException when no address could be opened
      */
-    public static Daemon start(NtpConfig config, Clock clock, int port, EventLog log) throws IOException {
+    public static Daemon start(NtpConfig config, Clock clock, int port, ClientOptions options, EventLog log)
+            throws IOException {
         int precision = clock.precisionLog2();
         log.info(String.format("proto: precision = %.3f usec (%d)", Math.scalb(1.0, precision) * 1e6, precision));
         Daemon daemon = new Daemon(log, SystemVariables.unsynchronized(precision));
         try {
-            daemon.startLocalClock(config, clock, precision);
+            daemon.client = ClientLoop.create(config, clock, options, daemon.system::set, log);
             daemon.listen(config, clock, port);
+            daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
@@ -90,33 +89,12 @@ public final class Daemon implements AutoCloseable {
         return List.copyOf(counters);
     }
 
-    private void startLocalClock(NtpConfig config, Clock clock, int precision) {
-        Optional<RefclockAddress> local = Optional.empty();
-        for (Association association : config.associations()) {
-            if (local.isEmpty() && association.address() instanceof RefclockAddress refclock
-                    && refclock.type() == LocalClock.DRIVER_TYPE) {
-                local = Optional.of(refclock);
-            } else {
-                log.info("not using " + association.type().keyword() + " " + association.address()
-                        + ": only the local clock (127.127.1.u) is served in this version");
-            }
-        }
-        local.ifPresent(refclock -> {
-            LocalClock driver = localClock(config, refclock);
-            system.set(driver.poll(clock.nowNanos(), precision));
-            timer.scheduleAtFixedRate(() -> system.set(driver.poll(clock.nowNanos(), precision)),
-                    LocalClock.POLL_INTERVAL_NANOS, LocalClock.POLL_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
-            log.info("synchronized to LOCAL(" + refclock.unit() + "), stratum " + driver.stratum());
-        });
-    }
-
-    /** The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise. */
-    private static LocalClock localClock(NtpConfig config, RefclockAddress refclock) {
-        Optional<Fudge> fudge = config.fudges().stream().filter(f -> f.clock().equals(refclock)).reduce((a, b) -> b);
-        int stratum = fudge.map(f -> f.stratum().orElse(LocalClock.DEFAULT_STRATUM)).orElse(LocalClock.DEFAULT_STRATUM);
-        ReferenceId refid = fudge.flatMap(Fudge::refid).map(ReferenceId::ofAscii)
-                .orElse(LocalClock.DEFAULT_REFERENCE_ID);
-        return new LocalClock(stratum, refid);
+    /**
+     * Completes when the daemon stops by itself: {@code -q} set the clock, the offset exceeded the
+     * panic threshold, or the client side failed. Never completes while the daemon keeps time.
+     */
+    public CompletableFuture<DaemonExit> exit() {
+        return client.exit();
     }
 
     private void listen(NtpConfig config, Clock clock, int port) throws IOException {
@@ -167,18 +145,31 @@ public final class Daemon implements AutoCloseable {
      */
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (clientThread != null) {
+            client.stop();
+            join(clientThread, CLIENT_STOP_MILLIS);
+        } else if (client != null) {
+            client.abandon();
+        }
         loops.forEach(ServerLoop::stop);
         for (Thread thread : threads) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!join(thread, TimeUnit.SECONDS.toMillis(5))) {
                 return;
             }
         }
         if (!counters.isEmpty()) {
             log.info(statistics(ServerCounters.sum(counters)));
+        }
+    }
+
+    /** Waits for a thread to end; false if interrupted, with the interrupt kept. */
+    private static boolean join(Thread thread, long millis) {
+        try {
+            thread.join(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.jntp.clock.SoftwareClock;
+import org.jntp.server.access.AddressFamily;
 import org.junit.jupiter.api.Test;
 
 class NtpdOptionsTest {
@@ -38,6 +39,13 @@ class NtpdOptionsTest {
         assertThat(options.configFile()).isEqualTo(Path.of("/tmp/a.conf"));
         assertThat(options.pidFile()).contains(Path.of("/run/ntpd.pid"));
         assertThat(options.debugLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void limitsTimeSourcesToOneFamilyWithMinus4OrMinus6() {
+        assertThat(ok("-4").family()).contains(AddressFamily.IPV4);
+        assertThat(ok("-6n").family()).contains(AddressFamily.IPV6);
+        assertThat(ok().family()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jntp.config.ConfigParser;
+import org.jntp.config.ConfigResult;
+import org.jntp.config.NtpConfig;
+import org.jntp.daemon.ClientOptions;
+import org.jntp.server.access.AddressFamily;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,11 +64,38 @@ class NtpdTest {
     void writesItsLogToTheLogfileNamedInTheConfiguration() throws Exception {
         Path log = dir.resolve("ntp.log");
         Path conf = dir.resolve("ntp.conf");
-        Files.writeString(conf, "server 127.127.1.0\nlogfile " + log + "\n");
+        Files.writeString(conf, "server 127.127.1.0\ninterface ignore ipv4\ninterface ignore ipv6\n"
+                + "interface ignore wildcard\nlogfile " + log + "\n");
 
-        Ntpd.run(List.of("-n", "-q", "-c", conf.toString()));
+        int exit = Ntpd.run(List.of("-n", "-c", conf.toString(), "--port", "12399"));
 
-        assertThat(Files.readString(log)).contains("ntpd jntp-").contains("-q needs upstream time sources");
+        assertThat(exit).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("ntpd jntp-").contains("no address to listen on");
+    }
+
+    @Test
+    void takesTheDriftFileFromTheCommandLineBeforeTheConfiguration() {
+        NtpConfig config = ((ConfigResult.Valid) ConfigParser.parse("driftfile /var/lib/ntp/ntp.drift\n", "t.conf"))
+                .config();
+        NtpdOptions options = ((NtpdOptions.Parse.Ok) NtpdOptions.parse(List.of("-f", "/tmp/other.drift"))).options();
+
+        assertThat(Ntpd.clientOptions(options, config).driftFile()).contains(Path.of("/tmp/other.drift"));
+    }
+
+    @Test
+    void takesTheDriftFileFromTheConfigurationWithoutMinusF() {
+        NtpConfig config = ((ConfigResult.Valid) ConfigParser.parse("driftfile /var/lib/ntp/ntp.drift\n", "t.conf"))
+                .config();
+        NtpdOptions options = ((NtpdOptions.Parse.Ok) NtpdOptions.parse(List.of("-g", "-x", "-q", "-6"))).options();
+
+        ClientOptions client = Ntpd.clientOptions(options, config);
+
+        assertThat(client.driftFile()).contains(Path.of("/var/lib/ntp/ntp.drift"));
+        assertThat(client.panicAllowedOnce()).isTrue();
+        assertThat(client.slewOnly()).isTrue();
+        assertThat(client.setAndQuit()).isTrue();
+        assertThat(client.family()).contains(AddressFamily.IPV6);
+        assertThat(client.serverPort()).isEqualTo(123);
     }
 
     @Test

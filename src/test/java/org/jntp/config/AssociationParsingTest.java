@@ -26,6 +26,14 @@ class AssociationParsingTest {
     }
 
     @Test
+    void remembersTheFileAndLineItWasReadFrom() {
+        Association peer = valid("server 192.0.2.1\n# a comment\npeer 192.0.2.9\n").associations().getLast();
+
+        assertThat(peer.origin()).hasValueSatisfying(origin -> assertThat(origin.line()).isEqualTo(3));
+        assertThat(peer.origin().orElseThrow().toString()).endsWith(":3");
+    }
+
+    @Test
     void leavesUngivenNumbersEmpty() {
         AssociationOptions options = valid("server 192.0.2.1").associations().getFirst().options();
         assertThat(options).isEqualTo(AssociationOptions.none());

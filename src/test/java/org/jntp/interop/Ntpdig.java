@@ -16,6 +16,11 @@ final class Ntpdig {
         return netns.run(TIMEOUT, "ntpdig", "-j", "-d", "-d", "-p", "4", "-t", "2", address);
     }
 
+    /** One quick query of address:123 (one sample, 1 s timeout): for timing how soon a server synchronises. */
+    static CommandResult probe(Netns netns, String address) {
+        return netns.run(TIMEOUT, "ntpdig", "-j", "-d", "-d", "-p", "1", "-t", "1", address);
+    }
+
     /**
      * Queries address:123 every second until ntpdig accepts a reply (synchronised, stratum below
      * 16, origin echoed) or timeout has passed; returns the last query.

@@ -75,6 +75,15 @@ final class PeerDaemons implements AutoCloseable {
         return start("start-jntp.sh", "jntp", Map.of(), address, ntpdArgs);
     }
 
+    /**
+     * Our bin/ntpd as a client of the servers that {@code sources} (ntp.conf lines) name, serving
+     * what it synchronises to on address:123, without a local clock, with extra ntpd arguments.
+     */
+    Daemon jntpClient(String address, String sources, String... ntpdArgs) {
+        return start("start-jntp.sh", "jntp", Map.of("JNTP_LOCAL_STRATUM", "", "JNTP_SOURCES", sources), address,
+                ntpdArgs);
+    }
+
     private synchronized Daemon start(String script, String kind, Map<String, String> environment,
             String address, String... extraArgs) {
         String name = kind + "-" + (started.size() + 1);

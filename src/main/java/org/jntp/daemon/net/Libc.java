@@ -50,7 +50,11 @@ final class Libc {
     static final int MSG_TRUNC = 0x20;
     static final int MSG_WAITFORONE = 0x10000;
 
+    static final short POLLIN = 1;
     static final short POLLOUT = 4;
+
+    static final int EFD_NONBLOCK = 0x800;
+    static final int EFD_CLOEXEC = 0x80000;
 
     static final int EINTR = 4;
     static final int EAGAIN = 11;
@@ -79,6 +83,12 @@ final class Libc {
     static final MethodHandle SENDMMSG = withErrno("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     /** {@code int poll(struct pollfd *fds, nfds_t n, int timeoutMillis)} */
     static final MethodHandle POLL = withErrno("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    /** {@code int eventfd(unsigned int initval, int flags)} */
+    static final MethodHandle EVENTFD = withErrno("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
+    /** {@code ssize_t read(int fd, void *buf, size_t count)} */
+    static final MethodHandle READ = withErrno("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    /** {@code ssize_t write(int fd, const void *buf, size_t count)} */
+    static final MethodHandle WRITE = withErrno("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     /** {@code int shutdown(int fd, int how)} */
     static final MethodHandle SHUTDOWN = withErrno("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
     static final int SHUT_RD = 0;

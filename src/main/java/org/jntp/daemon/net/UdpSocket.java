@@ -130,13 +130,28 @@ public final class UdpSocket implements AutoCloseable {
      * @throws SocketException if the socket is closed or the kernel reports an error
      */
     public int receive(ReceiveBatch batch) throws IOException {
+        return receive(batch, Libc.MSG_WAITFORONE);
+    }
+
+    /**
+     * Takes the datagrams already queued, up to the batch's capacity, without waiting: 0 when
+     * there are none. For a socket that {@link Poller} found readable.
+     *
+     * @throws SocketException if the socket is closed or the kernel reports an error (such as
+     *                         an ICMP error queued for it)
+     */
+    public int receiveQueued(ReceiveBatch batch) throws IOException {
+        return receive(batch, Libc.MSG_DONTWAIT);
+    }
+
+    private int receive(ReceiveBatch batch, int flags) throws IOException {
         int descriptor = openDescriptor();
         batch.prepare();
         MessageSlots slots = batch.slots();
         int count;
         try {
             count = (int) Libc.RECVMMSG.invokeExact(slots.capture, descriptor, slots.headersFrom(0), slots.capacity,
-                    Libc.MSG_WAITFORONE, MemorySegment.NULL);
+                    flags, MemorySegment.NULL);
         } catch (Throwable t) {
             throw new AssertionError("recvmmsg downcall failed", t);
         }
@@ -222,6 +237,11 @@ public final class UdpSocket implements AutoCloseable {
     @Override
     public String toString() {
         return "UdpSocket[" + where + (isOpen() ? "" : ", closed") + "]";
+    }
+
+    /** The file descriptor, for {@link Poller}; -1 once closed. */
+    int descriptor() {
+        return fd;
     }
 
     private int openDescriptor() throws SocketException {

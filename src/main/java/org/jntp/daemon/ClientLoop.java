@@ -1,0 +1,407 @@
+package org.jntp.daemon;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.jntp.clock.Clock;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationOptions;
+import org.jntp.config.AssociationType;
+import org.jntp.config.Fudge;
+import org.jntp.config.NtpConfig;
+import org.jntp.config.RefclockAddress;
+import org.jntp.config.ServerAddress;
+import org.jntp.daemon.net.Endpoint;
+import org.jntp.daemon.net.Poller;
+import org.jntp.daemon.net.ReceiveBatch;
+import org.jntp.daemon.net.UdpSocket;
+import org.jntp.discipline.ClockDiscipline;
+import org.jntp.discipline.DisciplineSettings;
+import org.jntp.protocol.ReferenceId;
+import org.jntp.refclock.LocalClock;
+import org.jntp.server.SystemVariables;
+import org.jntp.server.access.IpAddress;
+import org.jntp.source.SyncEvents;
+import org.jntp.source.SyncSettings;
+import org.jntp.source.Synchronizer;
+
+/**
+ * The client thread: drives the client core ({@link Synchronizer}) on real sockets. It sleeps in
+ * one {@code poll(2)} until the core's next poll, a reply, the local clock's next reading or the
+ * drift file's next write, whichever comes first; sends each request from a socket of its own
+ * (a fresh source port every time, as chrony does against off-path forgery), takes the reply's
+ * arrival time from the kernel, and publishes the system variables the server threads serve.
+ *
+ * <p>Host names resolve on a thread of their own. Once the first lookups are done (or after
+ * {@link #START_WAIT_NANOS}) the core polls what there is, and a name that resolves later joins
+ * the running core, which keeps all it learnt of the clock.
+ */
+final class ClientLoop implements Runnable {
+    /** The longest the core waits for the first lookups of host names before starting without them. */
+    static final long START_WAIT_NANOS = 10_000_000_000L;
+    private static final int RECEIVE_BATCH = 4;
+    /** Room for a reply with extension fields and a MAC, as the server takes requests. */
+    private static final int MAX_DATAGRAM = 1280;
+    private static final int WARM_UP_ROUNDS = 3;
+    /** Far enough apart that each round of the rehearsal core is due to poll. */
+    private static final long WARM_UP_SPACING_NANOS = 3_600_000_000_000L;
+    private static final long WARM_UP_WAIT_NANOS = 100_000_000L;
+
+    private final GuardedClock clock;
+    private final SyncSettings settings;
+    private final ClientOptions options;
+    private final SourceSet sources;
+    private final List<ResolveSchedule.Name> names;
+    private final Optional<LocalDriver> local;
+    private final SyncLog events;
+    private final DriftKeeper drift;
+    private final Poller poller;
+    private final Consumer<SystemVariables> publish;
+    private final CompletableFuture<DaemonExit> exit;
+    private final EventLog log;
+    private final RandomBits random = new RandomBits(new SecureRandom());
+    private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
+    private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();
+    private final RequestSender sender;
+    private final Endpoint from = new Endpoint();
+    private volatile boolean running = true;
+
+    private Synchronizer synchronizer;
+    private List<Synchronizer.SourceSpec> polled = List.of();
+    private boolean awaitingNames;
+    private long startDeadlineMonoNanos;
+    private long nextLocalPollMonoNanos;
+    private SystemVariables localVariables;
+    private Served served = Served.NOTHING;
+    private long sent;
+    private long answered;
+    private long foreign;
+    private long sendFailures;
+
+    /** The local clock driver and the unit its address names, for the log. */
+    private record LocalDriver(LocalClock driver, int unit) {}
+
+    /** Which source the server threads are serving. */
+    private enum Served { NOTHING, LOCAL_CLOCK, NETWORK }
+
+    private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
+            Optional<LocalDriver> local, DriftKeeper drift, Poller poller, Consumer<SystemVariables> publish,
+            EventLog log, long monoNanos) {
+        this.clock = clock;
+        this.settings = settings;
+        this.options = options;
+        this.sources = new SourceSet(settings.tos().maxclock(), options.serverPort());
+        this.names = plan.names();
+        this.local = local;
+        this.events = new SyncLog(log, settings.discipline().panicThresholdSeconds());
+        this.drift = drift;
+        this.poller = poller;
+        this.publish = publish;
+        this.exit = new CompletableFuture<>();
+        this.log = log;
+        this.sender = new RequestSender(log);
+        for (Association literal : plan.literals()) {
+            ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
+            sources.add(literal, List.of(SourceSet.inetAddress(address.address()))).forEach(log::info);
+        }
+        this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
+        this.awaitingNames = !names.isEmpty();
+        this.startDeadlineMonoNanos = monoNanos + START_WAIT_NANOS;
+        this.nextLocalPollMonoNanos = monoNanos + LocalClock.POLL_INTERVAL_NANOS;
+        local.ifPresent(driver -> localVariables = driver.driver().poll(clock.nowNanos(), clock.precisionLog2()));
+        publish(monoNanos);
+    }
+
+    /**
+     * The client side of the daemon for {@code config}, steering {@code clock}, with what it serves
+     * published through {@code publish} at once (the local clock, if configured) and from then on.
+     * Run it on a thread of its own.
+     */
+    static ClientLoop create(NtpConfig config, Clock clock, ClientOptions options, Consumer<SystemVariables> publish,
+            EventLog log) throws IOException {
+        long monoNanos = System.nanoTime();
+        GuardedClock guarded = new GuardedClock(clock, log);
+        guarded.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
+        TosSettings tos = TosSettings.of(config.tos());
+        tos.unused().forEach(name -> log.info("tos " + name + ": not used yet"));
+        DriftKeeper drift = new DriftKeeper(options.driftFile(), log, monoNanos);
+        SyncSettings lines = SyncSettings.of(config, options.panicAllowedOnce(), options.slewOnly(),
+                guarded.maxSlewRatePpm(), OptionalDouble.empty());
+        DisciplineSettings discipline = drift.restore(lines.discipline(), guarded);
+        SourcePlan plan = SourcePlan.of(config.associations(), options.family());
+        plan.notices().forEach(log::info);
+        Optional<LocalDriver> local = plan.localClock().map(refclock -> localDriver(config, refclock));
+        return new ClientLoop(guarded, new SyncSettings(tos.selection(), discipline, lines.orphan()), options, plan,
+                local, drift,
+                Poller.open(), publish, log, monoNanos);
+    }
+
+    /** The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise. */
+    private static LocalDriver localDriver(NtpConfig config, RefclockAddress refclock) {
+        Optional<Fudge> fudge = config.fudges().stream().filter(f -> f.clock().equals(refclock)).reduce((a, b) -> b);
+        int stratum = fudge.map(f -> f.stratum().orElse(LocalClock.DEFAULT_STRATUM)).orElse(LocalClock.DEFAULT_STRATUM);
+        ReferenceId refid = fudge.flatMap(Fudge::refid).map(ReferenceId::ofAscii)
+                .orElse(LocalClock.DEFAULT_REFERENCE_ID);
+        return new LocalDriver(new LocalClock(stratum, refid), refclock.unit());
+    }
+
+    /** Completes when the client side stops the daemon by itself: {@code -q} done, a panic, a failure. */
+    CompletableFuture<DaemonExit> exit() {
+        return exit;
+    }
+
+    /** Asks the thread to finish; it returns from {@link #run} promptly, writing the drift file on its way out. */
+    void stop() {
+        running = false;
+        poller.wakeUp();
+    }
+
+    /** Releases what {@link #create} opened, for a loop that never ran. */
+    void abandon() {
+        poller.close();
+    }
+
+    @Override
+    public void run() {
+        NameResolver resolver = new NameResolver(new ResolveSchedule(names, System.nanoTime()), HostLookup.system(),
+                options.family(), this::deliver, log, System::nanoTime);
+        if (!names.isEmpty()) {
+            Thread.ofPlatform().name("ntpd-resolver").daemon(true).start(resolver);
+        }
+        try (ReceiveBatch replies = ReceiveBatch.allocate(RECEIVE_BATCH, MAX_DATAGRAM)) {
+            warmUp(replies);
+            loop(replies);
+        } catch (IOException | RuntimeException e) {
+            log.info("client stopped: " + e);
+            exit.complete(new DaemonExit.Failed(e.toString()));
+        } finally {
+            resolver.stop();
+            outstanding.closeAll();
+            sender.close();
+            poller.close();
+            drift.writeNow(learntFrequency());
+            log.info("client: requests sent " + sent + ", replies taken " + answered + ", from other addresses "
+                    + foreign + ", send failures " + sendFailures);
+        }
+    }
+
+    private void deliver(NameResolver.News item) {
+        news.add(item);
+        poller.wakeUp();
+    }
+
+    private void loop(ReceiveBatch replies) throws IOException {
+        while (running) {
+            long now = System.nanoTime();
+            takeNews(now);
+            if (synchronizer.nextWakeMonoNanos() - now <= 0) {
+                send(synchronizer.wake(now));
+            }
+            if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
+                localVariables = local.get().driver().poll(clock.nowNanos(), clock.precisionLog2());
+                nextLocalPollMonoNanos = now + LocalClock.POLL_INTERVAL_NANOS;
+            }
+            drift.writeIfDue(now, learntFrequency());
+            random.refill();
+            publish(now);
+            if (finished()) {
+                return;
+            }
+            long wait = waitNanos(System.nanoTime());
+            for (UdpSocket socket : poller.await(outstanding.sockets(), wait)) {
+                receive(socket, replies);
+            }
+            publish(System.nanoTime());
+            if (finished()) {
+                return;
+            }
+        }
+    }
+
+    /** How long to sleep: until the earliest deadline; at least a millisecond once one is overdue, never spinning. */
+    private long waitNanos(long now) {
+        long next = Math.min(synchronizer.nextWakeMonoNanos(), drift.nextWriteMonoNanos());
+        if (local.isPresent()) {
+            next = Math.min(next, nextLocalPollMonoNanos);
+        }
+        if (awaitingNames) {
+            next = Math.min(next, startDeadlineMonoNanos);
+        }
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(next - now, 1_000_000L);
+    }
+
+    private void takeNews(long now) {
+        for (NameResolver.News item = news.poll(); item != null; item = news.poll()) {
+            switch (item) {
+                case NameResolver.News.Resolved resolved ->
+                        sources.add(resolved.association(), resolved.addresses()).forEach(log::info);
+                case NameResolver.News.FirstRoundDone done -> awaitingNames = false;
+            }
+        }
+        if (awaitingNames && now - startDeadlineMonoNanos >= 0) {
+            awaitingNames = false;
+            log.info("host names still resolving after " + START_WAIT_NANOS / 1_000_000_000L
+                    + " s: starting with the sources there are");
+        }
+        if (!awaitingNames && !sources.sources().equals(polled)) {
+            addNewSources(now);
+        }
+    }
+
+    /** Hands the core the sources it does not poll yet; it keeps all it learnt of the clock. */
+    private void addNewSources(long now) {
+        List<Synchronizer.SourceSpec> all = sources.sources();
+        for (Synchronizer.SourceSpec source : all) {
+            if (!polled.contains(source)) {
+                synchronizer.addSource(source, now);
+            }
+        }
+        polled = all;
+        sender.prepare(polled.stream().map(Synchronizer.SourceSpec::address).toList());
+    }
+
+    private void send(List<Synchronizer.Transmit> transmits) {
+        for (Synchronizer.Transmit transmit : transmits) {
+            Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
+            if (socket.isPresent()) {
+                sent++;
+                outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
+            } else {
+                sendFailures++;
+            }
+        }
+        sender.replenish();
+    }
+
+    /**
+     * Runs the request path a few times against a socket of our own on loopback, before the first
+     * real poll. The first run of any path in the JVM pays for loading and linking classes, which
+     * takes milliseconds; between the core taking its transmit timestamp and the request leaving,
+     * that would be added to the delay and half of it to the offset of the first sample, which is
+     * the one a start-up step is made of.
+     */
+    private void warmUp(ReceiveBatch replies) {
+        if (sources.sources().isEmpty() && names.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        try (UdpSocket sink = UdpSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                RequestSender.CLIENT_SOCKET)) {
+            Association rehearsal = new Association(AssociationType.SERVER,
+                    new ServerAddress.Literal(IpAddress.ipv4(0x7F00_0001)), AssociationOptions.none());
+            Synchronizer core = Synchronizer.start(
+                    List.of(new Synchronizer.SourceSpec(sink.localAddress(), rehearsal)), settings, clock, random,
+                    SyncEvents.NONE, now);
+            sender.prepare(List.of(sink.localAddress()));
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (Synchronizer.Transmit transmit : core.wake(now + round * WARM_UP_SPACING_NANOS)) {
+                    sender.send(transmit.destination(), transmit.datagram()).ifPresent(UdpSocket::close);
+                    sender.replenish();
+                    if (!poller.await(List.of(sink), WARM_UP_WAIT_NANOS).isEmpty()) {
+                        sink.receiveQueued(replies);
+                        replies.source(0, from);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.debug(1, "no rehearsal of the request path on loopback: " + e.getMessage());
+        } finally {
+            sender.prepare(List.of());
+        }
+    }
+
+    private void receive(UdpSocket socket, ReceiveBatch batch) {
+        Optional<OutstandingRequests.Request<UdpSocket>> request = outstanding.bySocket(socket);
+        if (request.isEmpty()) {
+            return;
+        }
+        int count;
+        try {
+            count = socket.receiveQueued(batch);
+        } catch (IOException e) {
+            log.debug(1, "request to " + Endpoint.of(request.get().destination()) + " failed: " + e.getMessage());
+            outstanding.finish(request.get());
+            return;
+        }
+        long monoNanos = System.nanoTime();
+        Endpoint destination = Endpoint.of(request.get().destination());
+        for (int i = 0; i < count; i++) {
+            batch.source(i, from);
+            if (!from.sameAs(destination)) {
+                foreign++;
+                continue;
+            }
+            int length = batch.length(i);
+            byte[] datagram = new byte[length];
+            batch.payload(i).get(datagram);
+            long kernelNanos = batch.receiveTimeNanos(i);
+            long arrivalNanos = kernelNanos != 0 ? clock.fromSystemNanos(kernelNanos) : clock.nowNanos();
+            synchronizer.receive(request.get().handle(), datagram, length, arrivalNanos, monoNanos);
+            answered++;
+            log.debug(2, String.format(Locale.ROOT, "reply from %s: offset %+.6f s, frequency %+.3f ppm",
+                    Endpoint.of(request.get().destination()), synchronizer.discipline().lastOffsetSeconds(),
+                    synchronizer.discipline().frequencyPpm()));
+            outstanding.finish(request.get());
+            return;
+        }
+    }
+
+    /** Publishes what the server threads serve: the system peer's time, else the local clock, else nothing. */
+    private void publish(long monoNanos) {
+        SystemVariables variables;
+        Served now;
+        if (events.systemPeerSelected()) {
+            variables = synchronizer.systemVariables();
+            now = Served.NETWORK;
+        } else if (localVariables != null) {
+            variables = localVariables;
+            now = Served.LOCAL_CLOCK;
+        } else {
+            variables = synchronizer.systemVariables();
+            now = Served.NOTHING;
+        }
+        if (now == Served.LOCAL_CLOCK && served != Served.LOCAL_CLOCK) {
+            log.info("synchronized to LOCAL(" + local.orElseThrow().unit() + "), stratum "
+                    + local.orElseThrow().driver().stratum());
+        }
+        served = now;
+        publish.accept(variables);
+    }
+
+    /** Whether the daemon must stop now: a panic, or {@code -q} done. */
+    private boolean finished() {
+        if (events.panicOffsetSeconds().isPresent()) {
+            exit.complete(new DaemonExit.Panic(events.panicOffsetSeconds().getAsDouble()));
+            return true;
+        }
+        if (!options.setAndQuit()) {
+            return false;
+        }
+        if (clock.lastAdjustment().isPresent()) {
+            GuardedClock.Adjustment adjustment = clock.lastAdjustment().get();
+            exit.complete(new DaemonExit.ClockSet(adjustment.kind() == GuardedClock.Adjustment.Kind.STEP,
+                    adjustment.offsetSeconds()));
+            return true;
+        }
+        if (clock.refusal().isPresent()) {
+            exit.complete(new DaemonExit.CannotSetClock(clock.refusal().get()));
+            return true;
+        }
+        return false;
+    }
+
+    /** The frequency to save: only once the discipline has corrected the clock, and only if the clock took it. */
+    private OptionalDouble learntFrequency() {
+        boolean learnt = synchronizer.discipline().state() != ClockDiscipline.State.NSET && clock.refusal().isEmpty();
+        return learnt ? OptionalDouble.of(synchronizer.discipline().frequencyPpm()) : OptionalDouble.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package org.jntp.daemon;
+
+import java.util.Locale;
+
+/** Why the daemon stopped by itself, rather than on a signal. */
+public sealed interface DaemonExit {
+
+    /**
+     * {@code -q}: the clock was set once.
+     *
+     * @param stepped       whether it was stepped (else slewed)
+     * @param offsetSeconds by how much
+     */
+    record ClockSet(boolean stepped, double offsetSeconds) implements DaemonExit {
+        /** ntpd -q's log line: "ntpd: time set +0.250000 s" for a step, "ntpd: time slew ..." for a slew. */
+        public String logLine() {
+            return String.format(Locale.ROOT, "ntpd: time %s %+.6f s", stepped ? "set" : "slew", offsetSeconds);
+        }
+
+        /** What ntpd -q prints on standard output: the log line without the blank before "s". */
+        public String printedLine() {
+            return String.format(Locale.ROOT, "ntpd: time %s %+.6fs", stepped ? "set" : "slew", offsetSeconds);
+        }
+    }
+
+    /** The offset exceeded the panic threshold: ntpd stops and leaves setting the clock to the operator. */
+    record Panic(double offsetSeconds) implements DaemonExit {}
+
+    /** {@code -q}, but the system refuses to have its clock adjusted, for {@code reason}. */
+    record CannotSetClock(String reason) implements DaemonExit {}
+
+    /** The client side failed and cannot go on, for {@code reason} (already logged). */
+    record Failed(String reason) implements DaemonExit {}
+
+    /** The exit status ntpd ends with: 0 after {@code -q} set the clock, 1 otherwise. */
+    default int status() {
+        return switch (this) {
+            case ClockSet set -> 0;
+            case Panic panic -> 1;
+            case CannotSetClock refused -> 1;
+            case Failed failed -> 1;
+        };
+    }
+}

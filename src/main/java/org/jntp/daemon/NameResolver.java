@@ -1,0 +1,125 @@
+package org.jntp.daemon;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.jntp.config.Association;
+import org.jntp.server.access.AddressFamily;
+
+/**
+ * The resolver thread: looks up the host names of server and pool lines as {@link ResolveSchedule}
+ * says, off the client thread (a lookup can block for seconds), and hands each outcome over.
+ * It ends once every name resolved.
+ */
+final class NameResolver implements Runnable {
+
+    /** What the resolver tells the client thread. */
+    sealed interface News {
+        /** A name resolved to these addresses, of the family asked for. */
+        record Resolved(Association association, List<InetAddress> addresses) implements News {}
+
+        /** Every name has been tried once: the client core may start with what there is. */
+        record FirstRoundDone() implements News {}
+    }
+
+    private final ResolveSchedule schedule;
+    private final HostLookup lookup;
+    private final Optional<AddressFamily> family;
+    private final Consumer<News> deliver;
+    private final EventLog log;
+    private final LongSupplier monoNanos;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * @param family  {@code -4} or {@code -6} from the command line; a line's own -4/-6 applies as well
+     * @param deliver called on this thread; must not block
+     */
+    NameResolver(ResolveSchedule schedule, HostLookup lookup, Optional<AddressFamily> family, Consumer<News> deliver,
+            EventLog log, LongSupplier monoNanos) {
+        this.schedule = schedule;
+        this.lookup = lookup;
+        this.family = family;
+        this.deliver = deliver;
+        this.log = log;
+        this.monoNanos = monoNanos;
+    }
+
+    /** Asks the thread to end; a lookup under way still runs to its end, its outcome unused. */
+    void stop() {
+        stopped.countDown();
+    }
+
+    @Override
+    public void run() {
+        boolean roundReported = false;
+        while (stopped.getCount() > 0 && !schedule.isEmpty()) {
+            lookUpDue();
+            if (!roundReported && schedule.firstRoundDone()) {
+                roundReported = true;
+                deliver.accept(new News.FirstRoundDone());
+            }
+            if (!awaitNext()) {
+                return;
+            }
+        }
+        if (!roundReported) {
+            deliver.accept(new News.FirstRoundDone());
+        }
+    }
+
+    /** Looks up every name that is due; returns nothing, hands results over as they come. */
+    void lookUpDue() {
+        for (ResolveSchedule.Name name : schedule.due(monoNanos.getAsLong())) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            switch (usable(lookup.lookup(name.host().name()), name)) {
+                case HostLookup.Result.Found found -> {
+                    schedule.resolved(name);
+                    deliver.accept(new News.Resolved(name.association(), found.addresses()));
+                }
+                case HostLookup.Result.Failed failed ->
+                        schedule.failed(name, failed.reason(), monoNanos.getAsLong()).ifPresent(log::info);
+            }
+        }
+    }
+
+    /** The addresses of the families the line and the command line allow, or why there are none. */
+    private HostLookup.Result usable(HostLookup.Result result, ResolveSchedule.Name name) {
+        if (!(result instanceof HostLookup.Result.Found found)) {
+            return result;
+        }
+        List<InetAddress> allowed = found.addresses().stream()
+                .filter(address -> name.host().family().map(f -> f == familyOf(address)).orElse(true))
+                .filter(address -> family.map(f -> f == familyOf(address)).orElse(true))
+                .toList();
+        if (allowed.isEmpty()) {
+            return new HostLookup.Result.Failed("no " + (found.addresses().isEmpty() ? "" : "usable ")
+                    + "address of the family asked for");
+        }
+        return new HostLookup.Result.Found(allowed);
+    }
+
+    static AddressFamily familyOf(InetAddress address) {
+        return address instanceof Inet6Address ? AddressFamily.IPV6 : AddressFamily.IPV4;
+    }
+
+    /** Sleeps until the next name is due; false once stopped. */
+    private boolean awaitNext() {
+        long next = schedule.nextDueMonoNanos();
+        if (next == Long.MAX_VALUE) {
+            return stopped.getCount() > 0;
+        }
+        try {
+            return !stopped.await(Math.max(0, next - monoNanos.getAsLong()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.jntp.daemon;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jntp.daemon.net.Endpoint;
+import org.jntp.daemon.net.IpFamily;
+import org.jntp.daemon.net.SendBatch;
+import org.jntp.daemon.net.UdpSocket;
+import org.jntp.daemon.net.UdpSocketOptions;
+
+/**
+ * Sends the client core's requests, each from a socket of its own, bound to the wildcard address
+ * of its family on a port the kernel picks, so every request has a fresh source port. A socket
+ * per family is opened ahead of need and a batch per source is addressed once, so that between
+ * the core taking its transmit timestamp and the request leaving there is only a copy and one
+ * {@code sendmmsg}.
+ */
+final class RequestSender implements AutoCloseable {
+    /** Client sockets take kernel receive timestamps; bound to the wildcard, they need no packet info. */
+    static final UdpSocketOptions CLIENT_SOCKET = UdpSocketOptions.defaults().withPacketInfo(false);
+    /** Room for a request with extension fields and a MAC. */
+    private static final int MAX_DATAGRAM = 1280;
+
+    private final EventLog log;
+    private final Map<IpFamily, UdpSocket> spares = new EnumMap<>(IpFamily.class);
+    private final Map<InetSocketAddress, SendBatch> batches = new HashMap<>();
+    private final Set<IpFamily> unopenable = EnumSet.noneOf(IpFamily.class);
+
+    RequestSender(EventLog log) {
+        this.log = log;
+    }
+
+    /** Readies sending to these destinations only, opening a spare socket for each family among them. */
+    void prepare(Collection<InetSocketAddress> destinations) {
+        batches.values().forEach(SendBatch::close);
+        batches.clear();
+        for (InetSocketAddress destination : destinations) {
+            SendBatch batch = SendBatch.allocate(1, MAX_DATAGRAM);
+            batch.add(Endpoint.of(destination));
+            batches.put(destination, batch);
+        }
+        replenish();
+    }
+
+    /**
+     * Sends {@code datagram} to a prepared destination from a socket of its own. Returns that socket,
+     * now the caller's to close once the reply came, or empty when the request could not leave.
+     */
+    Optional<UdpSocket> send(InetSocketAddress destination, byte[] datagram) {
+        SendBatch batch = batches.get(destination);
+        IpFamily family = familyOf(destination);
+        UdpSocket socket = batch == null ? null : spare(family);
+        if (socket == null) {
+            return Optional.empty();
+        }
+        spares.remove(family);
+        batch.payload(0).put(datagram);
+        batch.setLength(0, datagram.length);
+        try {
+            if (socket.send(batch) == 1) {
+                return Optional.of(socket);
+            }
+            log.debug(1, "cannot send to " + Endpoint.of(destination));
+        } catch (IOException e) {
+            log.debug(1, "cannot send to " + Endpoint.of(destination) + ": " + e.getMessage());
+        }
+        socket.close();
+        return Optional.empty();
+    }
+
+    /** Opens the spare sockets that sending used up: after the sends, off the timed path. */
+    void replenish() {
+        for (InetSocketAddress destination : batches.keySet()) {
+            spare(familyOf(destination));
+        }
+    }
+
+    @Override
+    public void close() {
+        spares.values().forEach(UdpSocket::close);
+        spares.clear();
+        batches.values().forEach(SendBatch::close);
+        batches.clear();
+    }
+
+    static IpFamily familyOf(InetSocketAddress address) {
+        return address.getAddress() instanceof Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4;
+    }
+
+    /** The spare socket of the family, opened now if there is none; null if it cannot be opened. */
+    private UdpSocket spare(IpFamily family) {
+        UdpSocket socket = spares.get(family);
+        if (socket != null) {
+            return socket;
+        }
+        try {
+            socket = UdpSocket.open(wildcard(family), CLIENT_SOCKET);
+            spares.put(family, socket);
+            return socket;
+        } catch (IOException e) {
+            if (unopenable.add(family)) {
+                log.info("cannot open a client socket for " + family + " sources: " + e.getMessage()
+                        + " (logged once)");
+            }
+            return null;
+        }
+    }
+
+    private static InetSocketAddress wildcard(IpFamily family) {
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(new byte[family == IpFamily.IPV4 ? 4 : 16]), 0);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("a 4 or 16 byte address is always valid", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.jntp.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationType;
+import org.jntp.config.RefclockAddress;
+import org.jntp.config.ServerAddress;
+import org.jntp.refclock.LocalClock;
+import org.jntp.server.access.AddressFamily;
+
+/**
+ * What the server, pool and peer lines ask of the daemon, sorted by how it is served: numeric
+ * addresses polled at once, host names to resolve first, the local clock driver (the last
+ * resort), and what this version does not use, with a line for the log saying so.
+ *
+ * @param literals   server and pool lines with a numeric address
+ * @param names      server and pool lines with a host name
+ * @param localClock the first {@code server 127.127.1.u}, if any
+ * @param notices    one log line per line not used, naming it
+ */
+record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, Optional<RefclockAddress> localClock,
+        List<String> notices) {
+
+    /** Sorts the association lines; {@code family} is {@code -4} or {@code -6} from the command line. */
+    static SourcePlan of(List<Association> associations, Optional<AddressFamily> family) {
+        List<Association> literals = new ArrayList<>();
+        List<ResolveSchedule.Name> names = new ArrayList<>();
+        Optional<RefclockAddress> local = Optional.empty();
+        List<String> notices = new ArrayList<>();
+        for (Association association : associations) {
+            String line = association.origin().map(origin -> origin + ": ").orElse("")
+                    + association.type().keyword() + " " + association.address();
+            if (association.type() == AssociationType.PEER) {
+                notices.add(line + ": peer lines (symmetric mode) are not used yet; this line is ignored");
+                continue;
+            }
+            switch (association.address()) {
+                case RefclockAddress refclock -> {
+                    if (local.isEmpty() && refclock.type() == LocalClock.DRIVER_TYPE) {
+                        local = Optional.of(refclock);
+                    } else {
+                        notices.add(line + ": not used, only the local clock (127.127.1.u) is supported as a"
+                                + " reference clock, and only once");
+                    }
+                }
+                case ServerAddress.Literal literal -> {
+                    if (family.isPresent() && family.get() != literal.address().family()) {
+                        notices.add(line + ": not used, " + (family.get() == AddressFamily.IPV4 ? "-4" : "-6")
+                                + " on the command line allows only " + family.get() + " servers");
+                    } else {
+                        literals.add(association);
+                    }
+                }
+                case ServerAddress.HostName host -> names.add(new ResolveSchedule.Name(association, host));
+            }
+        }
+        return new SourcePlan(List.copyOf(literals), List.copyOf(names), local, List.copyOf(notices));
+    }
+}

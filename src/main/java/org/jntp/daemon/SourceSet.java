@@ -1,0 +1,81 @@
+package org.jntp.daemon;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationType;
+import org.jntp.config.ServerAddress;
+import org.jntp.server.access.AddressFamily;
+import org.jntp.server.access.IpAddress;
+import org.jntp.source.Synchronizer;
+
+/**
+ * The network sources the client core polls, as their lines resolve: a server line adds its first
+ * address, a pool line every address while fewer than {@code tos maxclock} sources are polled, as
+ * ntpd mobilises pool servers. An address already polled is not added twice.
+ */
+final class SourceSet {
+    private final List<Synchronizer.SourceSpec> sources = new ArrayList<>();
+    private final int maxclock;
+    private final int port;
+
+    /** @param port the UDP port servers are asked on */
+    SourceSet(int maxclock, int port) {
+        this.maxclock = maxclock;
+        this.port = port;
+    }
+
+    /** The sources so far, in the order they were added. */
+    List<Synchronizer.SourceSpec> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** Adds what a line's address resolved to; returns what to log. */
+    List<String> add(Association association, List<InetAddress> addresses) {
+        List<String> notes = new ArrayList<>();
+        String line = association.type().keyword() + " " + association.address();
+        boolean pool = association.type() == AssociationType.POOL;
+        for (InetAddress address : addresses) {
+            InetSocketAddress destination = new InetSocketAddress(address, port);
+            String shown = AddressText.of(address);
+            if (contains(destination)) {
+                notes.add(line + ": " + shown + " is already a source");
+                continue;
+            }
+            if (pool && sources.size() >= maxclock) {
+                notes.add(line + ": " + shown + " not used, tos maxclock " + maxclock + " sources already");
+                continue;
+            }
+            sources.add(new Synchronizer.SourceSpec(destination, association));
+            if (pool) {
+                notes.add("Soliciting pool server " + shown);
+            } else if (association.address() instanceof ServerAddress.HostName) {
+                notes.add(line + " resolved to " + shown);
+            }
+            if (!pool) {
+                break;
+            }
+        }
+        return notes;
+    }
+
+    private boolean contains(InetSocketAddress destination) {
+        return sources.stream().anyMatch(source -> source.address().equals(destination));
+    }
+
+    /** The JDK form of a configured literal; never looks anything up. */
+    static InetAddress inetAddress(IpAddress address) {
+        byte[] bytes = address.family() == AddressFamily.IPV4
+                ? ByteBuffer.allocate(4).putInt(address.ipv4()).array()
+                : ByteBuffer.allocate(16).putLong(address.high()).putLong(address.low()).array();
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("a 4 or 16 byte address is always valid", e);
+        }
+    }
+}

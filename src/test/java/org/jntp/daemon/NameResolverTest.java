@@ -1,0 +1,139 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationOptions;
+import org.jntp.config.AssociationType;
+import org.jntp.config.ServerAddress;
+import org.jntp.server.access.AddressFamily;
+import org.junit.jupiter.api.Test;
+
+class NameResolverTest {
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final EventLog log = new EventLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+            () -> 0, ZoneOffset.UTC, 1, 0);
+    private final List<NameResolver.News> delivered = new ArrayList<>();
+    private final AtomicLong monoNanos = new AtomicLong();
+
+    private static ResolveSchedule.Name name(String host, Optional<AddressFamily> family) {
+        ServerAddress.HostName address = new ServerAddress.HostName(host, family);
+        return new ResolveSchedule.Name(new Association(AssociationType.POOL, address, AssociationOptions.none()),
+                address);
+    }
+
+    private NameResolver resolver(ResolveSchedule.Name name, HostLookup lookup, Optional<AddressFamily> family) {
+        return new NameResolver(new ResolveSchedule(List.of(name), 0), lookup, family, delivered::add, log,
+                monoNanos::get);
+    }
+
+    private static HostLookup answering(Map<String, List<String>> addresses) {
+        return host -> {
+            List<String> found = addresses.get(host);
+            if (found == null) {
+                return new HostLookup.Result.Failed("no such host");
+            }
+            return new HostLookup.Result.Found(found.stream().map(NameResolverTest::literal).toList());
+        };
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void handsOverEveryAddressANameResolvedTo() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        NameResolver resolver = resolver(pool,
+                answering(Map.of("pool.example.net", List.of("192.0.2.1", "2001:db8::1"))), Optional.empty());
+
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(new NameResolver.News.Resolved(pool.association(),
+                List.of(literal("192.0.2.1"), literal("2001:db8::1"))));
+    }
+
+    @Test
+    void keepsOnlyTheFamilyTheLineAsksFor() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.of(AddressFamily.IPV6));
+        NameResolver resolver = resolver(pool,
+                answering(Map.of("pool.example.net", List.of("192.0.2.1", "2001:db8::1"))), Optional.empty());
+
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(new NameResolver.News.Resolved(pool.association(),
+                List.of(literal("2001:db8::1"))));
+    }
+
+    @Test
+    void keepsOnlyTheFamilyTheCommandLineAsksFor() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        NameResolver resolver = resolver(pool,
+                answering(Map.of("pool.example.net", List.of("192.0.2.1", "2001:db8::1"))),
+                Optional.of(AddressFamily.IPV4));
+
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(new NameResolver.News.Resolved(pool.association(),
+                List.of(literal("192.0.2.1"))));
+    }
+
+    @Test
+    void takesANameWithoutAnAddressOfTheFamilyAsNotResolved() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        NameResolver resolver = resolver(pool, answering(Map.of("pool.example.net", List.of("192.0.2.1"))),
+                Optional.of(AddressFamily.IPV6));
+
+        resolver.lookUpDue();
+
+        assertThat(delivered).isEmpty();
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("cannot resolve (no usable address");
+    }
+
+    @Test
+    void triesAFailedNameAgainOnceItsRetryIsDue() {
+        ResolveSchedule.Name pool = name("late.example.net", Optional.empty());
+        Map<String, List<String>> dns = new HashMap<>();
+        NameResolver resolver = resolver(pool, answering(dns), Optional.empty());
+        resolver.lookUpDue();
+        dns.put("late.example.net", List.of("192.0.2.7"));
+
+        monoNanos.set(ResolveSchedule.FIRST_RETRY_NANOS - 1);
+        resolver.lookUpDue();
+        boolean beforeRetry = delivered.isEmpty();
+        monoNanos.set(ResolveSchedule.FIRST_RETRY_NANOS);
+        resolver.lookUpDue();
+
+        assertThat(beforeRetry).isTrue();
+        assertThat(delivered).hasSize(1);
+        assertThat(logBytes.toString(StandardCharsets.UTF_8).lines())
+                .singleElement().asString().contains("pool late.example.net: cannot resolve (no such host)");
+    }
+
+    @Test
+    void reportsItsFirstRoundAndEndsOnceEveryNameResolved() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        NameResolver resolver = resolver(pool, answering(Map.of("pool.example.net", List.of("192.0.2.1"))),
+                Optional.empty());
+
+        resolver.run();
+
+        assertThat(delivered).last().isInstanceOf(NameResolver.News.FirstRoundDone.class);
+    }
+}

@@ -1,0 +1,44 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class RandomBitsTest {
+
+    /** A source that counts the longs drawn from it and gives 1, 2, 3, ... */
+    private static final class CountingSource extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        long drawn;
+
+        @Override
+        public long nextLong() {
+            return ++drawn;
+        }
+    }
+
+    @Test
+    void givesTheSecureSourcesBitsInOrder() {
+        RandomBits bits = new RandomBits(new CountingSource());
+
+        assertThat(new long[] {bits.nextLong(), bits.nextLong(), bits.nextLong()}).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void drawsANewBlockAheadOnlyOnceHalfIsUsed() {
+        CountingSource source = new CountingSource();
+        RandomBits bits = new RandomBits(source);
+        for (int i = 0; i < 31; i++) {
+            bits.nextLong();
+        }
+        bits.refill();
+        long beforeHalf = source.drawn;
+        bits.nextLong();
+        bits.refill();
+
+        assertThat(beforeHalf).isEqualTo(64);
+        assertThat(source.drawn).isEqualTo(128);
+        assertThat(bits.nextLong()).isEqualTo(65);
+    }
+}

@@ -1,0 +1,92 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationOptions;
+import org.jntp.config.AssociationType;
+import org.jntp.config.ServerAddress;
+import org.junit.jupiter.api.Test;
+
+class ResolveScheduleTest {
+    private static final long SECOND = 1_000_000_000L;
+    private static final ResolveSchedule.Name NAME = name("ntp.example.net");
+
+    private static ResolveSchedule.Name name(String host) {
+        ServerAddress.HostName address = new ServerAddress.HostName(host, Optional.empty());
+        return new ResolveSchedule.Name(new Association(AssociationType.SERVER, address, AssociationOptions.none()),
+                address);
+    }
+
+    @Test
+    void looksEveryNameUpAtStart() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME, name("pool.example.net")), 5 * SECOND);
+
+        assertThat(schedule.due(5 * SECOND)).hasSize(2);
+        assertThat(schedule.nextDueMonoNanos()).isEqualTo(5 * SECOND);
+    }
+
+    @Test
+    void retriesAFailedNameAfterOneSecondThenDoublingUpToFiveMinutes() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+        long now = 0;
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            schedule.failed(NAME, "no such host", now);
+            waits.add((schedule.nextDueMonoNanos() - now) / SECOND);
+            now = schedule.nextDueMonoNanos();
+        }
+
+        assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 300L, 300L, 300L);
+    }
+
+    @Test
+    void isNotDueBeforeItsRetryTime() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+
+        schedule.failed(NAME, "no such host", 0);
+
+        assertThat(schedule.due(SECOND - 1)).isEmpty();
+        assertThat(schedule.due(SECOND)).containsExactly(NAME);
+    }
+
+    @Test
+    void logsAFailureOnlyWhenItsReasonChanges() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+
+        Optional<String> first = schedule.failed(NAME, "no such host", 0);
+        Optional<String> same = schedule.failed(NAME, "no such host", SECOND);
+        Optional<String> other = schedule.failed(NAME, "temporary failure in name resolution", 3 * SECOND);
+
+        assertThat(first).hasValueSatisfying(line -> assertThat(line)
+                .contains("server ntp.example.net: cannot resolve (no such host)").contains("5 min"));
+        assertThat(same).isEmpty();
+        assertThat(other).hasValueSatisfying(line -> assertThat(line).contains("temporary failure"));
+    }
+
+    @Test
+    void forgetsANameOnceItResolved() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+
+        schedule.resolved(NAME);
+
+        assertThat(schedule.isEmpty()).isTrue();
+        assertThat(schedule.nextDueMonoNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void finishesItsFirstRoundOnceEveryNameWasTried() {
+        ResolveSchedule.Name other = name("pool.example.net");
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME, other), 0);
+
+        schedule.failed(NAME, "no such host", 0);
+        boolean afterOne = schedule.firstRoundDone();
+        schedule.resolved(other);
+
+        assertThat(afterOne).isFalse();
+        assertThat(schedule.firstRoundDone()).isTrue();
+    }
+}

@@ -1,0 +1,66 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.jntp.config.ConfigParser;
+import org.jntp.config.ConfigResult;
+import org.jntp.config.NtpConfig;
+import org.jntp.config.RefclockAddress;
+import org.jntp.server.access.AddressFamily;
+import org.junit.jupiter.api.Test;
+
+class SourcePlanTest {
+
+    private static SourcePlan plan(String text, Optional<AddressFamily> family) {
+        NtpConfig config = switch (ConfigParser.parse(text, "ntp.conf")) {
+            case ConfigResult.Valid valid -> valid.config();
+            case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.errors().toString());
+        };
+        return SourcePlan.of(config.associations(), family);
+    }
+
+    @Test
+    void pollsNumericAddressesAtOnceAndResolvesNames() {
+        SourcePlan plan = plan("server 192.0.2.1 iburst\npool pool.example.net\nserver ntp.example.net\n",
+                Optional.empty());
+
+        assertThat(plan.literals()).extracting(a -> a.address().toString()).containsExactly("192.0.2.1");
+        assertThat(plan.names()).extracting(name -> name.host().name())
+                .containsExactly("pool.example.net", "ntp.example.net");
+        assertThat(plan.notices()).isEmpty();
+    }
+
+    @Test
+    void keepsTheLocalClockAsTheLastResort() {
+        SourcePlan plan = plan("server 127.127.1.0\nserver 192.0.2.1\n", Optional.empty());
+
+        assertThat(plan.localClock()).contains(new RefclockAddress(1, 0));
+        assertThat(plan.literals()).hasSize(1);
+    }
+
+    @Test
+    void warnsThatPeerLinesAreNotUsedYetNamingFileAndLine() {
+        SourcePlan plan = plan("server 192.0.2.1\npeer 192.0.2.9\n", Optional.empty());
+
+        assertThat(plan.literals()).hasSize(1);
+        assertThat(plan.notices()).singleElement().asString()
+                .startsWith("ntp.conf:2: peer 192.0.2.9: ").contains("not used yet");
+    }
+
+    @Test
+    void namesReferenceClocksItCannotDrive() {
+        SourcePlan plan = plan("server 127.127.20.0\n", Optional.empty());
+
+        assertThat(plan.localClock()).isEmpty();
+        assertThat(plan.notices()).singleElement().asString().contains("127.127.20.0").contains("not used");
+    }
+
+    @Test
+    void leavesOutLiteralsOfTheFamilyTheCommandLineExcludes() {
+        SourcePlan plan = plan("server 192.0.2.1\nserver 2001:db8::1\n", Optional.of(AddressFamily.IPV6));
+
+        assertThat(plan.literals()).extracting(a -> a.address().toString()).containsExactly("2001:db8::1");
+        assertThat(plan.notices()).singleElement().asString().contains("192.0.2.1").contains("-6");
+    }
+}
