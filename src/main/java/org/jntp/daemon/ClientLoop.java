@@ -133,6 +133,8 @@ final class ClientLoop implements Runnable {
         guarded.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
         TosSettings tos = TosSettings.of(config.tos());
         tos.unused().forEach(name -> log.info("tos " + name + ": not used yet"));
+        config.tinker().stream().filter(option -> !SyncSettings.TINKER_USED.contains(option.name()))
+                .forEach(option -> log.info("tinker " + option.name() + ": not used (the discipline is not ntpd's PLL)"));
         DriftKeeper drift = new DriftKeeper(options.driftFile(), log, monoNanos);
         SyncSettings lines = SyncSettings.of(config, options.panicAllowedOnce(), options.slewOnly(),
                 guarded.maxSlewRatePpm(), OptionalDouble.empty());

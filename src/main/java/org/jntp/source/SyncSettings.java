@@ -1,6 +1,7 @@
 package org.jntp.source;
 
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jntp.clock.Clock;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.TinkerOption;
@@ -16,6 +17,9 @@ import org.jntp.discipline.SelectionParameters;
  * @param orphan     orphan mode, from the {@code tos} line
  */
 public record SyncSettings(SelectionParameters tos, DisciplineSettings discipline, Orphan orphan) {
+
+    /** The tinker options the discipline acts on; ntpd's others tune its PLL, which jntp does not have. */
+    public static final Set<String> TINKER_USED = Set.of("step", "stepout", "panic", "maxslewrate");
 
     /** Settings without orphan mode. */
     public SyncSettings(SelectionParameters tos, DisciplineSettings discipline) {
