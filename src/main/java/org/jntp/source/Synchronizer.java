@@ -21,6 +21,7 @@ import org.jntp.discipline.ClockUpdate;
 import org.jntp.discipline.DelayStatistics;
 import org.jntp.discipline.Measurement;
 import org.jntp.discipline.Mitigation;
+import org.jntp.discipline.NoSelectionReason;
 import org.jntp.discipline.NtpConstants;
 import org.jntp.discipline.PeerStatistics;
 import org.jntp.discipline.RootDistance;
@@ -143,6 +144,7 @@ public final class Synchronizer {
 
     /** Sends the polls that are due at {@code monoNanos}. */
     public List<Transmit> wake(long monoNanos) {
+        dropUnfitSystemPeer(monoNanos);
         becomeOrphanIfDue(monoNanos);
         List<Transmit> transmits = new ArrayList<>();
         for (Peer peer : peers) {
@@ -329,6 +331,21 @@ public final class Synchronizer {
 
     private Peer peerById(int id) {
         return peers.get(id - 1);
+    }
+
+    /**
+     * Lets go of a system peer that can no longer be selected (unreachable after eight unanswered
+     * polls, stopped by a kiss, dropped): selection runs only when a sample arrives, and a silent
+     * world sends none, so without this the daemon would claim a source it no longer has.
+     */
+    private void dropUnfitSystemPeer(long monoNanos) {
+        if (systemPeerId.isPresent() && !peerById(systemPeerId.getAsInt()).isSelectable()) {
+            systemPeerId = OptionalInt.empty();
+            withoutSourceSinceMonoNanos = monoNanos;
+            system = SystemVariables.unsynchronized(clock.precisionLog2());
+            clock.setUnsynchronized();
+            events.lostSynchronization(NoSelectionReason.NO_CANDIDATES);
+        }
     }
 
     /** When orphan mode would begin, if it is on and no source is followed; never otherwise. */

@@ -190,6 +190,20 @@ class SynchronizerTest {
     }
 
     @Test
+    void losesSynchronisationWhenItsSourceFallsSilent() throws Exception {
+        Synchronizer synchronizer = synchronizer(1);
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING));
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
+
+        for (int s = 0; s < 20_000; s++) {
+            nextSecond(synchronizer);
+        }
+
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(SystemVariables.STRATUM_UNSYNCHRONIZED);
+        assertThat(clock.status().synced()).isFalse();
+    }
+
+    @Test
     void ignoresADatagramOnASocketItDidNotSendFrom() throws Exception {
         Synchronizer synchronizer = synchronizer(1);
 
