@@ -3,6 +3,7 @@ package org.jntp.daemon;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.DisciplineSettings;
+import org.jntp.leap.LeapTable;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.refclock.LocalClock;
 import org.jntp.server.SystemVariables;
@@ -94,8 +96,8 @@ final class ClientLoop implements Runnable {
     private enum Served { NOTHING, LOCAL_CLOCK, NETWORK }
 
     private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
-            Optional<LocalDriver> local, DriftKeeper drift, Poller poller, Consumer<SystemVariables> publish,
-            EventLog log, long monoNanos) {
+            Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable, Poller poller,
+            Consumer<SystemVariables> publish, EventLog log, long monoNanos) {
         this.clock = clock;
         this.settings = settings;
         this.options = options;
@@ -114,6 +116,7 @@ final class ClientLoop implements Runnable {
             sources.add(literal, List.of(SourceSet.inetAddress(address.address()))).forEach(log::info);
         }
         this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
+        leapTable.ifPresent(synchronizer::useLeapTable);
         this.awaitingNames = !names.isEmpty();
         this.startDeadlineMonoNanos = monoNanos + START_WAIT_NANOS;
         this.nextLocalPollMonoNanos = monoNanos + LocalClock.POLL_INTERVAL_NANOS;
@@ -142,9 +145,10 @@ final class ClientLoop implements Runnable {
         SourcePlan plan = SourcePlan.of(config.associations(), options.family());
         plan.notices().forEach(log::info);
         Optional<LocalDriver> local = plan.localClock().map(refclock -> localDriver(config, refclock));
+        Optional<LeapTable> leapTable = config.files().leapFile()
+                .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(tos.selection(), discipline, lines.orphan()), options, plan,
-                local, drift,
-                Poller.open(), publish, log, monoNanos);
+                local, drift, leapTable, Poller.open(), publish, log, monoNanos);
     }
 
     /** The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise. */

@@ -83,6 +83,7 @@ public final class Synchronizer {
     private boolean orphaned;
     private long withoutSourceSinceMonoNanos;
     private Optional<Leap> votedLeap = Optional.empty();
+    private LeapTable leapTable = LeapTable.none();
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
             SyncEvents events, long monoNanos) {
@@ -292,7 +293,7 @@ public final class Synchronizer {
             ballots.add(LeapBallot.of(peerById(survivor.associationId()).variables.leap()));
         }
         votedLeap = LeapVote.hold(votedLeap, LeapVote.count(ballots), nowNanos);
-        return LeapSchedule.at(nowNanos, LeapSchedule.pending(nowNanos, LeapTable.none(), votedLeap), false);
+        return LeapSchedule.at(nowNanos, LeapSchedule.pending(nowNanos, leapTable, votedLeap), false);
     }
 
     private List<Candidate> candidates(long nowNanos) {
@@ -368,6 +369,14 @@ public final class Synchronizer {
                     0, 0, LOOPBACK_REFERENCE_ID, clock.nowNanos());
             events.orphan(settings.orphan().stratum());
         }
+    }
+
+    /**
+     * Takes leap seconds from a leap-seconds.list ({@code leapfile}): while it is valid it decides,
+     * and the sources' vote counts only once it has expired, as in ntpd.
+     */
+    public void useLeapTable(LeapTable table) {
+        leapTable = table;
     }
 
     /** The system variables to serve: unsynchronised until the first correction. */

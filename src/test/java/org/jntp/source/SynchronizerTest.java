@@ -16,6 +16,8 @@ import org.jntp.config.ConfigParser;
 import org.jntp.config.ConfigResult;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.SelectionParameters;
+import org.jntp.leap.LeapEntry;
+import org.jntp.leap.LeapTable;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
 import org.jntp.protocol.NtpHeader;
@@ -114,6 +116,20 @@ class SynchronizerTest {
         Synchronizer synchronizer = synchronizer(3);
 
         answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.ADD_SECOND);
+        assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
+    }
+
+    @Test
+    void announcesTheLeapSecondOfTheLeapFileWhateverTheSourcesSay() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+        long julyFirstNtpSeconds = LAST_DAY_NOON / 1_000_000_000L + 12 * 3600 + NtpTimestamp.UNIX_EPOCH_NTP_SECONDS;
+        synchronizer.useLeapTable(new LeapTable(List.of(new LeapEntry(julyFirstNtpSeconds - 86400 * 365, 37),
+                new LeapEntry(julyFirstNtpSeconds, 38)), julyFirstNtpSeconds - 86400 * 30,
+                julyFirstNtpSeconds + 86400 * 180));
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
 
         assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.ADD_SECOND);
         assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
