@@ -277,8 +277,10 @@ final class ClientLoop implements Runnable {
 
     private void send(List<Synchronizer.Transmit> transmits) {
         for (Synchronizer.Transmit transmit : transmits) {
+            long beforeSendNanos = clock.nowNanos();
             Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
             if (socket.isPresent()) {
+                synchronizer.transmitted(transmit.handle(), beforeSendNanos);
                 sent++;
                 outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
             } else {

@@ -85,6 +85,18 @@ public final class ClientSource extends Source {
     }
 
     /**
+     * Records when request {@code requestId} really left, as our clock read right before the send:
+     * the request's transmit field holds random bits, not T1, so T1 can be taken as late as the
+     * sender can, instead of when {@link #poll} built the packet. Ignored for any request but the
+     * outstanding one.
+     */
+    public void transmitted(long requestId, long clockNanos) {
+        if (outstandingId != 0 && requestId == outstandingId) {
+            outstandingClockNanos = clockNanos;
+        }
+    }
+
+    /**
      * Judges a datagram that came back for request {@code requestId}, and updates reachability
      * and the poll schedule. Never throws on bad input.
      *

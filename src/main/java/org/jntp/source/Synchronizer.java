@@ -170,6 +170,17 @@ public final class Synchronizer {
     }
 
     /**
+     * Says when the request sent from {@code handle} really left, as our clock read right before the
+     * send: T1 taken there leaves out the time between {@link #wake} and the send.
+     */
+    public void transmitted(long handle, long clockNanos) {
+        Peer peer = outstanding.get(handle);
+        if (peer != null) {
+            peer.source.transmitted(peer.requestId, clockNanos);
+        }
+    }
+
+    /**
      * Takes in a datagram that arrived at our clock's {@code rxClockNanos} on the socket that sent
      * {@code handle}. Anything not expected there is ignored.
      */

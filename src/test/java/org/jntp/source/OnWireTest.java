@@ -30,6 +30,33 @@ class OnWireTest {
     }
 
     @Test
+    void takesT1FromTheSendWhenTheSenderReportsIt() {
+        ClientSource source = new ClientSource(new PollSettings(6, 10, 4, false, false, false), PRECISION_LOG2, 0);
+        Request request = source.poll(0, 1_000 * SECOND, new FixedRandom(0)).orElseThrow();
+        source.transmitted(request.id(), 1_000 * SECOND + 300_000);
+        byte[] reply = PacketBuilder.replyTo(request, 1_000 * SECOND + 800_000, 1_000 * SECOND + 800_000).bytes();
+
+        Sample sample = ((Reply.Measured) source.receive(reply, reply.length, request.id(),
+                1_000 * SECOND + 1_300_000, 1)).sample();
+
+        assertThat(sample.offsetSeconds()).isCloseTo(0, within(1e-12));
+        assertThat(sample.delaySeconds()).isCloseTo(0.001, within(1e-12));
+    }
+
+    @Test
+    void ignoresASendTimeForARequestNoLongerOutstanding() {
+        ClientSource source = new ClientSource(new PollSettings(6, 10, 4, false, false, false), PRECISION_LOG2, 0);
+        Request request = source.poll(0, 1_000 * SECOND, new FixedRandom(0)).orElseThrow();
+        source.transmitted(request.id() + 1, 1_000 * SECOND + 300_000);
+        byte[] reply = PacketBuilder.replyTo(request, 1_000 * SECOND + 500_000, 1_000 * SECOND + 500_000).bytes();
+
+        Sample sample = ((Reply.Measured) source.receive(reply, reply.length, request.id(),
+                1_000 * SECOND + 1_000_000, 1)).sample();
+
+        assertThat(sample.delaySeconds()).isCloseTo(0.001, within(1e-12));
+    }
+
+    @Test
     void measuresAcrossThe2036EraRollover() {
         long t1 = ERA_1_UNIX_NANOS - 3_000_000;
         long t2 = ERA_1_UNIX_NANOS + 500_000_000;
