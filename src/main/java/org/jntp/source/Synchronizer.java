@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 import org.jntp.clock.Clock;
+import org.jntp.clock.LeapState;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationFlag;
 import org.jntp.discipline.Candidate;
@@ -84,6 +85,8 @@ public final class Synchronizer {
     private long withoutSourceSinceMonoNanos;
     private Optional<Leap> votedLeap = Optional.empty();
     private LeapTable leapTable = LeapTable.none();
+    private Optional<Publication> deferred = Optional.empty();
+    private long publishDueMonoNanos;
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
             SyncEvents events, long monoNanos) {
@@ -134,7 +137,7 @@ public final class Synchronizer {
 
     /** When {@link #wake} next has something to send (monotonic ns). */
     public long nextWakeMonoNanos() {
-        long next = orphanDueMonoNanos();
+        long next = deferred.isPresent() ? Math.min(orphanDueMonoNanos(), publishDueMonoNanos) : orphanDueMonoNanos();
         for (Peer peer : peers) {
             if (peer.isPolled()) {
                 next = Math.min(next, peer.source.nextPollMonoNanos());
@@ -145,6 +148,7 @@ public final class Synchronizer {
 
     /** Sends the polls that are due at {@code monoNanos}. */
     public List<Transmit> wake(long monoNanos) {
+        publishIfDue(monoNanos);
         dropUnfitSystemPeer(monoNanos);
         becomeOrphanIfDue(monoNanos);
         List<Transmit> transmits = new ArrayList<>();
@@ -210,7 +214,7 @@ public final class Synchronizer {
         switch (mitigation) {
             case Mitigation.Synchronized chosen -> {
                 if (chosen.truechimers().size() * 2 > votingSources()) {
-                    follow(peer, sample, chosen);
+                    follow(peer, sample, chosen, monoNanos);
                 }
             }
             case Mitigation.Unsynchronized none -> {
@@ -223,7 +227,7 @@ public final class Synchronizer {
         }
     }
 
-    private void follow(Peer peer, Sample sample, Mitigation.Synchronized chosen) {
+    private void follow(Peer peer, Sample sample, Mitigation.Synchronized chosen, long monoNanos) {
         int chosenId = chosen.systemPeer().associationId();
         if (systemPeerId.isEmpty() || systemPeerId.getAsInt() != chosenId) {
             systemPeerId = OptionalInt.of(chosenId);
@@ -252,7 +256,7 @@ public final class Synchronizer {
                 for (Peer each : peers) {
                     each.filter.shift(slew.newSeconds());
                 }
-                updateSystem(chosen, sample.epochNanos());
+                updateSystem(chosen, sample.epochNanos(), monoNanos);
             }
             case ClockCorrection.Step step -> {
                 clock.step(step.offsetSeconds());
@@ -270,13 +274,10 @@ public final class Synchronizer {
         }
     }
 
-    private void updateSystem(Mitigation.Synchronized chosen, long nowNanos) {
+    private void updateSystem(Mitigation.Synchronized chosen, long nowNanos, long monoNanos) {
         int pollLog2 = discipline.pollLog2();
         for (Peer peer : peers) {
             peer.source.setSystemPoll(pollLog2);
-        }
-        if (Math.abs(discipline.slewPendingSeconds(nowNanos)) > SYNCHRONIZED_SLEW_SECONDS) {
-            return;
         }
         Peer systemPeer = peerById(chosen.systemPeer().associationId());
         PeerVariables variables = systemPeer.variables;
@@ -284,14 +285,39 @@ public final class Synchronizer {
                 variables.rootDelaySeconds(), variables.rootDispersionSeconds(), systemPeer.filter.statistics(),
                 nowNanos, chosen.combined(), settings.tos().minDistanceSeconds());
         LeapDecision leap = leapOf(chosen, nowNanos);
-        if (clock.status().leap() != leap.toArm()) {
-            clock.setLeap(leap.toArm());
-        }
-        system = new SystemVariables(leap.toServe(), update.stratum(), clock.precisionLog2(),
-                Math.round(update.rootDelaySeconds() * 1e9), Math.round(update.rootDispersionSeconds() * 1e9),
-                update.referenceIdBits(), nowNanos);
-        clock.setSynchronized(update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
+        Publication publication = new Publication(new SystemVariables(leap.toServe(), update.stratum(),
+                clock.precisionLog2(), Math.round(update.rootDelaySeconds() * 1e9),
+                Math.round(update.rootDispersionSeconds() * 1e9), update.referenceIdBits(), nowNanos),
+                leap.toArm(), update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
                 discipline.offsetErrorSeconds());
+        double pendingSeconds = Math.abs(discipline.slewPendingSeconds(nowNanos));
+        if (pendingSeconds > SYNCHRONIZED_SLEW_SECONDS) {
+            deferred = Optional.of(publication);
+            double slewRate = settings.discipline().maxSlewRatePpm() * 1e-6;
+            publishDueMonoNanos = monoNanos + (long) Math.ceil((pendingSeconds - SYNCHRONIZED_SLEW_SECONDS) / slewRate * 1e9);
+            return;
+        }
+        publish(publication);
+    }
+
+    /** What the clock and the server are told once the clock is right. */
+    private record Publication(SystemVariables system, LeapState leap, double maxErrorSeconds,
+            double estErrorSeconds) {}
+
+    private void publish(Publication publication) {
+        deferred = Optional.empty();
+        if (clock.status().leap() != publication.leap()) {
+            clock.setLeap(publication.leap());
+        }
+        system = publication.system();
+        clock.setSynchronized(publication.maxErrorSeconds(), publication.estErrorSeconds());
+    }
+
+    /** Publishes what waited for a start-up slew to finish, once it has. */
+    private void publishIfDue(long monoNanos) {
+        if (deferred.isPresent() && monoNanos - publishDueMonoNanos >= 0) {
+            publish(deferred.get());
+        }
     }
 
     /**
@@ -354,6 +380,7 @@ public final class Synchronizer {
         if (systemPeerId.isPresent() && !peerById(systemPeerId.getAsInt()).isSelectable()) {
             systemPeerId = OptionalInt.empty();
             withoutSourceSinceMonoNanos = monoNanos;
+            deferred = Optional.empty();
             system = SystemVariables.unsynchronized(clock.precisionLog2());
             clock.setUnsynchronized();
             events.lostSynchronization(NoSelectionReason.NO_CANDIDATES);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jntp.clock.Clock;
 import org.jntp.clock.LeapState;
 import org.jntp.clock.SimulatedClock;
 import org.jntp.config.Association;
@@ -33,7 +34,7 @@ class SynchronizerTest {
     /** Noon on the last day of a month, when a leap second at its end may be announced. */
     private static final long LAST_DAY_NOON = Instant.parse("2026-06-30T12:00:00Z").toEpochMilli() * 1_000_000L;
 
-    private final SimulatedClock clock = SimulatedClock.perfect(LAST_DAY_NOON);
+    private SimulatedClock clock = SimulatedClock.perfect(LAST_DAY_NOON);
     private final List<InetSocketAddress> servers = new ArrayList<>();
     private long monoNanos;
 
@@ -92,6 +93,26 @@ class SynchronizerTest {
         Synchronizer synchronizer = synchronizer(3);
 
         answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
+        assertThat(clock.status().synced()).isTrue();
+    }
+
+    @Test
+    void callsItselfSynchronisedOnceAStartUpSlewIsDoneEvenWithoutAnotherSample() throws Exception {
+        clock = SimulatedClock.offsetAndWandering(LAST_DAY_NOON, 0.1, 0, 0, new SplittableRandom(3));
+        clock.setMaxSlewRate(Clock.MAX_SLEW_RATE_PPM);
+        Synchronizer synchronizer = synchronizer(1);
+        for (Synchronizer.Transmit transmit : nextSecond(synchronizer)) {
+            answer(synchronizer, transmit, LeapIndicator.NO_WARNING);
+        }
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(SystemVariables.STRATUM_UNSYNCHRONIZED);
+
+        while (monoNanos < synchronizer.nextWakeMonoNanos() && monoNanos < 3 * SECOND) {
+            monoNanos += SECOND / 10;
+            clock.advance(SECOND / 10);
+        }
+        synchronizer.wake(monoNanos);
 
         assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
         assertThat(clock.status().synced()).isTrue();
