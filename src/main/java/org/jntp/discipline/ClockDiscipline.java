@@ -48,7 +48,10 @@ public final class ClockDiscipline {
     private static final double SURPRISE_MAX_FACTOR = 4;
     /** How far, in standard deviations of the prediction, a measurement may fall before it is doubted. */
     private static final double OUTLIER_GATE_SIGMAS = 5;
-    /** Doubted measurements in a row after which the discipline accepts it was wrong and follows them. */
+    /**
+     * Doubted measurements in a row after which the discipline accepts it was wrong and follows them,
+     * even on alternate sides; two in a row on the same side are followed at once.
+     */
     private static final int OUTLIERS_BEFORE_FOLLOWING = 3;
     /** Frequency uncertainty at start without a drift file (the kernel's limit) and with one. */
     private static final double COLD_RATE_SIGMA = Clock.MAX_FREQUENCY_PPM * 1e-6;
@@ -74,6 +77,7 @@ public final class ClockDiscipline {
     private long spikeSinceNanos;
     private int outliersInRow;
     private long firstOutlierNanos;
+    private double firstOutlierSign;
     private long lastUsedNanos;
     private boolean panicAllowed;
     private double slewSeconds;
@@ -155,9 +159,13 @@ public final class ClockDiscipline {
         double innovation = offset - estimator.offsetSeconds();
         double variance = estimator.innovationVariance(r);
         double score = innovation * innovation / variance;
-        if (score > OUTLIER_GATE_SIGMAS * OUTLIER_GATE_SIGMAS && outliersInRow < OUTLIERS_BEFORE_FOLLOWING) {
+        boolean outlier = score > OUTLIER_GATE_SIGMAS * OUTLIER_GATE_SIGMAS;
+        // a second doubted measurement on the same side is the clock moving, not a spike
+        boolean confirmed = outliersInRow > 0 && Math.signum(innovation) == firstOutlierSign;
+        if (outlier && !confirmed && outliersInRow < OUTLIERS_BEFORE_FOLLOWING) {
             if (outliersInRow++ == 0) {
                 firstOutlierNanos = measurement.epochNanos();
+                firstOutlierSign = Math.signum(innovation);
             }
             return new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER);
         }

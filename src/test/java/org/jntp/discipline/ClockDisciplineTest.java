@@ -116,16 +116,39 @@ class ClockDisciplineTest {
     }
 
     @Test
-    void followsOutliersThatPersist() {
+    void followsASecondDoubtedMeasurementOnTheSameSide() {
         ClockDiscipline discipline = fresh();
         for (int i = 0; i < 20; i++) {
             discipline.update(at(i * 64L, 0));
         }
-        for (int i = 20; i < 23; i++) {
-            discipline.update(at(i * 64L, 0.01));
-        }
+        discipline.update(at(20 * 64L, 0.01));
 
-        assertThat(discipline.update(at(23 * 64L, 0.01))).isInstanceOf(ClockCorrection.Slew.class);
+        assertThat(discipline.update(at(21 * 64L, 0.012))).isInstanceOf(ClockCorrection.Slew.class);
+    }
+
+    @Test
+    void keepsDoubtingSpikesOnAlternateSides() {
+        ClockDiscipline discipline = fresh();
+        for (int i = 0; i < 20; i++) {
+            discipline.update(at(i * 64L, 0));
+        }
+        discipline.update(at(20 * 64L, 0.01));
+
+        assertThat(discipline.update(at(21 * 64L, -0.01)))
+                .isEqualTo(new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER));
+    }
+
+    @Test
+    void followsDoubtedMeasurementsAfterThreeInARowWhateverTheirSide() {
+        ClockDiscipline discipline = fresh();
+        for (int i = 0; i < 20; i++) {
+            discipline.update(at(i * 64L, 0));
+        }
+        discipline.update(at(20 * 64L, 0.01));
+        discipline.update(at(21 * 64L, -0.01));
+        discipline.update(at(22 * 64L, 0.01));
+
+        assertThat(discipline.update(at(23 * 64L, -0.01))).isInstanceOf(ClockCorrection.Slew.class);
     }
 
     @Test
