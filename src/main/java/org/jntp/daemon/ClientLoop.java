@@ -211,6 +211,7 @@ final class ClientLoop implements Runnable {
             takeNews(now);
             if (synchronizer.nextWakeMonoNanos() - now <= 0) {
                 send(synchronizer.wake(now));
+                replaceRetiredPoolMembers(now);
             }
             if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
                 localVariables = local.get().driver().poll(clock.nowNanos(), clock.precisionLog2());
@@ -259,6 +260,15 @@ final class ClientLoop implements Runnable {
                     + " s: starting with the sources there are");
         }
         if (!awaitingNames && !sources.sources().equals(polled)) {
+            addNewSources(now);
+        }
+    }
+
+    /** Puts reserve pool addresses in the place of pool members that stopped answering. */
+    private void replaceRetiredPoolMembers(long now) {
+        List<Synchronizer.SourceSpec> retired = synchronizer.retireUnreachablePoolMembers();
+        if (!retired.isEmpty()) {
+            retired.forEach(dropped -> sources.replace(dropped).forEach(log::info));
             addNewSources(now);
         }
     }

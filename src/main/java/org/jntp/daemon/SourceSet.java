@@ -20,6 +20,9 @@ import org.jntp.source.Synchronizer;
  */
 final class SourceSet {
     private final List<Synchronizer.SourceSpec> sources = new ArrayList<>();
+    /** Pool addresses resolved while tos maxclock sources were polled: the next to take a dropped one's place. */
+    private final List<Synchronizer.SourceSpec> spares = new ArrayList<>();
+    private final List<InetSocketAddress> retired = new ArrayList<>();
     private final int maxclock;
     private final int port;
 
@@ -47,7 +50,8 @@ final class SourceSet {
                 continue;
             }
             if (pool && sources.size() >= maxclock) {
-                notes.add(line + ": " + shown + " not used, tos maxclock " + maxclock + " sources already");
+                notes.add(line + ": " + shown + " kept in reserve, tos maxclock " + maxclock + " sources already");
+                spares.add(new Synchronizer.SourceSpec(destination, association));
                 continue;
             }
             sources.add(new Synchronizer.SourceSpec(destination, association));
@@ -58,6 +62,29 @@ final class SourceSet {
             }
             if (!pool) {
                 break;
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * Takes a dropped pool member out and puts the next reserve address of the same pool in its
+     * place, if there is one; a dropped address is not taken again. Returns what to log.
+     */
+    List<String> replace(Synchronizer.SourceSpec dropped) {
+        List<String> notes = new ArrayList<>();
+        sources.remove(dropped);
+        retired.add(dropped.address());
+        notes.add("pool " + dropped.association().address() + ": dropping " + AddressText.of(dropped.address().getAddress())
+                + ", unreachable");
+        for (Synchronizer.SourceSpec spare : List.copyOf(spares)) {
+            if (spare.association().equals(dropped.association())) {
+                spares.remove(spare);
+                if (!retired.contains(spare.address())) {
+                    sources.add(spare);
+                    notes.add("Soliciting pool server " + AddressText.of(spare.address().getAddress()));
+                    break;
+                }
             }
         }
         return notes;

@@ -12,6 +12,7 @@ import org.jntp.clock.Clock;
 import org.jntp.clock.LeapState;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationFlag;
+import org.jntp.config.AssociationType;
 import org.jntp.discipline.Candidate;
 import org.jntp.discipline.CandidateFlag;
 import org.jntp.discipline.ClockCorrection;
@@ -60,6 +61,8 @@ public final class Synchronizer {
 
     /** Unanswered polls after which a source that never answered stops counting towards a majority. */
     private static final int STARTING_POLLS = 4;
+    /** Polls without an answer after which a pool member gives way to another server of the pool. */
+    public static final int POOL_UNREACH_POLLS = 10;
     /**
      * A slew still this large keeps the clock from being called synchronised: a start-up offset is
      * slewed away in about a second, and until then the clock is not yet right.
@@ -114,6 +117,23 @@ public final class Synchronizer {
         peers.add(new Peer(id, spec, ClientSource.of(spec.association(), clock.precisionLog2(), firstPollMonoNanos),
                 new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds())));
         return id;
+    }
+
+    /**
+     * Drops the pool members that stopped answering ({@link #POOL_UNREACH_POLLS} polls without a
+     * reply, as ntpd demobilises preemptable associations) and returns them, so that the daemon can
+     * put other servers of the pool in their place.
+     */
+    public List<SourceSpec> retireUnreachablePoolMembers() {
+        List<SourceSpec> retired = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.isPolled() && peer.spec.association().type() == AssociationType.POOL
+                    && peer.source.unreachCount() >= POOL_UNREACH_POLLS) {
+                removeSource(peer.id);
+                retired.add(peer.spec);
+            }
+        }
+        return retired;
     }
 
     /** Stops polling the source of association {@code id} (a pool member dropped); its id is not reused. */

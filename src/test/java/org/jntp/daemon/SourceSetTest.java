@@ -69,7 +69,31 @@ class SourceSetTest {
         List<String> logged = set.add(POOL, addresses("192.0.2.1", "192.0.2.2", "192.0.2.3"));
 
         assertThat(set.sources()).hasSize(3);
-        assertThat(logged).last().asString().contains("192.0.2.3 not used, tos maxclock 3");
+        assertThat(logged).last().asString().contains("192.0.2.3 kept in reserve, tos maxclock 3");
+    }
+
+    @Test
+    void putsAReservePoolAddressInTheDroppedOnesPlace() {
+        SourceSet set = new SourceSet(2, 123);
+        set.add(POOL, addresses("192.0.2.1", "192.0.2.2", "192.0.2.3"));
+        Synchronizer.SourceSpec dropped = set.sources().getFirst();
+
+        List<String> logged = set.replace(dropped);
+
+        assertThat(destinations(set)).extracting(InetSocketAddress::getAddress)
+                .containsExactly(literal("192.0.2.2"), literal("192.0.2.3"));
+        assertThat(logged).containsExactly("pool pool.example.net: dropping 192.0.2.1, unreachable",
+                "Soliciting pool server 192.0.2.3");
+    }
+
+    @Test
+    void dropsAPoolMemberWithoutReplacementWhenNoneIsInReserve() {
+        SourceSet set = new SourceSet(10, 123);
+        set.add(POOL, addresses("192.0.2.1", "192.0.2.2"));
+
+        set.replace(set.sources().getFirst());
+
+        assertThat(destinations(set)).extracting(InetSocketAddress::getAddress).containsExactly(literal("192.0.2.2"));
     }
 
     @Test

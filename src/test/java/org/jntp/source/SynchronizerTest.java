@@ -241,6 +241,46 @@ class SynchronizerTest {
     }
 
     @Test
+    void retiresAPoolMemberThatStoppedAnsweringButNotAServer() throws Exception {
+        NtpConfigLines lines = NtpConfigLines.of("pool pool.example.net iburst\nserver ntp.example.net iburst\n");
+        InetSocketAddress member = new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 123);
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getByName("192.0.2.2"), 123);
+        Synchronizer synchronizer = Synchronizer.start(
+                List.of(new Synchronizer.SourceSpec(member, lines.association(0)),
+                        new Synchronizer.SourceSpec(server, lines.association(1))),
+                new SyncSettings(SelectionParameters.defaults(), DisciplineSettings.defaults(clock.maxSlewRatePpm())),
+                clock, new SplittableRandom(1), SyncEvents.NONE, 0);
+        List<Synchronizer.SourceSpec> retired = new ArrayList<>();
+
+        for (int s = 0; s < 3000 && retired.isEmpty(); s++) {
+            nextSecond(synchronizer);
+            retired.addAll(synchronizer.retireUnreachablePoolMembers());
+        }
+
+        assertThat(retired).extracting(Synchronizer.SourceSpec::address).containsExactly(member);
+        assertThat(nextSecondsDestinations(synchronizer, 2000)).doesNotContain(member).contains(server);
+    }
+
+    private List<InetSocketAddress> nextSecondsDestinations(Synchronizer synchronizer, int seconds) {
+        List<InetSocketAddress> destinations = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            nextSecond(synchronizer).forEach(transmit -> destinations.add(transmit.destination()));
+        }
+        return destinations;
+    }
+
+    /** The associations of an ntp.conf text. */
+    private record NtpConfigLines(List<Association> associations) {
+        static NtpConfigLines of(String text) {
+            return new NtpConfigLines(((ConfigResult.Valid) ConfigParser.parse(text, "test.conf")).config().associations());
+        }
+
+        Association association(int index) {
+            return associations.get(index);
+        }
+    }
+
+    @Test
     void ignoresADatagramOnASocketItDidNotSendFrom() throws Exception {
         Synchronizer synchronizer = synchronizer(1);
 
