@@ -141,7 +141,7 @@ public final class SimulatedClock implements Clock {
     /** Slews at {@code ratePpm}, up to {@link #MAX_SLEW_RATE_PPM}: the tick-length limit a kernel clock has too. */
     @Override
     public synchronized void setMaxSlewRate(double ratePpm) {
-        steering = steering.slewRate(oscillatorNanos, Math.clamp(ratePpm, 1, MAX_SLEW_RATE_PPM));
+        steering = steering.slewRate(oscillatorNanos, ratePpm);
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class SoftwareClock implements Clock {
     /** Slews at {@code ratePpm}, up to {@link #MAX_SLEW_RATE_PPM}: the tick-length limit a kernel clock has too. */
     @Override
     public synchronized void setMaxSlewRate(double ratePpm) {
-        steering = steering.slewRate(freeRunningNanos(base.nowNanos()), Math.clamp(ratePpm, 1, MAX_SLEW_RATE_PPM));
+        steering = steering.slewRate(freeRunningNanos(base.nowNanos()), ratePpm);
     }
 
     @Override

@@ -47,10 +47,14 @@ record Steering(long anchorNanos, long anchorOffsetNanos, double freqPpm, double
         return new Steering(anchorNanos, anchorOffsetNanos, freqPpm, slewNanos, slewRatePpm, newStatus);
     }
 
-    /** Slews from {@code nowNanos} on at {@code ratePpm}; the slew in progress goes on at the new rate. */
+    /**
+     * Slews from {@code nowNanos} on at {@code ratePpm}, clamped to {@link Clock#MAX_SLEW_RATE_PPM};
+     * the slew in progress goes on at the new rate.
+     */
     Steering slewRate(long nowNanos, double ratePpm) {
         double remaining = slewNanos - slewedNanos(nowNanos - anchorNanos);
-        return new Steering(nowNanos, offsetNanos(nowNanos), freqPpm, remaining, ratePpm, status);
+        double clamped = Math.clamp(ratePpm, 1, Clock.MAX_SLEW_RATE_PPM);
+        return new Steering(nowNanos, offsetNanos(nowNanos), freqPpm, remaining, clamped, status);
     }
 
     private double slewedNanos(long elapsedNanos) {

@@ -35,6 +35,7 @@ import org.jntp.server.access.IpAddress;
 import org.jntp.source.SyncEvents;
 import org.jntp.source.SyncSettings;
 import org.jntp.source.Synchronizer;
+import org.jntp.source.TosSettings;
 
 /**
  * The client thread: drives the client core ({@link Synchronizer}) on real sockets. It sleeps in
@@ -113,7 +114,7 @@ final class ClientLoop implements Runnable {
         this.sender = new RequestSender(log);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
-            sources.add(literal, List.of(SourceSet.inetAddress(address.address()))).forEach(log::info);
+            sources.add(literal, List.of(address.address().inetAddress())).forEach(log::info);
         }
         this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
         leapTable.ifPresent(synchronizer::useLeapTable);
@@ -134,8 +135,7 @@ final class ClientLoop implements Runnable {
         long monoNanos = System.nanoTime();
         GuardedClock guarded = new GuardedClock(clock, log);
         guarded.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
-        TosSettings tos = TosSettings.of(config.tos());
-        tos.unused().forEach(name -> log.info("tos " + name + ": not used yet"));
+        TosSettings.of(config.tos()).unused().forEach(name -> log.info("tos " + name + ": not used yet"));
         config.tinker().stream().filter(option -> !SyncSettings.TINKER_USED.contains(option.name()))
                 .forEach(option -> log.info("tinker " + option.name() + ": not used (the discipline is not ntpd's PLL)"));
         DriftKeeper drift = new DriftKeeper(options.driftFile(), log, monoNanos);
@@ -147,7 +147,7 @@ final class ClientLoop implements Runnable {
         Optional<LocalDriver> local = plan.localClock().map(refclock -> localDriver(config, refclock));
         Optional<LeapTable> leapTable = config.files().leapFile()
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
-        return new ClientLoop(guarded, new SyncSettings(tos.selection(), discipline, lines.orphan()), options, plan,
+        return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
                 local, drift, leapTable, Poller.open(), publish, log, monoNanos);
     }
 

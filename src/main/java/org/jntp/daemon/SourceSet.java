@@ -2,15 +2,11 @@ package org.jntp.daemon;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationType;
 import org.jntp.config.ServerAddress;
-import org.jntp.server.access.AddressFamily;
-import org.jntp.server.access.IpAddress;
 import org.jntp.source.Synchronizer;
 
 /**
@@ -92,17 +88,5 @@ final class SourceSet {
 
     private boolean contains(InetSocketAddress destination) {
         return sources.stream().anyMatch(source -> source.address().equals(destination));
-    }
-
-    /** The JDK form of a configured literal; never looks anything up. */
-    static InetAddress inetAddress(IpAddress address) {
-        byte[] bytes = address.family() == AddressFamily.IPV4
-                ? ByteBuffer.allocate(4).putInt(address.ipv4()).array()
-                : ByteBuffer.allocate(16).putLong(address.high()).putLong(address.low()).array();
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("a 4 or 16 byte address is always valid", e);
-        }
     }
 }

@@ -20,4 +20,10 @@ public record PeerStatistics(double offsetSeconds, double delaySeconds, double d
     public static PeerStatistics empty(double precisionSeconds) {
         return new PeerStatistics(0, 0, NtpConstants.MAXDISP, precisionSeconds, 0, 0);
     }
+
+    /** These statistics with another filter dispersion. */
+    public PeerStatistics withDispersion(double newDispersionSeconds) {
+        return new PeerStatistics(offsetSeconds, delaySeconds, newDispersionSeconds, jitterSeconds, epochNanos,
+                updateNanos);
+    }
 }

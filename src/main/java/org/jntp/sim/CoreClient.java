@@ -1,8 +1,6 @@
 package org.jntp.sim;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jntp.clock.SimulatedClock;
@@ -52,18 +50,10 @@ public final class CoreClient implements SimulatedClient {
         List<Synchronizer.SourceSpec> sources = new ArrayList<>();
         for (Association association : config.associations()) {
             if (association.address() instanceof ServerAddress.Literal literal) {
-                sources.add(new Synchronizer.SourceSpec(new InetSocketAddress(addressOf(literal), NTP_PORT), association));
+                sources.add(new Synchronizer.SourceSpec(new InetSocketAddress(literal.address().inetAddress(), NTP_PORT), association));
             }
         }
         return sources;
-    }
-
-    private static InetAddress addressOf(ServerAddress.Literal literal) {
-        try {
-            return InetAddress.getByName(literal.address().toString());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not a numeric address: " + literal, e);
-        }
     }
 
     @Override

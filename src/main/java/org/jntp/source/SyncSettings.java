@@ -5,7 +5,6 @@ import java.util.Set;
 import org.jntp.clock.Clock;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.TinkerOption;
-import org.jntp.config.TosOption;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.SelectionParameters;
 
@@ -49,18 +48,8 @@ public record SyncSettings(SelectionParameters tos, DisciplineSettings disciplin
         if (driftPpm.isPresent()) {
             discipline = discipline.withDriftFile(driftPpm.getAsDouble());
         }
-        SelectionParameters selection = SelectionParameters.defaults();
-        selection = new SelectionParameters(
-                (int) tos(config, "minsane", selection.minsane()),
-                (int) tos(config, "minclock", selection.minclock()),
-                Math.max(1, (int) tos(config, "maxclock", selection.maxclock())),
-                tos(config, "maxdist", selection.maxDistanceSeconds()),
-                tos(config, "mindist", selection.minDistanceSeconds()),
-                (int) tos(config, "floor", selection.floor()),
-                (int) tos(config, "ceiling", selection.ceiling()));
-        Orphan orphan = new Orphan((int) tos(config, "orphan", Orphan.OFF),
-                tos(config, "orphanwait", Orphan.DEFAULT_WAIT_SECONDS));
-        return new SyncSettings(selection, discipline, orphan);
+        TosSettings tos = TosSettings.of(config.tos());
+        return new SyncSettings(tos.selection(), discipline, tos.orphan());
     }
 
     /**
@@ -76,16 +65,6 @@ public record SyncSettings(SelectionParameters tos, DisciplineSettings disciplin
         for (TinkerOption option : config.tinker()) {
             if (option.name().equals(name)) {
                 value = option.value();
-            }
-        }
-        return value;
-    }
-
-    private static double tos(NtpConfig config, String name, double otherwise) {
-        double value = otherwise;
-        for (TosOption option : config.tos()) {
-            if (option.name().equals(name)) {
-                value = option.value().startsWith("0x") ? Long.decode(option.value()) : Double.parseDouble(option.value());
             }
         }
         return value;

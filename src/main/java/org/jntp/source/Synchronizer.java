@@ -2,11 +2,13 @@ package org.jntp.source;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jntp.clock.Clock;
 import org.jntp.clock.LeapState;
@@ -81,7 +83,6 @@ public final class Synchronizer {
     private final double precisionSeconds;
     private OptionalInt systemPeerId = OptionalInt.empty();
     private SystemVariables system;
-    private Optional<Mitigation> lastMitigation = Optional.empty();
     private long nextHandle = 1;
     private boolean panicked;
     private boolean orphaned;
@@ -230,7 +231,6 @@ public final class Synchronizer {
         peer.filter.add(new Sample(sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()),
                 sample.delaySeconds(), sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
         Mitigation mitigation = ClockSelect.run(candidates(sample.epochNanos()), settings.tos(), systemPeerId);
-        lastMitigation = Optional.of(mitigation);
         switch (mitigation) {
             case Mitigation.Synchronized chosen -> {
                 if (chosen.truechimers().size() * 2 > votingSources()) {
@@ -357,10 +357,8 @@ public final class Synchronizer {
         List<Candidate> candidates = new ArrayList<>();
         for (Peer peer : peers) {
             if (peer.isSelectable()) {
-                PeerStatistics filtered = peer.filter.statistics();
-                PeerStatistics statistics = new PeerStatistics(filtered.offsetSeconds(), filtered.delaySeconds(),
-                        peer.filter.sampledDispersionSeconds(), filtered.jitterSeconds(), filtered.epochNanos(),
-                        filtered.updateNanos());
+                PeerStatistics statistics =
+                        peer.filter.statistics().withDispersion(peer.filter.sampledDispersionSeconds());
                 double distance = RootDistance.of(statistics, peer.variables.rootDelaySeconds(),
                         peer.variables.rootDispersionSeconds(), nowNanos, settings.tos().minDistanceSeconds());
                 candidates.add(new Candidate(peer.id, statistics.offsetSeconds(), distance,
@@ -442,20 +440,12 @@ public final class Synchronizer {
         return system;
     }
 
-    /** Whether the discipline gave up on an offset beyond the panic threshold. */
-    public boolean panicked() {
-        return panicked;
-    }
 
     /** The discipline, for the frequency to save in the drift file and for ntpq. */
     public ClockDiscipline discipline() {
         return discipline;
     }
 
-    /** The last run of the selection, if any. */
-    public Optional<Mitigation> lastMitigation() {
-        return lastMitigation;
-    }
 
     /** One association and what the system process keeps of it. */
     private static final class Peer {
@@ -464,7 +454,7 @@ public final class Synchronizer {
         final ClientSource source;
         final ClockFilter filter;
         final DelayStatistics delays = new DelayStatistics();
-        final java.util.Set<CandidateFlag> flags;
+        final Set<CandidateFlag> flags;
         final int referenceIdBits;
         PeerVariables variables;
         Measurement lastMeasurement;
@@ -493,8 +483,8 @@ public final class Synchronizer {
                     && variables.stratum() > 0 && variables.stratum() < NtpConstants.MAXSTRAT;
         }
 
-        private static java.util.Set<CandidateFlag> flagsOf(Association association) {
-            java.util.EnumSet<CandidateFlag> flags = java.util.EnumSet.noneOf(CandidateFlag.class);
+        private static Set<CandidateFlag> flagsOf(Association association) {
+            EnumSet<CandidateFlag> flags = EnumSet.noneOf(CandidateFlag.class);
             if (association.options().has(AssociationFlag.PREFER)) {
                 flags.add(CandidateFlag.PREFER);
             }

@@ -12,7 +12,6 @@ import org.jntp.config.Association;
 import org.jntp.config.AssociationOptions;
 import org.jntp.config.AssociationType;
 import org.jntp.config.ServerAddress;
-import org.jntp.server.access.IpAddress;
 import org.jntp.source.Synchronizer;
 import org.junit.jupiter.api.Test;
 
@@ -115,13 +114,5 @@ class SourceSetTest {
         set.add(SERVER, addresses("192.0.2.1"));
 
         assertThat(destinations(set)).containsExactly(new InetSocketAddress(literal("192.0.2.1"), 12300));
-    }
-
-    @Test
-    void turnsAConfiguredLiteralIntoAnAddressWithoutALookup() {
-        assertThat(SourceSet.inetAddress(IpAddress.parseLiteral("2001:db8::7").orElseThrow()))
-                .isEqualTo(literal("2001:db8::7"));
-        assertThat(SourceSet.inetAddress(IpAddress.parseLiteral("192.0.2.7").orElseThrow()))
-                .isEqualTo(literal("192.0.2.7"));
     }
 }

@@ -1,5 +1,8 @@
 package org.jntp.server.access;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -59,5 +62,17 @@ public record IpAddress(AddressFamily family, long high, long low) {
     @Override
     public String toString() {
         return IpLiteral.format(this);
+    }
+
+    /** The JDK form of this address; never looks anything up. */
+    public InetAddress inetAddress() {
+        byte[] bytes = family == AddressFamily.IPV4
+                ? ByteBuffer.allocate(4).putInt(ipv4()).array()
+                : ByteBuffer.allocate(16).putLong(high).putLong(low).array();
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("a 4 or 16 byte address is always valid", e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.jntp.server.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 class IpAddressTest {
@@ -73,5 +74,13 @@ class IpAddressTest {
         assertThat(address.mappedLow()).isEqualTo(0x0000_FFFF_C000_0201L);
         assertThat(IpAddress.fromMapped(address.mappedHigh(), address.mappedLow())).isEqualTo(address);
         assertThat(IpAddress.fromMapped(0, 1)).isEqualTo(IpAddress.ipv6(0, 1));
+    }
+
+    @Test
+    void turnsIntoAJdkAddressWithoutALookup() throws Exception {
+        assertThat(IpAddress.parseLiteral("2001:db8::7").orElseThrow().inetAddress())
+                .isEqualTo(InetAddress.getByName("2001:db8::7"));
+        assertThat(IpAddress.parseLiteral("192.0.2.7").orElseThrow().inetAddress())
+                .isEqualTo(InetAddress.getByName("192.0.2.7"));
     }
 }

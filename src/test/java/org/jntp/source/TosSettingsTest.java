@@ -1,4 +1,4 @@
-package org.jntp.daemon;
+package org.jntp.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

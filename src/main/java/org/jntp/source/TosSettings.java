@@ -1,4 +1,4 @@
-package org.jntp.daemon;
+package org.jntp.source;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,10 @@ import org.jntp.discipline.SelectionParameters;
  * name wins, as in ntpd.
  *
  * @param selection the limits the mitigation algorithms use
- * @param unused    the names given that this version does not act on (orphan, beacon, ...)
+ * @param orphan    orphan mode ({@code orphan}, {@code orphanwait})
+ * @param unused    the names given that this version does not act on (beacon, cohort, ...)
  */
-public record TosSettings(SelectionParameters selection, List<String> unused) {
+public record TosSettings(SelectionParameters selection, Orphan orphan, List<String> unused) {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}|0[xX][0-9a-fA-F]{1,7}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
@@ -40,7 +41,9 @@ public record TosSettings(SelectionParameters selection, List<String> unused) {
                 decimal(last, "mindist", defaults.minDistanceSeconds()),
                 Math.clamp(integer(last, "floor", defaults.floor()), 0, NtpConstants.MAXSTRAT),
                 Math.clamp(integer(last, "ceiling", defaults.ceiling()), 0, NtpConstants.MAXSTRAT));
-        return new TosSettings(selection, List.copyOf(unused));
+        Orphan orphan = new Orphan(integer(last, "orphan", Orphan.OFF),
+                decimal(last, "orphanwait", Orphan.DEFAULT_WAIT_SECONDS));
+        return new TosSettings(selection, orphan, List.copyOf(unused));
     }
 
     private static int integer(Map<String, String> values, String name, int otherwise) {
