@@ -17,6 +17,15 @@ class ClockDisciplineTest {
         return ClockDiscipline.start(DisciplineSettings.defaults(SLEW_RATE_PPM), 0);
     }
 
+    /** A discipline that has seen twenty polls of 64 s agree on a zero offset, so its estimate is firm. */
+    private static ClockDiscipline firmOnZero() {
+        ClockDiscipline discipline = fresh();
+        for (int i = 0; i < 20; i++) {
+            discipline.update(at(i * 64L, 0));
+        }
+        return discipline;
+    }
+
     private static Measurement at(long seconds, double offsetSeconds) {
         return new Measurement(offsetSeconds, PRECISE, seconds * SECOND);
     }
@@ -106,10 +115,7 @@ class ClockDisciplineTest {
 
     @Test
     void doubtsASingleOutlierOnceTheEstimateIsFirm() {
-        ClockDiscipline discipline = fresh();
-        for (int i = 0; i < 20; i++) {
-            discipline.update(at(i * 64L, 0));
-        }
+        ClockDiscipline discipline = firmOnZero();
 
         assertThat(discipline.update(at(20 * 64L, 0.01)))
                 .isEqualTo(new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER));
@@ -117,10 +123,7 @@ class ClockDisciplineTest {
 
     @Test
     void followsASecondDoubtedMeasurementOnTheSameSide() {
-        ClockDiscipline discipline = fresh();
-        for (int i = 0; i < 20; i++) {
-            discipline.update(at(i * 64L, 0));
-        }
+        ClockDiscipline discipline = firmOnZero();
         discipline.update(at(20 * 64L, 0.01));
 
         assertThat(discipline.update(at(21 * 64L, 0.012))).isInstanceOf(ClockCorrection.Slew.class);
@@ -128,10 +131,7 @@ class ClockDisciplineTest {
 
     @Test
     void keepsDoubtingSpikesOnAlternateSides() {
-        ClockDiscipline discipline = fresh();
-        for (int i = 0; i < 20; i++) {
-            discipline.update(at(i * 64L, 0));
-        }
+        ClockDiscipline discipline = firmOnZero();
         discipline.update(at(20 * 64L, 0.01));
 
         assertThat(discipline.update(at(21 * 64L, -0.01)))
@@ -140,10 +140,7 @@ class ClockDisciplineTest {
 
     @Test
     void followsDoubtedMeasurementsAfterThreeInARowWhateverTheirSide() {
-        ClockDiscipline discipline = fresh();
-        for (int i = 0; i < 20; i++) {
-            discipline.update(at(i * 64L, 0));
-        }
+        ClockDiscipline discipline = firmOnZero();
         discipline.update(at(20 * 64L, 0.01));
         discipline.update(at(21 * 64L, -0.01));
         discipline.update(at(22 * 64L, 0.01));

@@ -13,8 +13,14 @@ class CoreClientSimulationTest {
     private static final Seeds THREE_SEEDS = new Seeds(1, 3);
 
     private static Scenario lan(int servers, int falsetickers, long seconds) {
-        return new Scenario(servers, falsetickers, 0.5, Delay.LAN, Delay.LAN, 0, 0.1, 100, 1e-9, 6, 10, false,
-                seconds, THREE_SEEDS);
+        return lan(servers, falsetickers, 0.5, 0, 0.1, false, seconds);
+    }
+
+    /** A lan scenario of SCENARIOS.md's model with the given departures from its defaults. */
+    private static Scenario lan(int servers, int falsetickers, double falsetickerOffsetSeconds, double loss,
+            double offsetSeconds, boolean warm, long seconds) {
+        return new Scenario(servers, falsetickers, falsetickerOffsetSeconds, Delay.LAN, Delay.LAN, loss,
+                offsetSeconds, 100, 1e-9, 6, 10, warm, seconds, THREE_SEEDS);
     }
 
     private static Summary run(Scenario scenario) {
@@ -42,8 +48,7 @@ class CoreClientSimulationTest {
 
     @Test
     void keepsAFalsetickerOnlyFiveMillisecondsOffFromPullingTheClock() {
-        Scenario subtleLiar = new Scenario(3, 1, 0.005, Delay.LAN, Delay.LAN, 0, 0.1, 100, 1e-9, 6, 10, false, 3000,
-                THREE_SEEDS);
+        Scenario subtleLiar = lan(3, 1, 0.005, 0, 0.1, false, 3000);
 
         Summary summary = run(subtleLiar);
 
@@ -53,8 +58,7 @@ class CoreClientSimulationTest {
 
     @Test
     void keepsTimeWhenHalfThePacketsAreLost() {
-        Scenario lossy = new Scenario(1, 0, 0.5, Delay.LAN, Delay.LAN, 0.5, 0.1, 100, 1e-9, 6, 10, false, 4000,
-                THREE_SEEDS);
+        Scenario lossy = lan(1, 0, 0.5, 0.5, 0.1, false, 4000);
 
         Summary summary = run(lossy);
 
@@ -64,8 +68,7 @@ class CoreClientSimulationTest {
 
     @Test
     void stepsAStartingOffsetBeyondTheStepThreshold() {
-        Scenario farOff = new Scenario(1, 0, 0.5, Delay.LAN, Delay.LAN, 0, 0.5, 100, 1e-9, 6, 10, false, 1000,
-                THREE_SEEDS);
+        Scenario farOff = lan(1, 0, 0.5, 0, 0.5, false, 1000);
 
         Summary summary = run(farOff);
 
@@ -75,8 +78,7 @@ class CoreClientSimulationTest {
 
     @Test
     void leavesAClockBeyondThePanicThresholdAlone() {
-        Scenario panic = new Scenario(1, 0, 0.5, Delay.LAN, Delay.LAN, 0, 2000, 100, 1e-9, 6, 10, false, 600,
-                THREE_SEEDS);
+        Scenario panic = lan(1, 0, 0.5, 0, 2000, false, 600);
 
         Summary summary = run(panic);
 
@@ -85,8 +87,7 @@ class CoreClientSimulationTest {
 
     @Test
     void startsFromTheDriftFileAndNeedsNoFrequencyLearning() {
-        Scenario warm = new Scenario(1, 0, 0.5, Delay.LAN, Delay.LAN, 0, 0.1, 100, 1e-9, 6, 10, true, 3000,
-                THREE_SEEDS);
+        Scenario warm = lan(1, 0, 0.5, 0, 0.1, true, 3000);
 
         Summary summary = run(warm);
 
