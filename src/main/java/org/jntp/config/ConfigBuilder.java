@@ -23,6 +23,7 @@ final class ConfigBuilder {
     private MruSettings mru = MruSettings.defaults();
     private FilePaths files = FilePaths.none();
     private Optional<String> statsDir = Optional.empty();
+    private int leapSmearIntervalSeconds;
 
     void add(Association association) {
         associations.add(association);
@@ -92,8 +93,12 @@ final class ConfigBuilder {
         statsDir = Optional.of(directory);
     }
 
+    void leapSmearInterval(int seconds) {
+        leapSmearIntervalSeconds = seconds;
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
-                new StatisticsConfig(statsDir, statistics, fileGens));
+                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds);
     }
 }

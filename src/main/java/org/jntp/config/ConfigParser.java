@@ -47,6 +47,7 @@ public final class ConfigParser {
             Map.entry("logfile", FileParser::parse),
             Map.entry("pidfile", FileParser::parse),
             Map.entry("leapfile", FileParser::parse),
+            Map.entry("leapsmearinterval", LeapSmearParser::parse),
             Map.entry("statsdir", FileParser::parse),
             Map.entry("statistics", StatisticsParser::parseStatistics),
             Map.entry("filegen", StatisticsParser::parseFileGen));
@@ -54,7 +55,7 @@ public final class ConfigParser {
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
     private static final List<String> NOT_YET_SUPPORTED = List.of("automax", "broadcast", "broadcastclient",
             "broadcastdelay", "calldelay", "controlkey", "crypto", "device", "dscp", "end", "ident", "keys", "keysdir",
-            "leapsmearinterval", "logconfig", "manycastclient", "manycastserver", "mdnstries", "multicastclient",
+            "logconfig", "manycastclient", "manycastserver", "mdnstries", "multicastclient",
             "nonvolatile", "ntpsigndsocket", "phone", "pollskewlist", "requestkey", "reset", "revoke", "rlimit",
             "saveconfigdir", "setvar", "trap", "trustedkey", "ttl", "unconfig", "unpeer");
 

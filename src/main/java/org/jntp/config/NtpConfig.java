@@ -15,10 +15,13 @@ import org.jntp.server.access.RestrictTable;
  * @param restrictions restrict and unrestrict lines in order; {@link #restrictTable()} applies them
  * @param enabledFlags the system options enabled after all enable and disable lines
  * @param tos tos options in order; a later value for a name overrides an earlier one
+ * @param leapSmearIntervalSeconds {@code leapsmearinterval}: how long before a leap second the
+ *                                 server starts smearing it; 0, the default, for no smear
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
-        List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics) {
+        List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics,
+        int leapSmearIntervalSeconds) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -33,7 +36,7 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
     public static NtpConfig defaults() {
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
                 List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
-                StatisticsConfig.none());
+                StatisticsConfig.none(), 0);
     }
 
     /** The restriction table the restrict lines build. */

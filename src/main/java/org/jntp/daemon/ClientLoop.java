@@ -27,6 +27,7 @@ import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.DisciplineSettings;
+import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.refclock.LocalClock;
@@ -97,8 +98,9 @@ final class ClientLoop implements Runnable {
     private enum Served { NOTHING, LOCAL_CLOCK, NETWORK }
 
     private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
-            Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable, Poller poller,
-            Consumer<SystemVariables> publish, EventLog log, long monoNanos) {
+            Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable,
+            Optional<LeapSmear> leapSmear, Poller poller, Consumer<SystemVariables> publish, EventLog log,
+            long monoNanos) {
         this.clock = clock;
         this.settings = settings;
         this.options = options;
@@ -118,6 +120,7 @@ final class ClientLoop implements Runnable {
         }
         this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
         leapTable.ifPresent(synchronizer::useLeapTable);
+        leapSmear.ifPresent(synchronizer::smearLeaps);
         this.awaitingNames = !names.isEmpty();
         this.startDeadlineMonoNanos = monoNanos + START_WAIT_NANOS;
         this.nextLocalPollMonoNanos = monoNanos + LocalClock.POLL_INTERVAL_NANOS;
@@ -148,7 +151,17 @@ final class ClientLoop implements Runnable {
         Optional<LeapTable> leapTable = config.files().leapFile()
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
-                local, drift, leapTable, Poller.open(), publish, log, monoNanos);
+                local, drift, leapTable, leapSmear(config, log), Poller.open(), publish, log, monoNanos);
+    }
+
+    /** The smear of {@code leapsmearinterval}, logged as ntpd logs it; none for 0. */
+    private static Optional<LeapSmear> leapSmear(NtpConfig config, EventLog log) {
+        int seconds = config.leapSmearIntervalSeconds();
+        if (seconds == 0) {
+            return Optional.empty();
+        }
+        log.info("config: leap smear interval " + seconds + " s");
+        return Optional.of(new LeapSmear(seconds));
     }
 
     /** The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise. */

@@ -91,7 +91,7 @@ final class ServerLoop implements Runnable {
         if (replies.size() == 0) {
             return;
         }
-        long transmitNanos = clock.nowNanos();
+        long transmitNanos = server.servedNanos(clock.nowNanos(), System.nanoTime());
         for (int i = 0; i < stamped; i++) {
             NtpServer.stampTransmit(replies.payload(timeReplies[i]), transmitNanos);
         }

@@ -11,7 +11,8 @@ package org.jntp.leap;
  * served time runs on without a jump: for an insertion the clock then steps back from 00:00:00 to
  * 23:59:59 and replays that second, which is the leap second itself. Since a clock reading in
  * that replayed second cannot tell which of the two seconds it is in, the caller says whether
- * the clock has taken the leap (the kernel's TIME_OOP or TIME_WAIT, or the daemon's own step).
+ * the clock has taken the leap (the kernel's step or the daemon's own; {@link ServedSmear} tells
+ * from the monotonic clock).
  * ntpd 4.2.8 computes its offset from the clock reading alone, once a second, and so serves a
  * second twice around an insertion; this follows its curve, not that slip.
  *

@@ -2,6 +2,8 @@ package org.jntp.server;
 
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
+import org.jntp.leap.LeapSmear;
+import org.jntp.leap.ServedSmear;
 import org.jntp.protocol.HeaderView;
 import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
@@ -22,10 +24,17 @@ import org.jntp.server.access.RestrictTable;
  * <p>Sans-IO and allocation-free: the daemon hands in the datagram, its source and its receive
  * time, and gets the reply written into its own buffer. One instance per server thread (its
  * counters are the thread's own); the restrict table, MRU list and system variables are shared.
+ *
+ * <p>While the system variables carry a leap smear ({@code leapsmearinterval}), the receive,
+ * transmit and reference timestamps carry its offset, and the reference ID is the smear's
+ * (254.x.y.z), as ntpd serves them. The cosine is evaluated for every reply rather than once per
+ * publication: it costs tens of nanoseconds, while between two clock updates (up to 1024 s
+ * apart) a day's smear moves by up to 18 ms.
  */
 public final class NtpServer {
     /** RFC 5905's PHI, the frequency tolerance: dispersion grows 15 µs per second. */
     private static final long PHI_PPM = 15;
+    private static final double NANOS_PER_SECOND = 1e9;
     private static final int KISS_RATE_BITS = KissCode.RATE.referenceId().bits();
     private static final int DENY_FLAGS = RestrictFlag.IGNORE.bit();
     private static final int NO_TIME_FLAGS =
@@ -56,14 +65,17 @@ public final class NtpServer {
     /**
      * Handles one datagram and, when the outcome {@link ServerOutcome#replies()}, leaves the reply
      * in {@code reply} (position 0, limit its length, never longer than the request). A time reply
-     * still needs its transmit timestamp: {@link #stampTransmit} right before it is sent.
+     * still needs its transmit timestamp: {@link #stampTransmit} right before it is sent, of the
+     * time {@link #servedNanos} gives.
      *
      * @param request        the datagram, from position 0 to its limit
      * @param addressHigh    the source address's first 64 bits (IPv4 in IPv4-mapped form)
      * @param addressLow     the source address's last 64 bits
      * @param port           the source port
      * @param receiveNanos   when the datagram arrived, on the served clock (Unix ns)
-     * @param monotonicNanos when it arrived on a monotonic clock, for rate limiting
+     * @param monotonicNanos the monotonic clock read when the datagram was taken in, not before
+     *                       it arrived: for rate limiting, and to tell a leap smear whether the
+     *                       clock has taken the leap
      */
     public ServerOutcome respond(ByteBuffer request, long addressHigh, long addressLow, int port,
             long receiveNanos, long monotonicNanos, ByteBuffer reply) {
@@ -123,7 +135,7 @@ public final class NtpServer {
                 return ServerOutcome.KISS_OF_DEATH;
             }
         }
-        writeTimeReply(request, version, replyMode, receiveNanos, reply);
+        writeTimeReply(request, version, replyMode, receiveNanos, monotonicNanos, reply);
         return ServerOutcome.ANSWERED;
     }
 
@@ -133,13 +145,23 @@ public final class NtpServer {
         counters.increment(Counter.BAD_FORMAT);
     }
 
+    /**
+     * The time to serve for the clock reading {@code clockNanos} (Unix ns), taken no later than the
+     * monotonic reading {@code monotonicNanos}: the reading, plus the leap smear while there is one.
+     */
+    public long servedNanos(long clockNanos, long monotonicNanos) {
+        return clockNanos + smearNanos(system.get(), clockNanos, monotonicNanos);
+    }
+
     /** Sets the transmit timestamp of a time reply: call it as late as possible before sending. */
     public static void stampTransmit(ByteBuffer reply, long transmitNanos) {
         HeaderView.putTransmitTimeBits(reply, NtpTimestamp.bitsOfUnixNanos(transmitNanos));
     }
 
-    private void writeTimeReply(ByteBuffer request, int version, Mode replyMode, long receiveNanos, ByteBuffer reply) {
+    private void writeTimeReply(ByteBuffer request, int version, Mode replyMode, long receiveNanos,
+            long monotonicNanos, ByteBuffer reply) {
         SystemVariables sys = system.get();
+        long smearNanos = smearNanos(sys, receiveNanos, monotonicNanos);
         reply.clear();
         HeaderView.putLeapVersionMode(reply, sys.leap(), version, replyMode);
         HeaderView.putStratum(reply, sys.packetStratum());
@@ -147,14 +169,24 @@ public final class NtpServer {
         HeaderView.putPrecision(reply, sys.precisionLog2());
         HeaderView.putRootDelayBits(reply, NtpShort.bitsOfNanos(sys.rootDelayNanos()));
         HeaderView.putRootDispersionBits(reply, NtpShort.bitsOfNanos(rootDispersionNanos(sys, receiveNanos)));
-        HeaderView.putReferenceIdBits(reply, sys.referenceIdBits());
-        HeaderView.putReferenceTimeBits(reply,
-                sys.referenceTimeNanos() == 0 ? 0 : NtpTimestamp.bitsOfUnixNanos(sys.referenceTimeNanos()));
+        HeaderView.putReferenceIdBits(reply,
+                smearNanos == 0 ? sys.referenceIdBits() : LeapSmear.referenceIdBits(smearNanos / NANOS_PER_SECOND));
+        HeaderView.putReferenceTimeBits(reply, sys.referenceTimeNanos() == 0 ? 0
+                : NtpTimestamp.bitsOfUnixNanos(sys.referenceTimeNanos() + smearNanos));
         HeaderView.putOriginTimeBits(reply, HeaderView.transmitTimeBits(request));
-        long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos);
+        long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos + smearNanos);
         HeaderView.putReceiveTimeBits(reply, receiveBits);
         HeaderView.putTransmitTimeBits(reply, receiveBits);
         reply.limit(NtpHeader.LENGTH);
+    }
+
+    /** The smear to add to what is served for a clock reading, 0 without one. */
+    private static long smearNanos(SystemVariables sys, long clockNanos, long monotonicNanos) {
+        if (sys.smear().isEmpty()) {
+            return 0;
+        }
+        ServedSmear smear = sys.smear().get();
+        return Math.round(smear.offsetSeconds(clockNanos, monotonicNanos) * NANOS_PER_SECOND);
     }
 
     /**

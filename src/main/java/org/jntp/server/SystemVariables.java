@@ -1,5 +1,8 @@
 package org.jntp.server;
 
+import java.util.Objects;
+import java.util.Optional;
+import org.jntp.leap.ServedSmear;
 import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
 
@@ -15,6 +18,8 @@ import org.jntp.protocol.LeapIndicator;
  * @param rootDispersionNanos  total dispersion to the reference clock at the reference time
  * @param referenceIdBits      the reference ID as on the wire
  * @param referenceTimeNanos   when the clock was last set or corrected (Unix ns), 0 if never
+ * @param smear                the leap smear to add to the served timestamps ({@code leapsmearinterval}),
+ *                             present while a leap is pending and the smear is on
  */
 public record SystemVariables(
         LeapIndicator leap,
@@ -23,10 +28,23 @@ public record SystemVariables(
         long rootDelayNanos,
         long rootDispersionNanos,
         int referenceIdBits,
-        long referenceTimeNanos) {
+        long referenceTimeNanos,
+        Optional<ServedSmear> smear) {
 
     /** ntpd's internal stratum of an unsynchronised server; it goes on the wire as 0. */
     public static final int STRATUM_UNSYNCHRONIZED = 16;
+
+    /** Requires a smear or its absence. */
+    public SystemVariables {
+        Objects.requireNonNull(smear, "smear");
+    }
+
+    /** System variables that serve the clock's time as it is, unsmeared. */
+    public SystemVariables(LeapIndicator leap, int stratum, int precisionLog2, long rootDelayNanos,
+            long rootDispersionNanos, int referenceIdBits, long referenceTimeNanos) {
+        this(leap, stratum, precisionLog2, rootDelayNanos, rootDispersionNanos, referenceIdBits, referenceTimeNanos,
+                Optional.empty());
+    }
 
     /** What a server that has never been synchronised serves, as ntpd does: LI 3, stratum 16, refid INIT. */
     public static SystemVariables unsynchronized(int precisionLog2) {

@@ -34,8 +34,10 @@ import org.jntp.leap.Leap;
 import org.jntp.leap.LeapBallot;
 import org.jntp.leap.LeapDecision;
 import org.jntp.leap.LeapSchedule;
+import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
 import org.jntp.leap.LeapVote;
+import org.jntp.leap.ServedSmear;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.server.SystemVariables;
@@ -89,6 +91,8 @@ public final class Synchronizer {
     private long withoutSourceSinceMonoNanos;
     private Optional<Leap> votedLeap = Optional.empty();
     private LeapTable leapTable = LeapTable.none();
+    private Optional<LeapSmear> leapSmear = Optional.empty();
+    private Optional<ServedSmear> servedSmear = Optional.empty();
     private Optional<Publication> deferred = Optional.empty();
     private long publishDueMonoNanos;
 
@@ -304,10 +308,12 @@ public final class Synchronizer {
         ClockUpdate update = ClockUpdate.fromSystemPeer(variables.stratum(), systemPeer.referenceIdBits,
                 variables.rootDelaySeconds(), variables.rootDispersionSeconds(), systemPeer.filter.statistics(),
                 nowNanos, chosen.combined(), settings.tos().minDistanceSeconds());
-        LeapDecision leap = leapOf(chosen, nowNanos);
+        Optional<Leap> pending = pendingLeap(chosen, nowNanos);
+        LeapDecision leap = LeapSchedule.at(nowNanos, pending, leapSmear.isPresent());
+        servedSmear = smearOf(pending, monoNanos);
         Publication publication = new Publication(new SystemVariables(leap.toServe(), update.stratum(),
                 clock.precisionLog2(), Math.round(update.rootDelaySeconds() * 1e9),
-                Math.round(update.rootDispersionSeconds() * 1e9), update.referenceIdBits(), nowNanos),
+                Math.round(update.rootDispersionSeconds() * 1e9), update.referenceIdBits(), nowNanos, servedSmear),
                 leap.toArm(), update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
                 discipline.offsetErrorSeconds());
         double pendingSeconds = Math.abs(discipline.slewPendingSeconds(nowNanos));
@@ -341,16 +347,31 @@ public final class Synchronizer {
     }
 
     /**
-     * The leap second the survivors vote for (ntpd's rule: more than half of them, so that no single
-     * source can arm one), held until it has passed, and what to serve and arm for it now.
+     * The leap second in force: the leap file's, or the one the survivors vote for (ntpd's rule: more
+     * than half of them, so that no single source can arm one), held until it has passed.
      */
-    private LeapDecision leapOf(Mitigation.Synchronized chosen, long nowNanos) {
+    private Optional<Leap> pendingLeap(Mitigation.Synchronized chosen, long nowNanos) {
         List<LeapBallot> ballots = new ArrayList<>();
         for (Candidate survivor : chosen.survivors()) {
             ballots.add(LeapBallot.of(peerById(survivor.associationId()).variables.leap()));
         }
         votedLeap = LeapVote.hold(votedLeap, LeapVote.count(ballots), nowNanos);
-        return LeapSchedule.at(nowNanos, LeapSchedule.pending(nowNanos, leapTable, votedLeap), false);
+        return LeapSchedule.pending(nowNanos, leapTable, votedLeap);
+    }
+
+    /**
+     * What the server threads need to smear the pending leap, when {@code leapsmearinterval} is
+     * set: the clock against the monotonic clock of the caller's {@code monoNanos}, read now.
+     */
+    private Optional<ServedSmear> smearOf(Optional<Leap> pending, long monoNanos) {
+        if (leapSmear.isEmpty() || pending.isEmpty()) {
+            return Optional.empty();
+        }
+        long clockNanos = clock.nowNanos();
+        if (servedSmear.isPresent() && servedSmear.get().leap().equals(pending.get())) {
+            return Optional.of(servedSmear.get().refreshedAt(clockNanos, monoNanos));
+        }
+        return Optional.of(ServedSmear.of(leapSmear.get(), pending.get(), clockNanos, monoNanos));
     }
 
     private List<Candidate> candidates(long nowNanos) {
@@ -433,6 +454,15 @@ public final class Synchronizer {
      */
     public void useLeapTable(LeapTable table) {
         leapTable = table;
+    }
+
+    /**
+     * Smears leap seconds for the clients ({@code leapsmearinterval}), as ntpd does: the served
+     * timestamps carry the smear and LI never announces the leap, while the clock keeps UTC and
+     * the kernel takes the leap as usual.
+     */
+    public void smearLeaps(LeapSmear smear) {
+        leapSmear = Optional.of(smear);
     }
 
     /** The system variables to serve: unsynchronised until the first correction. */

@@ -1,12 +1,19 @@
 package org.jntp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jntp.clock.LeapState;
+import org.jntp.leap.Leap;
+import org.jntp.leap.LeapSmear;
+import org.jntp.leap.ServedSmear;
 import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
@@ -35,6 +42,11 @@ class NtpServerTest {
     private static final NtpTimestamp CLIENT_TRANSMIT = NtpTimestamp.ofUnixNanos(NOW_NANOS - 3_000_000);
     private static final SystemVariables STRATUM_8 = new SystemVariables(LeapIndicator.NO_WARNING, 8, -24,
             1_500_000, 10_000_000, ReferenceId.ofAscii("LOCL").bits(), NOW_NANOS - 10 * SECOND);
+
+    /** Noon before the leap second of 2016-12-31, halfway through a day's smear. */
+    private static final long SMEAR_NOON_NANOS = Instant.parse("2016-12-31T12:00:00Z").getEpochSecond() * SECOND;
+    /** The monotonic clock of the smear tests: the clock reads it plus this, the kernel not having stepped. */
+    private static final long CLOCK_AHEAD_NANOS = SMEAR_NOON_NANOS - 1_000 * SECOND;
 
     private final AtomicReference<SystemVariables> system = new AtomicReference<>(STRATUM_8);
     private final ServerCounters counters = new ServerCounters();
@@ -247,6 +259,101 @@ class NtpServerTest {
         ByteBuffer readStat = ByteBuffer.wrap(new byte[] {0x16, 0x01, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
 
         assertThat(respond(readStat)).isEqualTo(ServerOutcome.DECLINED);
+    }
+
+    private static SystemVariables smearing(LeapState kind) {
+        Leap leap = new Leap(Instant.parse("2017-01-01T00:00:00Z").getEpochSecond() * SECOND, kind);
+        ServedSmear smear = ServedSmear.of(new LeapSmear(86_400), leap, SMEAR_NOON_NANOS,
+                SMEAR_NOON_NANOS - CLOCK_AHEAD_NANOS);
+        return new SystemVariables(LeapIndicator.NO_WARNING, 2, -24, 1_500_000, 10_000_000,
+                ReferenceId.ofAscii("GPS").bits(), SMEAR_NOON_NANOS - 10 * SECOND, Optional.of(smear));
+    }
+
+    @Test
+    void servesTheReceiveTimeSmearedHalfASecondBackInTheMiddleOfAnInsertion() {
+        system.set(smearing(LeapState.INSERT));
+
+        respond(clientRequest(), SMEAR_NOON_NANOS, SMEAR_NOON_NANOS - CLOCK_AHEAD_NANOS);
+
+        assertThat(replyHeader().receiveTime()).isEqualTo(NtpTimestamp.ofUnixNanos(SMEAR_NOON_NANOS - SECOND / 2));
+    }
+
+    @Test
+    void servesTheTransmitTimeSmearedAsTheReceiveTime() {
+        system.set(smearing(LeapState.INSERT));
+        long transmitNanos = SMEAR_NOON_NANOS + 20_000;
+
+        long served = server.servedNanos(transmitNanos, transmitNanos - CLOCK_AHEAD_NANOS);
+
+        assertThat(served).isCloseTo(transmitNanos - SECOND / 2, within(1_000L));
+    }
+
+    @Test
+    void servesTheReferenceTimeSmearedByTheOffsetOfTheReply() {
+        system.set(smearing(LeapState.DELETE));
+        // the middle of a deletion's day: its smear ends at 23:59:59, where the clock skips a second
+        long nanos = Instant.parse("2016-12-31T11:59:59Z").toEpochMilli() * 1_000_000L;
+
+        respond(clientRequest(), nanos, nanos - CLOCK_AHEAD_NANOS);
+
+        assertThat(replyHeader().referenceTime())
+                .isEqualTo(NtpTimestamp.ofUnixNanos(SMEAR_NOON_NANOS - 10 * SECOND + SECOND / 2));
+        assertThat(replyHeader().receiveTime()).isEqualTo(NtpTimestamp.ofUnixNanos(nanos + SECOND / 2));
+    }
+
+    @Test
+    void putsTheSmearInTheReferenceIdAndKeepsLeapIndicatorZero() {
+        system.set(smearing(LeapState.INSERT));
+
+        respond(clientRequest(), SMEAR_NOON_NANOS, SMEAR_NOON_NANOS - CLOCK_AHEAD_NANOS);
+
+        assertThat(replyHeader().referenceId().bits()).isEqualTo(LeapSmear.referenceIdBits(-0.5));
+        assertThat(replyHeader().leap()).isEqualTo(LeapIndicator.NO_WARNING);
+    }
+
+    @Test
+    void servesTheClockAsItIsBeforeTheSmearBegins() {
+        system.set(smearing(LeapState.INSERT));
+        long dayBefore = SMEAR_NOON_NANOS - 86_400 * SECOND;
+
+        respond(clientRequest(), dayBefore, dayBefore - CLOCK_AHEAD_NANOS);
+
+        assertThat(replyHeader().receiveTime()).isEqualTo(NtpTimestamp.ofUnixNanos(dayBefore));
+        assertThat(replyHeader().referenceId()).isEqualTo(ReferenceId.ofAscii("GPS"));
+    }
+
+    @Test
+    void servesTheClockAsItIsWithoutASmear() {
+        assertThat(server.servedNanos(NOW_NANOS, 0)).isEqualTo(NOW_NANOS);
+    }
+
+    @Test
+    void answersWhileSmearingWithoutAllocating() {
+        system.set(smearing(LeapState.INSERT));
+        ByteBuffer request = clientRequest();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int window = 0; window < 200; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            answerSmeared(request, 10_000);
+            if (threads.getCurrentThreadAllocatedBytes() == before) {
+                break;
+            }
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        answerSmeared(request, 100_000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).isLessThan(1024);
+    }
+
+    private void answerSmeared(ByteBuffer request, int times) {
+        for (int i = 0; i < times; i++) {
+            long clockNanos = SMEAR_NOON_NANOS + i * 1_000L;
+            respond(request, clockNanos, clockNanos - CLOCK_AHEAD_NANOS);
+            NtpServer.stampTransmit(reply, server.servedNanos(clockNanos, clockNanos - CLOCK_AHEAD_NANOS));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jntp.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import org.jntp.config.ConfigResult;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.SelectionParameters;
 import org.jntp.leap.LeapEntry;
+import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
@@ -164,6 +166,49 @@ class SynchronizerTest {
 
         assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.NO_WARNING);
         assertThat(clock.status().leap()).isEqualTo(LeapState.NONE);
+    }
+
+    @Test
+    void smearsALeapSecondThatMostSourcesAnnounceInsteadOfAnnouncingIt() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+        synchronizer.smearLeaps(new LeapSmear(86_400));
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+
+        SystemVariables served = synchronizer.systemVariables();
+        assertThat(served.leap()).isEqualTo(LeapIndicator.NO_WARNING);
+        assertThat(served.smear()).isPresent();
+        assertThat(served.smear().get().offsetSeconds(clock.nowNanos(), monoNanos)).isCloseTo(-0.5, within(1e-3));
+    }
+
+    @Test
+    void armsTheKernelForTheLeapItSmears() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+        synchronizer.smearLeaps(new LeapSmear(86_400));
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+
+        assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
+    }
+
+    @Test
+    void smearsNothingWithoutAPendingLeap() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+        synchronizer.smearLeaps(new LeapSmear(86_400));
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().smear()).isEmpty();
+    }
+
+    @Test
+    void smearsNothingUnlessASmearIsConfigured() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+
+        assertThat(synchronizer.systemVariables().smear()).isEmpty();
+        assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.ADD_SECOND);
     }
 
     @Test
