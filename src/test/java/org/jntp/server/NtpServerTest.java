@@ -154,6 +154,14 @@ class NtpServerTest {
     }
 
     @Test
+    void countsASymmetricPassivePacketFromAStrangerAsDeclined() {
+        respond(request(4, Mode.SYMMETRIC_PASSIVE));
+
+        assertThat(counters.get(Counter.DECLINED)).isEqualTo(1);
+        assertThat(counters.get(Counter.ANSWERED)).isZero();
+    }
+
+    @Test
     void dropsADatagramShorterThanAHeader() {
         ByteBuffer shortRequest = clientRequest().limit(47);
 
