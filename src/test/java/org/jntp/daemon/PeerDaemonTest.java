@@ -76,7 +76,6 @@ class PeerDaemonTest {
             assertThat(a.systemVariables().stratum()).isEqualTo(8);
             assertThat(ServerCounters.sum(b.counters()).get(Counter.ANSWERED)).isZero();
         }
-        System.out.println(log());
         assertThat(log()).contains("synchronized to 127.0.0.1, stratum 8")
                 .doesNotContain("synchronized to 127.0.0.1, stratum 9");
     }
