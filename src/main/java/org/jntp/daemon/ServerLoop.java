@@ -83,8 +83,11 @@ final class ServerLoop implements Runnable {
             switch (peers.route(request, high, low, port)) {
                 case SERVER -> { }
                 case PEER -> {
-                    peers.deliver(requests.sourceAddress(i), request, receiveNanos);
-                    continue;
+                    // an ignored peer's packet goes on to the server, which drops and counts it
+                    if (!server.ignores(high, low, port)) {
+                        peers.deliver(requests.sourceAddress(i), request, receiveNanos);
+                        continue;
+                    }
                 }
             }
             int slot = replies.addReply(requests, i);

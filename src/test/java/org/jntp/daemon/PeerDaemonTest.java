@@ -74,7 +74,7 @@ class PeerDaemonTest {
             assertThat(served.stratum()).isEqualTo(9);
             assertThat((clockB.nowNanos() - system.nowNanos()) / 1e9).isBetween(-0.01, 0.01);
             assertThat(a.systemVariables().stratum()).isEqualTo(8);
-            assertThat(ServerCounters.sum(b.counters()).get(Counter.ANSWERED)).isZero();
+            assertThat(count(b, Counter.ANSWERED)).isZero();
         }
         assertThat(log()).contains("synchronized to 127.0.0.1, stratum 8")
                 .doesNotContain("synchronized to 127.0.0.1, stratum 9");
@@ -109,13 +109,24 @@ class PeerDaemonTest {
              DatagramChannel stranger = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             stranger.send(symmetric(Mode.SYMMETRIC_PASSIVE), new InetSocketAddress("127.0.0.1", port));
 
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-            while (declined(daemon) == 0 && System.nanoTime() - deadline < 0) {
-                Thread.sleep(20);
-            }
+            assertThat(awaitCount(daemon, Counter.DECLINED)).isEqualTo(1);
+            assertThat(count(daemon, Counter.ANSWERED)).isZero();
+        }
+        assertThat(log()).contains("peer packets taken 0, dropped 0");
+    }
 
-            assertThat(declined(daemon)).isEqualTo(1);
-            assertThat(ServerCounters.sum(daemon.counters()).get(Counter.ANSWERED)).isZero();
+    @Test
+    void dropsAPeersPacketsWhenRestrictIgnoreCoversIt() throws Exception {
+        int port = freePort();
+        try (DatagramChannel peer = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            int peerPort = ((InetSocketAddress) peer.getLocalAddress()).getPort();
+            try (Daemon daemon = Daemon.start(config("peer 127.0.0.1 minpoll 3\nrestrict 127.0.0.1 ignore\n"
+                    + LISTEN_LOOPBACK), new SoftwareClock.Spec(0, 0).over(system), port,
+                    ClientOptions.defaults().withServerPort(peerPort), log)) {
+                peer.send(symmetric(Mode.SYMMETRIC_ACTIVE), new InetSocketAddress("127.0.0.1", port));
+
+                assertThat(awaitCount(daemon, Counter.RESTRICTED)).isEqualTo(1);
+            }
         }
         assertThat(log()).contains("peer packets taken 0, dropped 0");
     }
@@ -125,8 +136,17 @@ class PeerDaemonTest {
         return Daemon.start(config, clock, port, options, log);
     }
 
-    private static long declined(Daemon daemon) {
-        return ServerCounters.sum(daemon.counters()).get(Counter.DECLINED);
+    /** The server threads' count of {@code counter}, once it is no longer 0 or the wait is over. */
+    private static long awaitCount(Daemon daemon, Counter counter) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        while (count(daemon, counter) == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        return count(daemon, counter);
+    }
+
+    private static long count(Daemon daemon, Counter counter) {
+        return ServerCounters.sum(daemon.counters()).get(counter);
     }
 
     /** A synchronised stratum 2 peer's packet of {@code mode}, reading the system clock. */

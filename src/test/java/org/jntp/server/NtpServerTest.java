@@ -207,6 +207,14 @@ class NtpServerTest {
     }
 
     @Test
+    void saysWhichSourcesRestrictIgnoreCovers() {
+        NtpServer restricted = serverWith(defaultRestricted(RestrictFlag.IGNORE));
+
+        assertThat(restricted.ignores(CLIENT.mappedHigh(), CLIENT.mappedLow(), CLIENT_PORT)).isTrue();
+        assertThat(server.ignores(CLIENT.mappedHigh(), CLIENT.mappedLow(), CLIENT_PORT)).isFalse();
+    }
+
+    @Test
     void servesNoTimeToAClientRestrictedWithNoserve() {
         server = serverWith(defaultRestricted(RestrictFlag.NOSERVE));
 
