@@ -29,6 +29,7 @@ import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
+import org.jntp.protocol.Mode;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.refclock.LocalClock;
 import org.jntp.server.SystemVariables;
@@ -44,6 +45,8 @@ import org.jntp.source.TosSettings;
  * drift file's next write, whichever comes first; sends each request from a socket of its own
  * (a fresh source port every time, as chrony does against off-path forgery), takes the reply's
  * arrival time from the kernel, and publishes the system variables the server threads serve.
+ * Peers (symmetric associations) are the exception: their packets go from the NTP port, and the
+ * server threads hand over what a peer sends there, through {@link PeerInbox}.
  *
  * <p>Host names resolve on a thread of their own. Once the first lookups are done (or after
  * {@link #START_WAIT_NANOS}) the core polls what there is, and a name that resolves later joins
@@ -76,6 +79,8 @@ final class ClientLoop implements Runnable {
     private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
     private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();
     private final RequestSender sender;
+    private final PeerInbox inbox;
+    private final PeerSender peerSender;
     private final Endpoint from = new Endpoint();
     private volatile boolean running = true;
 
@@ -114,10 +119,14 @@ final class ClientLoop implements Runnable {
         this.exit = new CompletableFuture<>();
         this.log = log;
         this.sender = new RequestSender(log);
+        this.inbox = new PeerInbox(poller::wakeUp);
+        this.peerSender = new PeerSender(log);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
             sources.add(literal, List.of(address.address().inetAddress())).forEach(log::info);
         }
+        // before the server threads start, so that none answers a peer as a stranger
+        routePeers(sources.sources());
         this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
         leapTable.ifPresent(synchronizer::useLeapTable);
         leapSmear.ifPresent(synchronizer::smearLeaps);
@@ -173,6 +182,16 @@ final class ClientLoop implements Runnable {
         return new LocalDriver(new LocalClock(stratum, refid), refclock.unit());
     }
 
+    /** Where the server threads leave the packets of configured peers. */
+    PeerInbox peerInbox() {
+        return inbox;
+    }
+
+    /** The serving sockets, one per address, that peer packets leave from; call before {@link #run}. */
+    void sendToPeersFrom(List<UdpSocket> serving) {
+        peerSender.sendFrom(serving);
+    }
+
     /** Completes when the client side stops the daemon by itself: {@code -q} done, a panic, a failure. */
     CompletableFuture<DaemonExit> exit() {
         return exit;
@@ -206,10 +225,12 @@ final class ClientLoop implements Runnable {
             resolver.stop();
             outstanding.closeAll();
             sender.close();
+            peerSender.close();
             poller.close();
             drift.writeNow(learntFrequency());
             log.info("client: requests sent " + sent + ", replies taken " + answered + ", from other addresses "
-                    + foreign + ", send failures " + sendFailures);
+                    + foreign + ", send failures " + sendFailures + ", peer packets taken " + inbox.taken()
+                    + ", dropped " + inbox.dropped());
         }
     }
 
@@ -240,6 +261,7 @@ final class ClientLoop implements Runnable {
             for (UdpSocket socket : poller.await(outstanding.sockets(), wait)) {
                 receive(socket, replies);
             }
+            receiveFromPeers();
             publish(System.nanoTime());
             if (finished()) {
                 return;
@@ -286,20 +308,55 @@ final class ClientLoop implements Runnable {
         }
     }
 
-    /** Hands the core the sources it does not poll yet; it keeps all it learnt of the clock. */
+    /**
+     * Hands the core the sources it does not poll yet; it keeps all it learnt of the clock. A peer
+     * is told which of our addresses it sees, and the server threads route its packets here.
+     */
     private void addNewSources(long now) {
         List<Synchronizer.SourceSpec> all = sources.sources();
         for (Synchronizer.SourceSpec source : all) {
-            if (!polled.contains(source)) {
+            if (polled.contains(source)) {
+                continue;
+            }
+            Optional<InetAddress> ours = isPeer(source) ? peerSender.ourAddressFor(source.address()) : Optional.empty();
+            if (ours.isPresent()) {
+                synchronizer.addSource(source, ours.get(), now);
+            } else {
                 synchronizer.addSource(source, now);
             }
         }
         polled = all;
-        sender.prepare(polled.stream().map(Synchronizer.SourceSpec::address).toList());
+        sender.prepare(polled.stream().filter(source -> !isPeer(source)).map(Synchronizer.SourceSpec::address).toList());
+        routePeers(polled);
+    }
+
+    /** Has the server threads hand over what the peers among {@code all} send. */
+    private void routePeers(List<Synchronizer.SourceSpec> all) {
+        inbox.usePeers(all.stream().filter(ClientLoop::isPeer).map(Synchronizer.SourceSpec::address).toList());
+    }
+
+    private static boolean isPeer(Synchronizer.SourceSpec source) {
+        return source.association().type() == AssociationType.PEER;
+    }
+
+    /** Hands the core what peers sent to the NTP port. */
+    private void receiveFromPeers() {
+        for (PeerInbox.Arrival arrival : inbox.takeAll()) {
+            synchronizer.receiveFromPeer(arrival.source(), arrival.datagram(), arrival.datagram().length,
+                    arrival.rxClockNanos(), System.nanoTime());
+        }
     }
 
     private void send(List<Synchronizer.Transmit> transmits) {
         for (Synchronizer.Transmit transmit : transmits) {
+            if (transmit.mode() == Mode.SYMMETRIC_ACTIVE) {
+                if (peerSender.send(transmit.destination(), transmit.datagram())) {
+                    sent++;
+                } else {
+                    sendFailures++;
+                }
+                continue;
+            }
             long beforeSendNanos = clock.nowNanos();
             Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
             if (socket.isPresent()) {
@@ -405,6 +462,7 @@ final class ClientLoop implements Runnable {
                     + local.orElseThrow().driver().stratum());
         }
         served = now;
+        synchronizer.announce(variables);
         publish.accept(variables);
     }
 

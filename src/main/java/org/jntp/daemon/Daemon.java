@@ -58,7 +58,7 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * Opens the sockets the configuration asks for, starts serving, and starts polling the time
-     * sources of the server and pool lines.
+     * sources of the server, pool and peer lines.
      *
      * @param port the UDP port to serve on: 123, or another for tests
      * @throws IOException when no address could be opened
@@ -70,7 +70,7 @@ public final class Daemon implements AutoCloseable {
         Daemon daemon = new Daemon(log, SystemVariables.unsynchronized(precision));
         try {
             daemon.client = ClientLoop.create(config, clock, options, daemon.system::set, log);
-            daemon.listen(config, clock, port);
+            daemon.client.sendToPeersFrom(daemon.listen(config, clock, port, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
         } catch (IOException | RuntimeException e) {
             daemon.close();
@@ -97,11 +97,13 @@ public final class Daemon implements AutoCloseable {
         return client.exit();
     }
 
-    private void listen(NtpConfig config, Clock clock, int port) throws IOException {
+    /** Opens the serving sockets and starts their threads; returns one socket per address served, for peers. */
+    private List<UdpSocket> listen(NtpConfig config, Clock clock, int port, PeerInbox peers) throws IOException {
         RestrictTable restrictions = config.restrictTable();
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, new SecureRandom().nextLong());
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
+        List<UdpSocket> serving = new ArrayList<>();
         int index = 0;
         for (ListenPlan.Listen listen : plan) {
             LocalAddress local = listen.address();
@@ -119,11 +121,14 @@ public final class Daemon implements AutoCloseable {
             boolean drop = listen.action() == InterfaceAction.DROP;
             log.info((drop ? "Listen and drop on " : "Listen normally on ") + index + " " + local.interfaceName()
                     + " " + display(address));
+            if (!drop) {
+                serving.add(sockets.getFirst());
+            }
             for (UdpSocket socket : sockets) {
                 ServerCounters threadCounters = new ServerCounters();
                 NtpServer server = new NtpServer(system::get, () -> restrictions, mru, config.discard().averageLog2(),
                         threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, drop, log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, drop, log);
                 counters.add(threadCounters);
                 loops.add(loop);
                 threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));
@@ -133,6 +138,7 @@ public final class Daemon implements AutoCloseable {
         if (loops.isEmpty()) {
             throw new IOException("no address to listen on: check the interface lines of the configuration");
         }
+        return serving;
     }
 
     private static String display(InetSocketAddress address) {

@@ -1,8 +1,6 @@
 package org.jntp.daemon;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jntp.config.InterfaceAction;
@@ -54,19 +52,12 @@ public final class ListenPlan {
             };
             case InterfaceMatch.Name name -> name.name().equals(local.interfaceName());
             case InterfaceMatch.Address address -> {
-                IpAddress ip = ipAddress(local.address());
+                IpAddress ip = IpAddress.of(local.address());
                 AddressMask mask = address.prefixLength().isPresent()
                         ? AddressMask.prefix(address.address(), address.prefixLength().getAsInt())
                         : AddressMask.host(address.address());
                 yield mask.contains(ip);
             }
         };
-    }
-
-    static IpAddress ipAddress(InetAddress address) {
-        ByteBuffer bytes = ByteBuffer.wrap(address.getAddress());
-        return address instanceof Inet4Address
-                ? IpAddress.ipv4(bytes.getInt())
-                : IpAddress.ipv6(bytes.getLong(), bytes.getLong());
     }
 }

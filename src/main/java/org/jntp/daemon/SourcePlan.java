@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jntp.config.Association;
-import org.jntp.config.AssociationType;
 import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
 import org.jntp.refclock.LocalClock;
@@ -15,8 +14,8 @@ import org.jntp.server.access.AddressFamily;
  * addresses polled at once, host names to resolve first, the local clock driver (the last
  * resort), and what this version does not use, with a line for the log saying so.
  *
- * @param literals   server and pool lines with a numeric address
- * @param names      server and pool lines with a host name
+ * @param literals   server, pool and peer lines with a numeric address
+ * @param names      server, pool and peer lines with a host name
  * @param localClock the first {@code server 127.127.1.u}, if any
  * @param notices    one log line per line not used, naming it
  */
@@ -32,10 +31,6 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
         for (Association association : associations) {
             String line = association.origin().map(origin -> origin + ": ").orElse("")
                     + association.type().keyword() + " " + association.address();
-            if (association.type() == AssociationType.PEER) {
-                notices.add(line + ": peer lines (symmetric mode) are not used yet; this line is ignored");
-                continue;
-            }
             switch (association.address()) {
                 case RefclockAddress refclock -> {
                     if (local.isEmpty() && refclock.type() == LocalClock.DRIVER_TYPE) {

@@ -139,6 +139,14 @@ public final class NtpServer {
         return ServerOutcome.ANSWERED;
     }
 
+    /**
+     * Whether a {@code restrict ... ignore} entry covers this source: ntpd drops what it sends
+     * before looking for an association, so a configured peer's packets too.
+     */
+    public boolean ignores(long addressHigh, long addressLow, int port) {
+        return (restrictions.get().match(addressHigh, addressLow, port) & DENY_FLAGS) != 0;
+    }
+
     /** Counts a datagram too long for the receive buffer: no NTP request we answer is that long. */
     public void refuseOversized() {
         counters.increment(Counter.RECEIVED);

@@ -1,5 +1,6 @@
 package org.jntp.source;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,15 +40,18 @@ import org.jntp.leap.LeapTable;
 import org.jntp.leap.LeapVote;
 import org.jntp.leap.ServedSmear;
 import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.Mode;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.server.SystemVariables;
 
 /**
  * The client side of the daemon without I/O: the associations, the system process of RFC 5905
  * (clock filter, selection, cluster, combine, clock update) and the clock discipline, wired
- * together. The daemon and the simulator drive it alike: they send each {@link Transmit} that
+ * together. The daemon and the simulator drive it alike: they send each client {@link Transmit} that
  * {@link #wake} returns from a socket of its own, hand back what arrives on that socket with
- * {@link #receive}, and call {@link #wake} again at {@link #nextWakeMonoNanos}.
+ * {@link #receive}, and call {@link #wake} again at {@link #nextWakeMonoNanos}. Symmetric packets
+ * ({@code peer} lines) go from and to the NTP port instead: whatever comes from a peer's address
+ * is handed in with {@link #receiveFromPeer}.
  *
  * <p>Every sample of a source that survives selection feeds the discipline, weighed by what its
  * delay says of its error. A source takes part in selection from its first sample, its distance
@@ -57,8 +61,12 @@ import org.jntp.server.SystemVariables;
  */
 public final class Synchronizer {
 
-    /** A request to send from a socket of its own; its reply comes back with the same handle. */
-    public record Transmit(long handle, InetSocketAddress destination, byte[] datagram) {}
+    /**
+     * A packet to send. A {@link Mode#CLIENT} request goes from a socket of its own, and its reply
+     * comes back with the same handle; a {@link Mode#SYMMETRIC_ACTIVE} packet to a peer goes from
+     * the NTP port, where the peer's packets arrive.
+     */
+    public record Transmit(long handle, InetSocketAddress destination, byte[] datagram, Mode mode) {}
 
     /** One configured source, its address resolved. */
     public record SourceSpec(InetSocketAddress address, Association association) {}
@@ -85,6 +93,7 @@ public final class Synchronizer {
     private final double precisionSeconds;
     private OptionalInt systemPeerId = OptionalInt.empty();
     private SystemVariables system;
+    private Optional<SystemVariables> announced = Optional.empty();
     private long nextHandle = 1;
     private boolean panicked;
     private boolean orphaned;
@@ -114,13 +123,31 @@ public final class Synchronizer {
 
     /**
      * Starts polling another source (a name that resolved late, a pool member) from
-     * {@code firstPollMonoNanos} on, keeping all that was learned of the clock. Returns its
+     * {@code firstPollMonoNanos} on, keeping all that was learned of the clock: a client
+     * association for a server or pool line, a symmetric active one for a peer line. Returns its
      * association id.
      */
     public int addSource(SourceSpec spec, long firstPollMonoNanos) {
+        return add(spec, OptionalInt.empty(), firstPollMonoNanos);
+    }
+
+    /**
+     * As {@link #addSource}, knowing which of our addresses the source sees our packets come
+     * from: a source whose reference ID names that address is synchronised to us, and is never
+     * selected (ntpd's timing-loop test). Peers, which poll us as we poll them, need it most.
+     */
+    public int addSource(SourceSpec spec, InetAddress ourAddress, long firstPollMonoNanos) {
+        return add(spec, OptionalInt.of(ReferenceId.ofAddress(ourAddress).bits()), firstPollMonoNanos);
+    }
+
+    private int add(SourceSpec spec, OptionalInt ourReferenceIdBits, long firstPollMonoNanos) {
         int id = peers.size() + 1;
-        peers.add(new Peer(id, spec, ClientSource.of(spec.association(), clock.precisionLog2(), firstPollMonoNanos),
-                new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds())));
+        Association association = spec.association();
+        Source source = association.type() == AssociationType.PEER
+                ? SymmetricSource.of(association, clock.precisionLog2(), firstPollMonoNanos)
+                : ClientSource.of(association, clock.precisionLog2(), firstPollMonoNanos);
+        peers.add(new Peer(id, spec, source, new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds()),
+                ourReferenceIdBits));
         return id;
     }
 
@@ -152,8 +179,8 @@ public final class Synchronizer {
     }
 
     /**
-     * A synchronizer for {@code sources} (client associations: {@code server} and resolved
-     * {@code pool} lines) that steers {@code clock}, starting at {@code monoNanos}.
+     * A synchronizer for {@code sources} ({@code server}, resolved {@code pool} and {@code peer}
+     * lines) that steers {@code clock}, starting at {@code monoNanos}.
      */
     public static Synchronizer start(List<SourceSpec> sources, SyncSettings settings, Clock clock,
             RandomGenerator random, SyncEvents events, long monoNanos) {
@@ -182,7 +209,10 @@ public final class Synchronizer {
                 continue;
             }
             long clockNanos = clock.nowNanos();
-            Optional<Request> request = peer.source.poll(monoNanos, clockNanos, random);
+            Optional<Request> request = switch (peer.source) {
+                case ClientSource client -> client.poll(monoNanos, clockNanos, random);
+                case SymmetricSource symmetric -> symmetric.poll(monoNanos, clockNanos, random, localSystem());
+            };
             if (request.isEmpty()) {
                 continue;
             }
@@ -192,10 +222,30 @@ public final class Synchronizer {
             outstanding.remove(peer.handle);
             peer.handle = nextHandle++;
             peer.requestId = request.get().id();
-            outstanding.put(peer.handle, peer);
-            transmits.add(new Transmit(peer.handle, peer.spec.address(), request.get().datagram()));
+            Mode mode = request.get().header().mode();
+            if (mode == Mode.CLIENT) {
+                outstanding.put(peer.handle, peer);
+            }
+            transmits.add(new Transmit(peer.handle, peer.spec.address(), request.get().datagram(), mode));
         }
         return transmits;
+    }
+
+    /**
+     * What the daemon serves when that is not this synchronizer's own system variables (the local
+     * clock driver, while no source is followed): symmetric peers are told the same as clients.
+     */
+    public void announce(SystemVariables served) {
+        announced = Optional.of(served);
+    }
+
+    /** What our symmetric packets say of us: what is served, stratum 16 when that is unsynchronised. */
+    private LocalSystem localSystem() {
+        SystemVariables served = announced.orElse(system);
+        long referenceTimeNanos = served.leap() == LeapIndicator.UNSYNCHRONIZED ? 0 : served.referenceTimeNanos();
+        return new LocalSystem(served.leap(), Math.clamp(served.stratum(), 1, NtpConstants.MAXSTRAT),
+                served.precisionLog2(), served.rootDelayNanos() * 1e-9, served.rootDispersionNanos() * 1e-9,
+                new ReferenceId(served.referenceIdBits()), referenceTimeNanos);
     }
 
     /**
@@ -204,8 +254,8 @@ public final class Synchronizer {
      */
     public void transmitted(long handle, long clockNanos) {
         Peer peer = outstanding.get(handle);
-        if (peer != null) {
-            peer.source.transmitted(peer.requestId, clockNanos);
+        if (peer != null && peer.source instanceof ClientSource client) {
+            client.transmitted(peer.requestId, clockNanos);
         }
     }
 
@@ -215,10 +265,30 @@ public final class Synchronizer {
      */
     public void receive(long handle, byte[] datagram, int length, long rxClockNanos, long monoNanos) {
         Peer peer = outstanding.remove(handle);
-        if (peer == null) {
+        if (peer == null || !(peer.source instanceof ClientSource client)) {
             return;
         }
-        switch (peer.source.receive(datagram, length, peer.requestId, rxClockNanos, monoNanos)) {
+        judged(peer, client.receive(datagram, length, peer.requestId, rxClockNanos, monoNanos), monoNanos);
+    }
+
+    /**
+     * Takes in a datagram that came from {@code source} to the NTP port at our clock's
+     * {@code rxClockNanos}. It goes to the peer association of that address and port; anything
+     * from elsewhere is ignored, for an unauthenticated stranger never gets an association.
+     */
+    public void receiveFromPeer(InetSocketAddress source, byte[] datagram, int length, long rxClockNanos,
+            long monoNanos) {
+        for (Peer peer : peers) {
+            if (peer.isPolled() && peer.source instanceof SymmetricSource symmetric
+                    && peer.spec.address().equals(source)) {
+                judged(peer, symmetric.receive(datagram, length, rxClockNanos, monoNanos), monoNanos);
+                return;
+            }
+        }
+    }
+
+    private void judged(Peer peer, Reply reply, long monoNanos) {
+        switch (reply) {
             case Reply.Measured measured -> measured(peer, measured, monoNanos);
             case Reply.KissOfDeath kiss -> events.kissOfDeath(peer.spec.address(), kiss.code());
             case Reply.Rejected rejected -> { }
@@ -481,24 +551,27 @@ public final class Synchronizer {
     private static final class Peer {
         final int id;
         final SourceSpec spec;
-        final ClientSource source;
+        final Source source;
         final ClockFilter filter;
         final DelayStatistics delays = new DelayStatistics();
         final Set<CandidateFlag> flags;
         final int referenceIdBits;
+        /** The reference ID of our address as the source sees it, when known. */
+        final OptionalInt ourReferenceIdBits;
         PeerVariables variables;
         Measurement lastMeasurement;
         boolean removed;
         long handle;
         long requestId;
 
-        Peer(int id, SourceSpec spec, ClientSource source, ClockFilter filter) {
+        Peer(int id, SourceSpec spec, Source source, ClockFilter filter, OptionalInt ourReferenceIdBits) {
             this.id = id;
             this.spec = spec;
             this.source = source;
             this.filter = filter;
             this.flags = flagsOf(spec.association());
             this.referenceIdBits = ReferenceId.ofAddress(spec.address().getAddress()).bits();
+            this.ourReferenceIdBits = ourReferenceIdBits;
         }
 
         /** Neither dropped nor stopped by a DENY or RSTR kiss. */
@@ -510,7 +583,14 @@ public final class Synchronizer {
             return variables != null && source.reach() != 0 && isPolled()
                     && !spec.association().options().has(AssociationFlag.NOSELECT)
                     && variables.leap() != LeapIndicator.UNSYNCHRONIZED
-                    && variables.stratum() > 0 && variables.stratum() < NtpConstants.MAXSTRAT;
+                    && variables.stratum() > 0 && variables.stratum() < NtpConstants.MAXSTRAT
+                    && !inTimingLoop();
+        }
+
+        /** Synchronised to us: its reference ID names our address (a primary's names its clock). */
+        private boolean inTimingLoop() {
+            return variables.stratum() > 1 && ourReferenceIdBits.isPresent()
+                    && variables.referenceId().bits() == ourReferenceIdBits.getAsInt();
         }
 
         private static Set<CandidateFlag> flagsOf(Association association) {

@@ -8,10 +8,11 @@
  * the caller passes, so runs repeat.
  *
  * <p>{@link org.jntp.source.ClientSource} serves {@code server} and {@code pool} lines,
- * {@link org.jntp.source.SymmetricSource} {@code peer} lines (not yet driven by the synchronizer).
- * A driver sends each {@link org.jntp.source.Synchronizer.Transmit} that
- * {@link org.jntp.source.Synchronizer#wake} returns from a socket of its own, reports when it
- * left, hands back what arrives on that socket, and wakes the synchronizer again at
- * {@link org.jntp.source.Synchronizer#nextWakeMonoNanos}.
+ * {@link org.jntp.source.SymmetricSource} {@code peer} lines. A driver sends each client
+ * {@link org.jntp.source.Synchronizer.Transmit} that {@link org.jntp.source.Synchronizer#wake}
+ * returns from a socket of its own, reports when it left, hands back what arrives on that socket,
+ * and wakes the synchronizer again at {@link org.jntp.source.Synchronizer#nextWakeMonoNanos}. It
+ * sends a symmetric one from the NTP port, and hands in what a configured peer sends there with
+ * {@link org.jntp.source.Synchronizer#receiveFromPeer}.
  */
 package org.jntp.source;

@@ -40,12 +40,12 @@ class SourcePlanTest {
     }
 
     @Test
-    void warnsThatPeerLinesAreNotUsedYetNamingFileAndLine() {
-        SourcePlan plan = plan("server 192.0.2.1\npeer 192.0.2.9\n", Optional.empty());
+    void pollsPeersLikeServers() {
+        SourcePlan plan = plan("server 192.0.2.1\npeer 192.0.2.9\npeer peer.example.net\n", Optional.empty());
 
-        assertThat(plan.literals()).hasSize(1);
-        assertThat(plan.notices()).singleElement().asString()
-                .startsWith("ntp.conf:2: peer 192.0.2.9: ").contains("not used yet");
+        assertThat(plan.literals()).extracting(a -> a.address().toString()).containsExactly("192.0.2.1", "192.0.2.9");
+        assertThat(plan.names()).extracting(name -> name.host().name()).containsExactly("peer.example.net");
+        assertThat(plan.notices()).isEmpty();
     }
 
     @Test

@@ -166,6 +166,14 @@ class NtpServerTest {
     }
 
     @Test
+    void countsASymmetricPassivePacketFromAStrangerAsDeclined() {
+        respond(request(4, Mode.SYMMETRIC_PASSIVE));
+
+        assertThat(counters.get(Counter.DECLINED)).isEqualTo(1);
+        assertThat(counters.get(Counter.ANSWERED)).isZero();
+    }
+
+    @Test
     void dropsADatagramShorterThanAHeader() {
         ByteBuffer shortRequest = clientRequest().limit(47);
 
@@ -208,6 +216,14 @@ class NtpServerTest {
 
         assertThat(respond(clientRequest())).isEqualTo(ServerOutcome.RESTRICTED);
         assertThat(counters.get(Counter.RESTRICTED)).isEqualTo(1);
+    }
+
+    @Test
+    void saysWhichSourcesRestrictIgnoreCovers() {
+        NtpServer restricted = serverWith(defaultRestricted(RestrictFlag.IGNORE));
+
+        assertThat(restricted.ignores(CLIENT.mappedHigh(), CLIENT.mappedLow(), CLIENT_PORT)).isTrue();
+        assertThat(server.ignores(CLIENT.mappedHigh(), CLIENT.mappedLow(), CLIENT_PORT)).isFalse();
     }
 
     @Test

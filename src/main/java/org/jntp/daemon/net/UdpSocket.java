@@ -17,6 +17,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * datagram (up to the batch's capacity) with one recvmmsg, {@link #send} hands a whole batch to
  * sendmmsg. Neither allocates. Not thread-safe: one thread owns the socket, receives, sends and
  * finally closes it; {@link #wakeUp} or a receive timeout lets that thread notice a shutdown request.
+ * One other thread may also {@link #send} on it, with a batch of its own, while it is open (the
+ * client thread sends peer packets from a server thread's socket).
  */
 public final class UdpSocket implements AutoCloseable {
     private static final int CLOSED = -1;

@@ -64,6 +64,12 @@ public record IpAddress(AddressFamily family, long high, long low) {
         return IpLiteral.format(this);
     }
 
+    /** The address of a JDK address; never looks anything up. */
+    public static IpAddress of(InetAddress address) {
+        ByteBuffer bytes = ByteBuffer.wrap(address.getAddress());
+        return bytes.capacity() == 4 ? ipv4(bytes.getInt()) : ipv6(bytes.getLong(), bytes.getLong());
+    }
+
     /** The JDK form of this address; never looks anything up. */
     public InetAddress inetAddress() {
         byte[] bytes = family == AddressFamily.IPV4

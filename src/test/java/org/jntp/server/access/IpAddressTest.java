@@ -83,4 +83,11 @@ class IpAddressTest {
         assertThat(IpAddress.parseLiteral("192.0.2.7").orElseThrow().inetAddress())
                 .isEqualTo(InetAddress.getByName("192.0.2.7"));
     }
+
+    @Test
+    void isMadeFromAJdkAddress() throws Exception {
+        assertThat(IpAddress.of(InetAddress.getByName("192.0.2.7"))).isEqualTo(IpAddress.ipv4(0xC000_0207));
+        assertThat(IpAddress.of(InetAddress.getByName("2001:db8::7")))
+                .isEqualTo(IpAddress.ipv6(0x2001_0db8_0000_0000L, 7));
+    }
 }
