@@ -67,29 +67,23 @@ public record NtpdOptions(
         Optional<AddressFamily> family = Optional.empty();
         int debug = 0;
         int port = NTP_PORT;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
+        CommandLine line = new CommandLine(args);
+        while (line.hasNext()) {
+            String arg = line.next();
             if (arg.equals("--software-clock") || arg.startsWith("--software-clock=")) {
-                String value = valueOf(arg, "--software-clock", args, i);
-                if (value == null) {
+                Optional<String> value = line.longValueOf(arg, "--software-clock");
+                if (value.isEmpty()) {
                     return new Parse.Error("--software-clock needs a value OFFSET_S,FREQ_PPM, e.g. 0.25,50");
                 }
-                if (!arg.contains("=")) {
-                    i++;
-                }
                 try {
-                    software = Optional.of(SoftwareClock.parse(value));
+                    software = Optional.of(SoftwareClock.parse(value.get()));
                 } catch (IllegalArgumentException e) {
                     return new Parse.Error("--software-clock: " + e.getMessage());
                 }
                 continue;
             }
             if (arg.equals("--port") || arg.startsWith("--port=")) {
-                String value = valueOf(arg, "--port", args, i);
-                if (!arg.contains("=")) {
-                    i++;
-                }
-                port = parsePort(value);
+                port = line.longValueOf(arg, "--port").map(NtpdOptions::parsePort).orElse(-1);
                 if (port < 0) {
                     return new Parse.Error("--port needs a UDP port number 1..65535, e.g. --port 12300");
                 }
@@ -110,14 +104,11 @@ public record NtpdOptions(
                     case 'x' -> slew = true;
                     case 'd' -> debug++;
                     case 'c', 'p', 'f', 'k', 'l', 'u' -> {
-                        String value;
-                        if (j + 1 < arg.length()) {
-                            value = arg.substring(j + 1);
-                        } else if (i + 1 < args.size()) {
-                            value = args.get(++i);
-                        } else {
+                        Optional<String> given = line.valueOf(arg, j);
+                        if (given.isEmpty()) {
                             return new Parse.Error("option -" + flag + " needs a value\n" + USAGE);
                         }
+                        String value = given.get();
                         switch (flag) {
                             case 'c' -> config = Path.of(value);
                             case 'p' -> pid = Optional.of(Path.of(value));
@@ -139,17 +130,10 @@ public record NtpdOptions(
     }
 
     private static int parsePort(String value) {
-        if (value == null || !value.matches("[0-9]{1,5}")) {
+        if (!value.matches("[0-9]{1,5}")) {
             return -1;
         }
         int port = Integer.parseInt(value);
         return port >= 1 && port <= 65535 ? port : -1;
-    }
-
-    private static String valueOf(String arg, String name, List<String> args, int i) {
-        if (arg.length() > name.length()) {
-            return arg.substring(name.length() + 1);
-        }
-        return i + 1 < args.size() ? args.get(i + 1) : null;
     }
 }

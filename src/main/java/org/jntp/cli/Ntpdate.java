@@ -1,11 +1,134 @@
 package org.jntp.cli;
 
-/** The {@code ntpdate} tool; its issue has not landed yet. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jntp.clock.Clock;
+import org.jntp.clock.ClockException;
+import org.jntp.clock.KernelClock;
+import org.jntp.daemon.DateQueryRunner;
+import org.jntp.daemon.EventLog;
+import org.jntp.server.access.AddressFamily;
+import org.jntp.source.DateQuery;
+
+/**
+ * {@code ntpdate}: asks each server a few times, picks one with the clock filter and selection of
+ * RFC 5905, and steps the clock to it (an offset of 0.5 s or more, or {@code -b}) or slews it;
+ * {@code -q} and {@code -d} only say what they would do. Notices go to standard output and errors
+ * to standard error, as ntpdate 4.2.8 prints them when not logging to syslog.
+ */
 public final class Ntpdate {
+    /** ntpdate steps the clock from this offset on, and slews below it. */
+    static final double STEP_THRESHOLD_SECONDS = 0.5;
+
     private Ntpdate() {}
 
     public static void main(String[] args) {
-        System.err.println("ntpdate: not yet implemented");
-        System.exit(2);
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        NtpdateOptions options;
+        switch (NtpdateOptions.parse(args)) {
+            case NtpdateOptions.Parse.Ok ok -> options = ok.options();
+            case NtpdateOptions.Parse.Error error -> {
+                err.println("ntpdate: " + error.message());
+                return 2;
+            }
+        }
+        long pid = ProcessHandle.current().pid();
+        EventLog notices = log(options.toStderr() ? err : out, pid);
+        EventLog errors = log(err, pid);
+        if (options.verbose()) {
+            notices.info("ntpdate jntp " + version());
+        }
+        List<InetSocketAddress> servers = resolve(options, errors);
+        if (servers.isEmpty()) {
+            errors.info("no servers can be used, exiting");
+            return 1;
+        }
+        Clock clock = KernelClock.open();
+        DateQuery query = DateQuery.start(servers, options.query(), clock.precisionLog2(), new SecureRandom(),
+                System.nanoTime());
+        DateQuery.Result result;
+        try {
+            result = DateQueryRunner.run(query, servers, clock, errors);
+        } catch (IOException e) {
+            errors.info("cannot query the servers: " + e.getMessage());
+            return 1;
+        }
+        for (DateQuery.ServerReport report : result.servers()) {
+            if (options.debug()) {
+                out.println(NtpdateReport.detail(report));
+            } else if (options.queryOnly()) {
+                out.println(NtpdateReport.serverLine(report));
+            }
+        }
+        if (result.chosen().isEmpty()) {
+            errors.info("no server suitable for synchronization found");
+            return 1;
+        }
+        DateQuery.ServerReport best = result.servers().get(result.chosen().getAsInt());
+        double offset = best.statistics().offsetSeconds();
+        boolean step = options.alwaysStep()
+                || !options.neverStep() && Math.abs(offset) >= STEP_THRESHOLD_SECONDS;
+        if (!options.queryOnly() && !options.debug()) {
+            try {
+                adjust(clock, step, offset, errors);
+            } catch (ClockException e) {
+                errors.info("Can't adjust the time of day: " + e.getMessage());
+                return 1;
+            }
+        }
+        notices.info(NtpdateReport.adjustLine(step, best));
+        return 0;
+    }
+
+    private static void adjust(Clock clock, boolean step, double offset, EventLog errors) {
+        if (step) {
+            clock.step(offset);
+            return;
+        }
+        if (Math.abs(offset) > Clock.MAX_SLEW_SECONDS) {
+            errors.info(String.format(Locale.ROOT, "offset %.6f s is more than one slew covers (%.1f s):"
+                    + " slewing %.1f s now; step with -b, or run ntpdate again", offset, Clock.MAX_SLEW_SECONDS,
+                    Math.copySign(Clock.MAX_SLEW_SECONDS, offset)));
+        }
+        clock.slew(offset);
+    }
+
+    /** Every address of every server, of the family asked for; a name that does not resolve is said and skipped. */
+    private static List<InetSocketAddress> resolve(NtpdateOptions options, EventLog errors) {
+        List<InetSocketAddress> servers = new ArrayList<>();
+        for (String name : options.servers()) {
+            try {
+                for (InetAddress address : InetAddress.getAllByName(name)) {
+                    AddressFamily family = address instanceof Inet4Address ? AddressFamily.IPV4 : AddressFamily.IPV6;
+                    if (options.family().isEmpty() || options.family().get() == family) {
+                        servers.add(new InetSocketAddress(address, options.port()));
+                    }
+                }
+            } catch (UnknownHostException e) {
+                errors.info("can't find host " + name);
+            }
+        }
+        return servers;
+    }
+
+    private static EventLog log(PrintStream stream, long pid) {
+        return new EventLog("ntpdate", stream, System::currentTimeMillis, ZoneId.systemDefault(), pid, 0);
+    }
+
+    private static String version() {
+        String version = Ntpdate.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 }

@@ -79,6 +79,7 @@ final class ClientLoop implements Runnable {
     private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
     private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();
     private final RequestSender sender;
+    private final ReplyReader replyReader;
     private final PeerInbox inbox;
     private final PeerSender peerSender;
     private final Endpoint from = new Endpoint();
@@ -92,8 +93,6 @@ final class ClientLoop implements Runnable {
     private SystemVariables localVariables;
     private Served served = Served.NOTHING;
     private long sent;
-    private long answered;
-    private long foreign;
     private long sendFailures;
 
     /** The local clock driver and the unit its address names, for the log. */
@@ -119,6 +118,7 @@ final class ClientLoop implements Runnable {
         this.exit = new CompletableFuture<>();
         this.log = log;
         this.sender = new RequestSender(log);
+        this.replyReader = new ReplyReader(clock, log);
         this.inbox = new PeerInbox(poller::wakeUp);
         this.peerSender = new PeerSender(log);
         for (Association literal : plan.literals()) {
@@ -228,8 +228,8 @@ final class ClientLoop implements Runnable {
             peerSender.close();
             poller.close();
             drift.writeNow(learntFrequency());
-            log.info("client: requests sent " + sent + ", replies taken " + answered + ", from other addresses "
-                    + foreign + ", send failures " + sendFailures + ", peer packets taken " + inbox.taken()
+            log.info("client: requests sent " + sent + ", replies taken " + replyReader.answered()
+                    + ", from other addresses " + replyReader.foreign() + ", send failures " + sendFailures + ", peer packets taken " + inbox.taken()
                     + ", dropped " + inbox.dropped());
         }
     }
@@ -408,39 +408,11 @@ final class ClientLoop implements Runnable {
     }
 
     private void receive(UdpSocket socket, ReceiveBatch batch) {
-        Optional<OutstandingRequests.Request<UdpSocket>> request = outstanding.bySocket(socket);
-        if (request.isEmpty()) {
-            return;
-        }
-        int count;
-        try {
-            count = socket.receiveQueued(batch);
-        } catch (IOException e) {
-            log.debug(1, "request to " + Endpoint.of(request.get().destination()) + " failed: " + e.getMessage());
-            outstanding.finish(request.get());
-            return;
-        }
-        long monoNanos = System.nanoTime();
-        Endpoint destination = Endpoint.of(request.get().destination());
-        for (int i = 0; i < count; i++) {
-            batch.source(i, from);
-            if (!from.sameAs(destination)) {
-                foreign++;
-                continue;
-            }
-            int length = batch.length(i);
-            byte[] datagram = new byte[length];
-            batch.payload(i).get(datagram);
-            long kernelNanos = batch.receiveTimeNanos(i);
-            long arrivalNanos = kernelNanos != 0 ? clock.fromSystemNanos(kernelNanos) : clock.nowNanos();
-            synchronizer.receive(request.get().handle(), datagram, length, arrivalNanos, monoNanos);
-            answered++;
+        replyReader.read(socket, outstanding, batch, (handle, source, datagram, rxClockNanos, monoNanos) -> {
+            synchronizer.receive(handle, datagram, datagram.length, rxClockNanos, monoNanos);
             log.debug(2, String.format(Locale.ROOT, "reply from %s: offset %+.6f s, frequency %+.3f ppm",
-                    Endpoint.of(request.get().destination()), synchronizer.discipline().lastOffsetSeconds(),
-                    synchronizer.discipline().frequencyPpm()));
-            outstanding.finish(request.get());
-            return;
-        }
+                    source, synchronizer.discipline().lastOffsetSeconds(), synchronizer.discipline().frequencyPpm()));
+        });
     }
 
     /** Publishes what the server threads serve: the system peer's time, else the local clock, else nothing. */

@@ -23,10 +23,16 @@ public final class EventLog {
     private final int debugLevel;
 
     public EventLog(PrintStream out, LongSupplier wallClockMillis, ZoneId zone, long pid, int debugLevel) {
+        this("ntpd", out, wallClockMillis, zone, pid, debugLevel);
+    }
+
+    /** A log whose lines name {@code program}, as ntpdate's do. */
+    public EventLog(String program, PrintStream out, LongSupplier wallClockMillis, ZoneId zone, long pid,
+            int debugLevel) {
         this.out = out;
         this.wallClockMillis = wallClockMillis;
         this.zone = zone;
-        this.prefix = " ntpd[" + pid + "]: ";
+        this.prefix = " " + program + "[" + pid + "]: ";
         this.debugLevel = debugLevel;
     }
 

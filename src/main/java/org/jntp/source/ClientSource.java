@@ -70,6 +70,22 @@ public final class ClientSource extends Source {
             return Optional.empty();
         }
         boolean unreachable = poll.transmit(monoNanos, random);
+        return Optional.of(request(clockNanos, random, unreachable));
+    }
+
+    /**
+     * A request to send now outside the poll schedule, as ntpdate sends its samples one after
+     * another: it replaces any request still outstanding, and leaves reachability and the poll
+     * process as they are.
+     *
+     * @param clockNanos our clock now (Unix ns), kept as T1
+     * @param random     source of the transmit timestamp's bits
+     */
+    public Request query(long clockNanos, RandomGenerator random) {
+        return request(clockNanos, random, false);
+    }
+
+    private Request request(long clockNanos, RandomGenerator random, boolean unreachable) {
         long transmitBits = random.nextLong();
         while (transmitBits == 0) {
             transmitBits = random.nextLong();
@@ -81,7 +97,7 @@ public final class ClientSource extends Source {
         NtpHeader header = new NtpHeader(LeapIndicator.NO_WARNING, version, Mode.CLIENT, 0, poll.hostPoll(), 0,
                 NtpShort.ZERO, NtpShort.ZERO, ReferenceId.NONE, NtpTimestamp.ZERO, NtpTimestamp.ZERO,
                 NtpTimestamp.ZERO, new NtpTimestamp(transmitBits));
-        return Optional.of(new Request(outstandingId, header, unreachable));
+        return new Request(outstandingId, header, unreachable);
     }
 
     /**
