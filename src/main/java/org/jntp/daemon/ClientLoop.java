@@ -34,6 +34,7 @@ import org.jntp.protocol.ReferenceId;
 import org.jntp.refclock.LocalClock;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.IpAddress;
+import org.jntp.source.Retirement;
 import org.jntp.source.SyncEvents;
 import org.jntp.source.SyncSettings;
 import org.jntp.source.Synchronizer;
@@ -50,7 +51,9 @@ import org.jntp.source.TosSettings;
  *
  * <p>Host names resolve on a thread of their own. Once the first lookups are done (or after
  * {@link #START_WAIT_NANOS}) the core polls what there is, and a name that resolves later joins
- * the running core, which keeps all it learnt of the clock.
+ * the running core, which keeps all it learnt of the clock. A pool member (or {@code preempt}
+ * server) that stops answering or keeps being a falseticker gives way to an address of the pool's
+ * reserve, and once that reserve is used up the pool's name is looked up again.
  */
 final class ClientLoop implements Runnable {
     /** The longest the core waits for the first lookups of host names before starting without them. */
@@ -82,6 +85,7 @@ final class ClientLoop implements Runnable {
     private final ReplyReader replyReader;
     private final PeerInbox inbox;
     private final PeerSender peerSender;
+    private final NameResolver resolver;
     private final Endpoint from = new Endpoint();
     private volatile boolean running = true;
 
@@ -121,6 +125,8 @@ final class ClientLoop implements Runnable {
         this.replyReader = new ReplyReader(clock, log);
         this.inbox = new PeerInbox(poller::wakeUp);
         this.peerSender = new PeerSender(log);
+        this.resolver = new NameResolver(new ResolveSchedule(names, monoNanos), HostLookup.system(), options.family(),
+                this::deliver, log, System::nanoTime);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
             sources.add(literal, List.of(address.address().inetAddress())).forEach(log::info);
@@ -210,8 +216,6 @@ final class ClientLoop implements Runnable {
 
     @Override
     public void run() {
-        NameResolver resolver = new NameResolver(new ResolveSchedule(names, System.nanoTime()), HostLookup.system(),
-                options.family(), this::deliver, log, System::nanoTime);
         if (!names.isEmpty()) {
             Thread.ofPlatform().name("ntpd-resolver").daemon(true).start(resolver);
         }
@@ -245,7 +249,7 @@ final class ClientLoop implements Runnable {
             takeNews(now);
             if (synchronizer.nextWakeMonoNanos() - now <= 0) {
                 send(synchronizer.wake(now));
-                replaceRetiredPoolMembers(now);
+                replaceRetiredSources(now);
             }
             if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
                 localVariables = local.get().driver().poll(clock.nowNanos(), clock.precisionLog2());
@@ -299,11 +303,19 @@ final class ClientLoop implements Runnable {
         }
     }
 
-    /** Puts reserve pool addresses in the place of pool members that stopped answering. */
-    private void replaceRetiredPoolMembers(long now) {
-        List<Synchronizer.SourceSpec> retired = synchronizer.retireUnreachablePoolMembers();
+    /**
+     * Puts reserve pool addresses in the place of the pool members (and preempt servers) that
+     * stopped answering or kept being falsetickers, and has a pool's name looked up again once its
+     * reserve is used up; fresh addresses come back as news.
+     */
+    private void replaceRetiredSources(long now) {
+        List<Retirement> retired = synchronizer.retirePreemptable();
         if (!retired.isEmpty()) {
-            retired.forEach(dropped -> sources.replace(dropped).forEach(log::info));
+            for (Retirement retirement : retired) {
+                SourceSet.Replacement replacement = sources.replace(retirement);
+                replacement.notes().forEach(log::info);
+                replacement.lookUpAgain().ifPresent(resolver::lookUpAgain);
+            }
             addNewSources(now);
         }
     }

@@ -4,7 +4,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -14,7 +16,8 @@ import org.jntp.server.access.AddressFamily;
 /**
  * The resolver thread: looks up the host names of server and pool lines as {@link ResolveSchedule}
  * says, off the client thread (a lookup can block for seconds), and hands each outcome over.
- * It ends once every name resolved.
+ * Without a pool name it ends once every name resolved; with one, it waits until stopped, for the
+ * client thread to ask for a pool's name again once its reserve of addresses ran out.
  */
 final class NameResolver implements Runnable {
 
@@ -33,7 +36,10 @@ final class NameResolver implements Runnable {
     private final Consumer<News> deliver;
     private final EventLog log;
     private final LongSupplier monoNanos;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Queue<ResolveSchedule.Name> askedAgain = new ConcurrentLinkedQueue<>();
+    /** Released to end a wait early: a name asked for again, or a stop. */
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean stopped;
 
     /**
      * @param family  {@code -4} or {@code -6} from the command line; a line's own -4/-6 applies as well
@@ -51,20 +57,31 @@ final class NameResolver implements Runnable {
 
     /** Asks the thread to end; a lookup under way still runs to its end, its outcome unused. */
     void stop() {
-        stopped.countDown();
+        stopped = true;
+        wakeUps.release();
+    }
+
+    /**
+     * Asks for a name that resolved to be looked up again (a pool whose reserve ran out), as soon
+     * as its schedule allows; any thread may call it.
+     */
+    void lookUpAgain(ResolveSchedule.Name name) {
+        askedAgain.add(name);
+        wakeUps.release();
     }
 
     @Override
     public void run() {
         boolean roundReported = false;
-        while (stopped.getCount() > 0 && !schedule.isEmpty()) {
+        boolean mayBeAskedAgain = schedule.hasPool();
+        while (!stopped) {
             lookUpDue();
             if (!roundReported && schedule.firstRoundDone()) {
                 roundReported = true;
                 deliver.accept(new News.FirstRoundDone());
             }
-            if (!awaitNext()) {
-                return;
+            if (!mayBeAskedAgain && schedule.nothingPending() || !awaitNext()) {
+                break;
             }
         }
         if (!roundReported) {
@@ -72,15 +89,18 @@ final class NameResolver implements Runnable {
         }
     }
 
-    /** Looks up every name that is due; returns nothing, hands results over as they come. */
+    /** Looks up every name that is due, those asked for again included; hands results over as they come. */
     void lookUpDue() {
+        for (ResolveSchedule.Name name = askedAgain.poll(); name != null; name = askedAgain.poll()) {
+            schedule.again(name, monoNanos.getAsLong());
+        }
         for (ResolveSchedule.Name name : schedule.due(monoNanos.getAsLong())) {
-            if (stopped.getCount() == 0) {
+            if (stopped) {
                 return;
             }
             switch (usable(lookup.lookup(name.host().name()), name)) {
                 case HostLookup.Result.Found found -> {
-                    schedule.resolved(name);
+                    schedule.resolved(name, monoNanos.getAsLong());
                     deliver.accept(new News.Resolved(name.association(), found.addresses()));
                 }
                 case HostLookup.Result.Failed failed ->
@@ -109,17 +129,20 @@ final class NameResolver implements Runnable {
         return address instanceof Inet6Address ? AddressFamily.IPV6 : AddressFamily.IPV4;
     }
 
-    /** Sleeps until the next name is due; false once stopped. */
+    /** Sleeps until the next name is due or one is asked for again; false once stopped. */
     private boolean awaitNext() {
         long next = schedule.nextDueMonoNanos();
-        if (next == Long.MAX_VALUE) {
-            return stopped.getCount() > 0;
-        }
         try {
-            return !stopped.await(Math.max(0, next - monoNanos.getAsLong()), TimeUnit.NANOSECONDS);
+            if (next == Long.MAX_VALUE) {
+                wakeUps.acquire();
+            } else if (!wakeUps.tryAcquire(Math.max(0, next - monoNanos.getAsLong()), TimeUnit.NANOSECONDS)) {
+                return !stopped;
+            }
+            wakeUps.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+        return !stopped;
     }
 }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jntp.config.Association;
+import org.jntp.config.AssociationType;
 import org.jntp.config.ServerAddress;
 
 /**
  * When to look each configured host name up: all at once at start, then, for a name that failed,
- * again after 1 s, doubling up to 5 min between tries, until it resolves. A failure is worth a log
- * line only when its reason differs from the last one, so a name that stays unknown is logged
- * once, not every five minutes.
+ * again after 1 s, doubling up to 5 min between tries, until it resolves. A pool whose reserve
+ * ran out asks for its name again; such a lookup waits the same interval after the previous one,
+ * and each doubles it up to 5 min, so a pool that keeps losing members does not hammer the
+ * resolver. A failure is worth a log line only when its reason differs from the last one, so a
+ * name that stays unknown is logged once, not every five minutes.
  */
 final class ResolveSchedule {
     static final long FIRST_RETRY_NANOS = 1_000_000_000L;
@@ -21,56 +24,95 @@ final class ResolveSchedule {
     /** A server or pool line whose address is a name. */
     record Name(Association association, ServerAddress.HostName host) {}
 
-    private static final class Pending {
+    private static final class State {
+        boolean pending = true;
         long dueMonoNanos;
         long retryNanos = FIRST_RETRY_NANOS;
         boolean tried;
+        long lastLookupMonoNanos;
         Optional<String> lastFailure = Optional.empty();
 
-        Pending(long dueMonoNanos) {
+        State(long dueMonoNanos) {
             this.dueMonoNanos = dueMonoNanos;
+            this.lastLookupMonoNanos = dueMonoNanos;
+        }
+
+        long nextRetryNanos() {
+            long retry = retryNanos;
+            retryNanos = Math.min(retry * 2, MAX_RETRY_NANOS);
+            return retry;
         }
     }
 
-    private final Map<Name, Pending> pending = new LinkedHashMap<>();
+    private final Map<Name, State> states = new LinkedHashMap<>();
 
     /** Every name due at {@code startMonoNanos}. */
     ResolveSchedule(List<Name> names, long startMonoNanos) {
-        names.forEach(name -> pending.put(name, new Pending(startMonoNanos)));
+        names.forEach(name -> states.put(name, new State(startMonoNanos)));
     }
 
     /** The names to look up now. */
     List<Name> due(long monoNanos) {
         List<Name> due = new ArrayList<>();
-        pending.forEach((name, state) -> {
-            if (state.dueMonoNanos - monoNanos <= 0) {
+        states.forEach((name, state) -> {
+            if (state.pending && state.dueMonoNanos - monoNanos <= 0) {
                 due.add(name);
             }
         });
         return due;
     }
 
-    /** When the next name is due; {@link Long#MAX_VALUE} once every name resolved. */
+    /** When the next name is due; {@link Long#MAX_VALUE} while none is to be looked up. */
     long nextDueMonoNanos() {
         long next = Long.MAX_VALUE;
-        for (Pending state : pending.values()) {
-            next = Math.min(next, state.dueMonoNanos);
+        for (State state : states.values()) {
+            if (state.pending) {
+                next = Math.min(next, state.dueMonoNanos);
+            }
         }
         return next;
     }
 
-    boolean isEmpty() {
-        return pending.isEmpty();
+    /** Whether no name is to be looked up, now or later, unless {@link #again} asks for one. */
+    boolean nothingPending() {
+        return states.values().stream().noneMatch(state -> state.pending);
+    }
+
+    /** Whether a pool's name is among them, which may be asked for {@link #again}. */
+    boolean hasPool() {
+        return states.keySet().stream().anyMatch(name -> name.association().type() == AssociationType.POOL);
     }
 
     /** Whether every name has been looked up at least once. */
     boolean firstRoundDone() {
-        return pending.values().stream().allMatch(state -> state.tried);
+        return states.values().stream().allMatch(state -> state.tried);
     }
 
-    /** The name resolved: it is not looked up again. */
-    void resolved(Name name) {
-        pending.remove(name);
+    /** The name resolved at {@code monoNanos}: it is not looked up again unless {@link #again} asks. */
+    void resolved(Name name, long monoNanos) {
+        State state = states.get(name);
+        if (state == null) {
+            return;
+        }
+        state.pending = false;
+        state.tried = true;
+        state.lastLookupMonoNanos = monoNanos;
+        state.lastFailure = Optional.empty();
+    }
+
+    /**
+     * Asks at {@code monoNanos} for a resolved name to be looked up again: it is due the current
+     * interval after its last lookup (at once, if that has passed), and the interval doubles. A name
+     * still to be looked up, or not configured, stays as it is.
+     */
+    void again(Name name, long monoNanos) {
+        State state = states.get(name);
+        if (state == null || state.pending) {
+            return;
+        }
+        long earliest = state.lastLookupMonoNanos + state.nextRetryNanos();
+        state.pending = true;
+        state.dueMonoNanos = earliest - monoNanos > 0 ? earliest : monoNanos;
     }
 
     /**
@@ -78,14 +120,14 @@ final class ResolveSchedule {
      * log if the reason is new.
      */
     Optional<String> failed(Name name, String reason, long monoNanos) {
-        Pending state = pending.get(name);
+        State state = states.get(name);
         if (state == null) {
             return Optional.empty();
         }
         state.tried = true;
-        long retry = state.retryNanos;
+        state.lastLookupMonoNanos = monoNanos;
+        long retry = state.nextRetryNanos();
         state.dueMonoNanos = monoNanos + retry;
-        state.retryNanos = Math.min(retry * 2, MAX_RETRY_NANOS);
         if (state.lastFailure.equals(Optional.of(reason))) {
             return Optional.empty();
         }

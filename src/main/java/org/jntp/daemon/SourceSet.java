@@ -4,15 +4,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationType;
 import org.jntp.config.ServerAddress;
+import org.jntp.source.Retirement;
 import org.jntp.source.Synchronizer;
 
 /**
  * The network sources the client core polls, as their lines resolve: a server line adds its first
  * address, a pool line every address while fewer than {@code tos maxclock} sources are polled, as
- * ntpd mobilises pool servers. An address already polled is not added twice.
+ * ntpd mobilises pool servers, and keeps the rest in reserve. An address already polled or in
+ * reserve is not added twice, and a pool does not take back an address it let go.
  */
 final class SourceSet {
     private final List<Synchronizer.SourceSpec> sources = new ArrayList<>();
@@ -33,16 +36,32 @@ final class SourceSet {
         return List.copyOf(sources);
     }
 
-    /** Adds what a line's address resolved to; returns what to log. */
+    /**
+     * What letting a retired association go came to.
+     *
+     * @param notes       the lines to log
+     * @param lookUpAgain the pool's name, once its reserve is used up: fresh addresses are wanted
+     */
+    record Replacement(List<String> notes, Optional<ResolveSchedule.Name> lookUpAgain) {}
+
+    /** Adds what a line's address resolved to (again, for a pool whose reserve ran out); returns what to log. */
     List<String> add(Association association, List<InetAddress> addresses) {
         List<String> notes = new ArrayList<>();
-        String line = association.type().keyword() + " " + association.address();
+        String line = line(association);
         boolean pool = association.type() == AssociationType.POOL;
         for (InetAddress address : addresses) {
             InetSocketAddress destination = new InetSocketAddress(address, port);
             String shown = AddressText.of(address);
             if (contains(destination)) {
                 notes.add(line + ": " + shown + " is already a source");
+                continue;
+            }
+            if (pool && retired.contains(destination)) {
+                notes.add(line + ": " + shown + " was demobilized, not taken again");
+                continue;
+            }
+            if (pool && spares.stream().anyMatch(spare -> spare.address().equals(destination))) {
+                notes.add(line + ": " + shown + " is already in reserve");
                 continue;
             }
             if (pool && sources.size() >= maxclock) {
@@ -64,26 +83,42 @@ final class SourceSet {
     }
 
     /**
-     * Takes a dropped pool member out and puts the next reserve address of the same pool in its
-     * place, if there is one; a dropped address is not taken again. Returns what to log.
+     * Takes a retired association out and puts the next reserve address of the same pool in its
+     * place, if there is one; a retired address is not taken again. Once the pool's reserve is used
+     * up, its name is to be looked up again for fresh addresses.
      */
-    List<String> replace(Synchronizer.SourceSpec dropped) {
+    Replacement replace(Retirement retirement) {
+        Synchronizer.SourceSpec dropped = retirement.source();
+        Association association = dropped.association();
         List<String> notes = new ArrayList<>();
         sources.remove(dropped);
         retired.add(dropped.address());
-        notes.add("pool " + dropped.association().address() + ": dropping " + AddressText.of(dropped.address().getAddress())
-                + ", unreachable");
+        notes.add(line(association) + ": demobilizing " + AddressText.of(dropped.address().getAddress()) + ", "
+                + switch (retirement.cause()) {
+                    case UNREACHABLE -> "unreachable for " + Synchronizer.POOL_UNREACH_POLLS + " polls";
+                    case FALSETICKER -> "a falseticker for " + Synchronizer.POOL_FALSETICK_POLLS + " polls";
+                });
         for (Synchronizer.SourceSpec spare : List.copyOf(spares)) {
-            if (spare.association().equals(dropped.association())) {
+            if (spare.association().equals(association)) {
                 spares.remove(spare);
-                if (!retired.contains(spare.address())) {
+                if (!retired.contains(spare.address()) && !contains(spare.address())) {
                     sources.add(spare);
                     notes.add("Soliciting pool server " + AddressText.of(spare.address().getAddress()));
                     break;
                 }
             }
         }
-        return notes;
+        boolean reserveLeft = spares.stream().anyMatch(spare -> spare.association().equals(association));
+        if (association.type() != AssociationType.POOL || reserveLeft
+                || !(association.address() instanceof ServerAddress.HostName host)) {
+            return new Replacement(notes, Optional.empty());
+        }
+        notes.add(line(association) + ": no address left in reserve, looking the name up again");
+        return new Replacement(notes, Optional.of(new ResolveSchedule.Name(association, host)));
+    }
+
+    private static String line(Association association) {
+        return association.type().keyword() + " " + association.address();
     }
 
     private boolean contains(InetSocketAddress destination) {

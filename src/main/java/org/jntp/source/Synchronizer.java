@@ -31,6 +31,7 @@ import org.jntp.discipline.NtpConstants;
 import org.jntp.discipline.PeerStatistics;
 import org.jntp.discipline.RootDistance;
 import org.jntp.discipline.Sample;
+import org.jntp.discipline.SelectionStatus;
 import org.jntp.leap.Leap;
 import org.jntp.leap.LeapBallot;
 import org.jntp.leap.LeapDecision;
@@ -76,6 +77,17 @@ public final class Synchronizer {
     /** Polls without an answer after which a pool member gives way to another server of the pool. */
     public static final int POOL_UNREACH_POLLS = 10;
     /**
+     * Polls of a preemptable association during which every selection found it a falseticker, after
+     * which it gives way to another server of its pool. ntpd 4.2.8 counts the polls of such an
+     * association in {@code unreach} and clears the count only when clock_select() finds it a
+     * survivor, so one that keeps failing selection is demobilised after NTP_UNREACH (10) polls,
+     * just as one that stopped answering is. The same 10 polls apply here, but only to falsetickers:
+     * an outlier still agrees with the majority and may be what keeps it one. Ten polls (over ten
+     * minutes at the default minpoll) let a server that was wrong for a moment, a step on its side or
+     * a congested path, keep its place, while one that is simply wrong is gone within ten of its polls.
+     */
+    public static final int POOL_FALSETICK_POLLS = 10;
+    /**
      * A slew still this large keeps the clock from being called synchronised: a start-up offset is
      * slewed away in about a second, and until then the clock is not yet right.
      */
@@ -92,6 +104,7 @@ public final class Synchronizer {
     private final ClockDiscipline discipline;
     private final double precisionSeconds;
     private OptionalInt systemPeerId = OptionalInt.empty();
+    private int lastSurvivors;
     private SystemVariables system;
     private Optional<SystemVariables> announced = Optional.empty();
     private long nextHandle = 1;
@@ -152,20 +165,41 @@ public final class Synchronizer {
     }
 
     /**
-     * Drops the pool members that stopped answering ({@link #POOL_UNREACH_POLLS} polls without a
-     * reply, as ntpd demobilises preemptable associations) and returns them, so that the daemon can
-     * put other servers of the pool in their place.
+     * Drops the preemptable associations (pool members and {@code preempt} servers, which ntpd
+     * demobilises when they stop contributing) that no longer serve, and returns them, so that the
+     * daemon can put other servers of the pool in their place: those that left
+     * {@link #POOL_UNREACH_POLLS} polls unanswered, and those that every selection over
+     * {@link #POOL_FALSETICK_POLLS} of their polls found falsetickers. A falseticker goes only while
+     * the last selection kept a majority of at least {@code tos minsane} survivors without it (when
+     * nothing survives, no one can tell who is wrong). The system peer and plain {@code server}
+     * lines always stay.
      */
-    public List<SourceSpec> retireUnreachablePoolMembers() {
-        List<SourceSpec> retired = new ArrayList<>();
+    public List<Retirement> retirePreemptable() {
+        List<Retirement> retired = new ArrayList<>();
         for (Peer peer : peers) {
-            if (peer.isPolled() && peer.spec.association().type() == AssociationType.POOL
-                    && peer.source.unreachCount() >= POOL_UNREACH_POLLS) {
-                removeSource(peer.id);
-                retired.add(peer.spec);
+            if (!peer.isPolled() || !peer.isPreemptable() || isSystemPeer(peer)) {
+                continue;
             }
+            retirementCause(peer).ifPresent(cause -> {
+                removeSource(peer.id);
+                retired.add(new Retirement(peer.spec, cause));
+            });
         }
         return retired;
+    }
+
+    private Optional<Retirement.Cause> retirementCause(Peer peer) {
+        if (peer.source.reach() == 0 && peer.source.unreachCount() >= POOL_UNREACH_POLLS) {
+            return Optional.of(Retirement.Cause.UNREACHABLE);
+        }
+        if (peer.falsetickPolls >= POOL_FALSETICK_POLLS && lastSurvivors >= Math.max(1, settings.tos().minsane())) {
+            return Optional.of(Retirement.Cause.FALSETICKER);
+        }
+        return Optional.empty();
+    }
+
+    private boolean isSystemPeer(Peer peer) {
+        return systemPeerId.isPresent() && systemPeerId.getAsInt() == peer.id;
     }
 
     /** Stops polling the source of association {@code id} (a pool member dropped); its id is not reused. */
@@ -209,12 +243,16 @@ public final class Synchronizer {
                 continue;
             }
             long clockNanos = clock.nowNanos();
+            boolean regularPoll = peer.source.burstRemaining() == 0;
             Optional<Request> request = switch (peer.source) {
                 case ClientSource client -> client.poll(monoNanos, clockNanos, random);
                 case SymmetricSource symmetric -> symmetric.poll(monoNanos, clockNanos, random, localSystem());
             };
             if (request.isEmpty()) {
                 continue;
+            }
+            if (regularPoll && peer.falsetickPolls >= 0) {
+                peer.falsetickPolls++;
             }
             if (request.get().unreachable()) {
                 peer.filter.add(ClockFilter.dummySample(clockNanos), peer.source.hostPollLog2());
@@ -305,6 +343,7 @@ public final class Synchronizer {
         peer.filter.add(new Sample(sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()),
                 sample.delaySeconds(), sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
         Mitigation mitigation = ClockSelect.run(candidates(sample.epochNanos()), settings.tos(), systemPeerId);
+        tallyFalsetickers(mitigation);
         switch (mitigation) {
             case Mitigation.Synchronized chosen -> {
                 if (chosen.truechimers().size() * 2 > votingSources()) {
@@ -317,6 +356,22 @@ public final class Synchronizer {
                     withoutSourceSinceMonoNanos = monoNanos;
                     events.lostSynchronization(none.reason());
                 }
+            }
+        }
+    }
+
+    /**
+     * Starts or ends each association's run of falseticker verdicts; any other place in a selection,
+     * or none, ends it. The verdict counts even when the majority rule keeps the clock from
+     * following this selection.
+     */
+    private void tallyFalsetickers(Mitigation mitigation) {
+        lastSurvivors = mitigation.survivors().size();
+        for (Peer peer : peers) {
+            if (mitigation.status(peer.id) != SelectionStatus.FALSETICK) {
+                peer.falsetickPolls = -1;
+            } else if (peer.falsetickPolls < 0) {
+                peer.falsetickPolls = 0;
             }
         }
     }
@@ -561,6 +616,8 @@ public final class Synchronizer {
         PeerVariables variables;
         Measurement lastMeasurement;
         boolean removed;
+        /** Regular polls since every selection began finding it a falseticker; -1 while it is not one. */
+        int falsetickPolls = -1;
         long handle;
         long requestId;
 
@@ -577,6 +634,12 @@ public final class Synchronizer {
         /** Neither dropped nor stopped by a DENY or RSTR kiss. */
         boolean isPolled() {
             return !removed && !source.isDenied();
+        }
+
+        /** A pool member or a {@code preempt} server: one the daemon may let go. */
+        boolean isPreemptable() {
+            return spec.association().type() == AssociationType.POOL
+                    || spec.association().options().has(AssociationFlag.PREEMPT);
         }
 
         boolean isSelectable() {

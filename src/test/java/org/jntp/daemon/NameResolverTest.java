@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationOptions;
@@ -29,9 +32,12 @@ class NameResolverTest {
     private final AtomicLong monoNanos = new AtomicLong();
 
     private static ResolveSchedule.Name name(String host, Optional<AddressFamily> family) {
+        return name(AssociationType.POOL, host, family);
+    }
+
+    private static ResolveSchedule.Name name(AssociationType type, String host, Optional<AddressFamily> family) {
         ServerAddress.HostName address = new ServerAddress.HostName(host, family);
-        return new ResolveSchedule.Name(new Association(AssociationType.POOL, address, AssociationOptions.none()),
-                address);
+        return new ResolveSchedule.Name(new Association(type, address, AssociationOptions.none()), address);
     }
 
     private NameResolver resolver(ResolveSchedule.Name name, HostLookup lookup, Optional<AddressFamily> family) {
@@ -127,13 +133,64 @@ class NameResolverTest {
     }
 
     @Test
-    void reportsItsFirstRoundAndEndsOnceEveryNameResolved() {
-        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
-        NameResolver resolver = resolver(pool, answering(Map.of("pool.example.net", List.of("192.0.2.1"))),
+    void reportsItsFirstRoundAndEndsOnceEveryServerNameResolved() {
+        ResolveSchedule.Name server = name(AssociationType.SERVER, "ntp.example.net", Optional.empty());
+        NameResolver resolver = resolver(server, answering(Map.of("ntp.example.net", List.of("192.0.2.1"))),
                 Optional.empty());
 
         resolver.run();
 
         assertThat(delivered).last().isInstanceOf(NameResolver.News.FirstRoundDone.class);
+    }
+
+    @Test
+    void looksAPoolNameUpAgainWhenAskedAndHandsOverWhatItResolvesToNow() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        Map<String, List<String>> dns = new HashMap<>(Map.of("pool.example.net", List.of("192.0.2.1")));
+        NameResolver resolver = resolver(pool, answering(dns), Optional.empty());
+        resolver.lookUpDue();
+        dns.put("pool.example.net", List.of("192.0.2.1", "192.0.2.8"));
+        monoNanos.set(600 * ResolveSchedule.FIRST_RETRY_NANOS);
+
+        resolver.lookUpAgain(pool);
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(
+                new NameResolver.News.Resolved(pool.association(), List.of(literal("192.0.2.1"))),
+                new NameResolver.News.Resolved(pool.association(), List.of(literal("192.0.2.1"), literal("192.0.2.8"))));
+    }
+
+    @Test
+    void looksNothingUpAgainUnasked() {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        NameResolver resolver = resolver(pool, answering(Map.of("pool.example.net", List.of("192.0.2.1"))),
+                Optional.empty());
+        resolver.lookUpDue();
+        monoNanos.set(600 * ResolveSchedule.FIRST_RETRY_NANOS);
+
+        resolver.lookUpDue();
+
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void staysForAPoolUntilStoppedToLookItsNameUpAgain() throws Exception {
+        ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
+        BlockingQueue<NameResolver.News> news = new LinkedBlockingQueue<>();
+        NameResolver resolver = new NameResolver(new ResolveSchedule(List.of(pool), 0),
+                answering(Map.of("pool.example.net", List.of("192.0.2.1"))), Optional.empty(), news::add, log,
+                monoNanos::get);
+        Thread thread = Thread.ofPlatform().daemon(true).start(resolver);
+        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.FirstRoundDone.class);
+        monoNanos.set(600 * ResolveSchedule.FIRST_RETRY_NANOS);
+
+        resolver.lookUpAgain(pool);
+        NameResolver.News again = news.poll(1, TimeUnit.MINUTES);
+        resolver.stop();
+        thread.join(TimeUnit.MINUTES.toMillis(1));
+
+        assertThat(again).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(thread.isAlive()).isFalse();
     }
 }

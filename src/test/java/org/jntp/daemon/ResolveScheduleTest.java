@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 class ResolveScheduleTest {
     private static final long SECOND = 1_000_000_000L;
     private static final ResolveSchedule.Name NAME = name("ntp.example.net");
+    private static final ResolveSchedule.Name POOL = name(AssociationType.POOL, "pool.example.net");
 
     private static ResolveSchedule.Name name(String host) {
+        return name(AssociationType.SERVER, host);
+    }
+
+    private static ResolveSchedule.Name name(AssociationType type, String host) {
         ServerAddress.HostName address = new ServerAddress.HostName(host, Optional.empty());
-        return new ResolveSchedule.Name(new Association(AssociationType.SERVER, address, AssociationOptions.none()),
-                address);
+        return new ResolveSchedule.Name(new Association(type, address, AssociationOptions.none()), address);
     }
 
     @Test
@@ -68,13 +72,52 @@ class ResolveScheduleTest {
     }
 
     @Test
-    void forgetsANameOnceItResolved() {
+    void looksAResolvedNameUpNoMoreUnlessAskedAgain() {
         ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
 
-        schedule.resolved(NAME);
+        schedule.resolved(NAME, 0);
 
-        assertThat(schedule.isEmpty()).isTrue();
+        assertThat(schedule.nothingPending()).isTrue();
         assertThat(schedule.nextDueMonoNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void looksANameAskedForAgainUpAtOnceWhenItsLastLookupIsLongPast() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(POOL), 0);
+        schedule.resolved(POOL, 0);
+
+        schedule.again(POOL, 600 * SECOND);
+
+        assertThat(schedule.due(600 * SECOND)).containsExactly(POOL);
+    }
+
+    @Test
+    void spacesTheLookupsAPoolAsksForAgainDoublingUpToFiveMinutes() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(POOL), 0);
+        long now = 0;
+        schedule.resolved(POOL, now);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            schedule.again(POOL, now);
+            waits.add((schedule.nextDueMonoNanos() - now) / SECOND);
+            now = schedule.nextDueMonoNanos();
+            schedule.resolved(POOL, now);
+        }
+
+        assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 300L, 300L);
+    }
+
+    @Test
+    void retriesAPoolThatFailsWhenLookedUpAgain() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(POOL), 0);
+        schedule.resolved(POOL, 0);
+        schedule.again(POOL, 600 * SECOND);
+
+        Optional<String> logged = schedule.failed(POOL, "no such host", 600 * SECOND);
+
+        assertThat(logged).hasValueSatisfying(line -> assertThat(line).contains("pool pool.example.net: cannot resolve"));
+        assertThat(schedule.due(600 * SECOND + SECOND)).isEmpty();
+        assertThat(schedule.due(600 * SECOND + 2 * SECOND)).containsExactly(POOL);
     }
 
     @Test
@@ -84,7 +127,7 @@ class ResolveScheduleTest {
 
         schedule.failed(NAME, "no such host", 0);
         boolean afterOne = schedule.firstRoundDone();
-        schedule.resolved(other);
+        schedule.resolved(other, 0);
 
         assertThat(afterOne).isFalse();
         assertThat(schedule.firstRoundDone()).isTrue();

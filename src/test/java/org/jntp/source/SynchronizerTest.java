@@ -295,14 +295,15 @@ class SynchronizerTest {
                         new Synchronizer.SourceSpec(server, lines.association(1))),
                 new SyncSettings(SelectionParameters.defaults(), DisciplineSettings.defaults(clock.maxSlewRatePpm())),
                 clock, new SplittableRandom(1), SyncEvents.NONE, 0);
-        List<Synchronizer.SourceSpec> retired = new ArrayList<>();
+        List<Retirement> retired = new ArrayList<>();
 
         for (int s = 0; s < 3000 && retired.isEmpty(); s++) {
             nextSecond(synchronizer);
-            retired.addAll(synchronizer.retireUnreachablePoolMembers());
+            retired.addAll(synchronizer.retirePreemptable());
         }
 
-        assertThat(retired).extracting(Synchronizer.SourceSpec::address).containsExactly(member);
+        assertThat(retired).containsExactly(new Retirement(
+                new Synchronizer.SourceSpec(member, lines.association(0)), Retirement.Cause.UNREACHABLE));
         assertThat(nextSecondsDestinations(synchronizer, 2000)).doesNotContain(member).contains(server);
     }
 
