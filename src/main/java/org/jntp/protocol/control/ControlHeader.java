@@ -29,10 +29,10 @@ public record ControlHeader(LeapIndicator leap, int version, boolean response, b
     /** Most data octets in one message ({@code CTL_MAX_DATA_LEN}). */
     public static final int MAX_DATA_LENGTH = 468;
 
-    static final int RESPONSE_BIT = 0x80;
-    static final int ERROR_BIT = 0x40;
-    static final int MORE_BIT = 0x20;
-    static final int OPCODE_MASK = 0x1F;
+    private static final int RESPONSE_BIT = 0x80;
+    private static final int ERROR_BIT = 0x40;
+    private static final int MORE_BIT = 0x20;
+    private static final int OPCODE_MASK = 0x1F;
 
     /** Checks each field fits its bits. */
     public ControlHeader {

@@ -61,7 +61,7 @@ public final class RequestedVariables {
         return text.substring(from, to);
     }
 
-    static boolean isSpace(char c) {
+    private static boolean isSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }
