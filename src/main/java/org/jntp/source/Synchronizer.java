@@ -85,6 +85,11 @@ public final class Synchronizer {
     private SystemVariables system;
     private long nextHandle = 1;
     private boolean panicked;
+    /**
+     * The phase corrections ordered so far (each slew's new part, each step), a running total: less
+     * the slew still pending, how far the clock has been moved, which interleaved samples need.
+     */
+    private double commandedSeconds;
     private boolean orphaned;
     private long withoutSourceSinceMonoNanos;
     private Optional<Leap> votedLeap = Optional.empty();
@@ -195,13 +200,13 @@ public final class Synchronizer {
     }
 
     /**
-     * Says when the request sent from {@code handle} really left, as our clock read right before the
-     * send: T1 taken there leaves out the time between {@link #wake} and the send.
+     * Says when the request sent from {@code handle} really left, as our clock read right before and
+     * right after the send: T1 taken there leaves out the time between {@link #wake} and the send.
      */
-    public void transmitted(long handle, long clockNanos) {
+    public void transmitted(long handle, long beforeSendNanos, long afterSendNanos) {
         Peer peer = outstanding.get(handle);
         if (peer != null) {
-            peer.source.transmitted(peer.requestId, clockNanos);
+            peer.source.transmitted(peer.requestId, beforeSendNanos, afterSendNanos);
         }
     }
 
@@ -214,7 +219,8 @@ public final class Synchronizer {
         if (peer == null) {
             return;
         }
-        switch (peer.source.receive(datagram, length, peer.requestId, rxClockNanos, monoNanos)) {
+        double correctedSeconds = commandedSeconds - discipline.slewPendingSeconds(rxClockNanos);
+        switch (peer.source.receive(datagram, length, peer.requestId, rxClockNanos, correctedSeconds, monoNanos)) {
             case Reply.Measured measured -> measured(peer, measured, monoNanos);
             case Reply.KissOfDeath kiss -> events.kissOfDeath(peer.spec.address(), kiss.code());
             case Reply.Rejected rejected -> { }
@@ -260,6 +266,7 @@ public final class Synchronizer {
             return;
         }
         Peer systemPeer = peerById(chosenId);
+        double pendingSeconds = discipline.slewPendingSeconds(sample.epochNanos());
         ClockCorrection correction;
         if (peer == systemPeer) {
             correction = discipline.update(peer.lastMeasurement);
@@ -271,6 +278,7 @@ public final class Synchronizer {
         }
         switch (correction) {
             case ClockCorrection.Slew slew -> {
+                commandedSeconds += slew.newSeconds();
                 clock.slew(slew.offsetSeconds());
                 clock.setFrequency(slew.frequencyPpm());
                 for (Peer each : peers) {
@@ -279,6 +287,8 @@ public final class Synchronizer {
                 updateSystem(chosen, sample.epochNanos(), monoNanos);
             }
             case ClockCorrection.Step step -> {
+                // a step ends the slew under way where it stands
+                commandedSeconds += step.offsetSeconds() - pendingSeconds;
                 clock.step(step.offsetSeconds());
                 clock.setFrequency(step.frequencyPpm());
                 for (Peer each : peers) {
