@@ -227,19 +227,20 @@ public final class ClientSource extends Source {
 
     /**
      * The sample of the exchange before: its T1, T2 and T4 with the T3 this reply brings. It is
-     * taken as of now, so that the discipline sees it as a fresh one: the corrections made to our
-     * clock since are taken off its offset, and its dispersion grows by PHI for its age.
+     * dated now, with its age: the corrections made to our clock since are taken off its offset
+     * (the drift of that time the discipline estimates from the age), and its dispersion grows by
+     * PHI for its age.
      */
     private Reply measureInterleaved(NtpHeader header, Exchange before, Exchange now, long monoNanos) {
         Reply reply = measure(header, before.t1Nanos(), before.receiveBits(), header.transmitTime().bits(),
                 before.t4Nanos(), monoNanos);
-        if (!(reply instanceof Reply.Measured(Sample sample, PeerVariables variables))) {
+        if (!(reply instanceof Reply.Measured(Sample sample, PeerVariables variables, double unused))) {
             return reply;
         }
         double ageSeconds = Math.max(0, now.t4Nanos() - before.t4Nanos()) * 1e-9;
         Sample current = new Sample(sample.offsetSeconds() - (now.correctedSeconds() - before.correctedSeconds()),
                 sample.delaySeconds(), sample.dispersionSeconds() + NtpConstants.PHI * ageSeconds, now.t4Nanos());
-        return new Reply.Measured(current, variables);
+        return new Reply.Measured(current, variables, ageSeconds);
     }
 
     private Reply kiss(NtpHeader header, long monoNanos) {

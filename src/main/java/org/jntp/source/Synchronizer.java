@@ -232,7 +232,8 @@ public final class Synchronizer {
         peer.variables = measured.variables();
         peer.delays.add(sample.delaySeconds());
         double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
-        peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos());
+        peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos(),
+                measured.ageSeconds());
         // the filters keep the clock's timescale once every slew is done, as do the discipline's estimates
         peer.filter.add(new Sample(sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()),
                 sample.delaySeconds(), sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());

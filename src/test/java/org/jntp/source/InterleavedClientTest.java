@@ -138,11 +138,19 @@ class InterleavedClientTest {
     }
 
     @Test
-    void datesAnInterleavedSampleAtTheReplyThatBroughtIt() {
+    void datesAnInterleavedSampleAtTheReplyThatBroughtItWithItsAge() {
         exchange();
-        Sample interleaved = sample(exchange());
+        long previousArrivalMono = lastArrivalMono;
+        Reply interleaved = exchange();
 
-        assertThat(interleaved.epochNanos()).isEqualTo(ourClock(lastArrivalMono));
+        assertThat(sample(interleaved).epochNanos()).isEqualTo(ourClock(lastArrivalMono));
+        assertThat(((Reply.Measured) interleaved).ageSeconds())
+                .isCloseTo((lastArrivalMono - previousArrivalMono) / 1e9, within(1e-9));
+    }
+
+    @Test
+    void givesABasicSampleNoAge() {
+        assertThat(((Reply.Measured) exchange()).ageSeconds()).isZero();
     }
 
     @Test

@@ -118,8 +118,8 @@ final class MruShard {
     /**
      * Keeps the receive timestamp of a client's request and says whether the request is
      * interleaved (RFC 9769 section 2): its origin is the receive timestamp of the client's previous
-     * request, whose reply has left since. A client we keep no entry for, a stale origin, or one our
-     * basic reply's transmit timestamp could also explain, is answered in basic mode.
+     * request, whose reply has left since. A client we keep no entry for, a stale origin, or a reply
+     * not sent yet, means basic mode.
      *
      * @return the transmit timestamp of our reply to the previous request, or 0 for basic mode
      */
@@ -132,9 +132,7 @@ final class MruShard {
         long previousTransmit = transmitBits[slot];
         receiveBits[slot] = receive;
         transmitBits[slot] = 0;
-        boolean interleaved = previousReceive != 0 && previousTransmit != 0 && originBits == previousReceive
-                && originBits != previousTransmit;
-        return interleaved ? previousTransmit : 0;
+        return previousReceive != 0 && originBits == previousReceive ? previousTransmit : 0;
     }
 
     /**
