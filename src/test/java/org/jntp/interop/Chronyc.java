@@ -43,6 +43,11 @@ final class Chronyc {
         return ChronyNtpData.parse(run("ntpdata"));
     }
 
+    /** What it counted of the requests it served. */
+    ChronyServerStats serverstats() {
+        return ChronyServerStats.parse(run("serverstats"));
+    }
+
     private String csv(String command) {
         return run("-c", command);
     }

@@ -82,4 +82,23 @@ class ChronycOutputTest {
 
         assertThat(data.interleaved()).isFalse();
     }
+
+    @Test
+    void readsHowManyRequestsAServerAnsweredInterleaved() {
+        ChronyServerStats stats = ChronyServerStats.parse(String.join("\n",
+                "NTP packets received       : 9",
+                "NTP packets dropped        : 0",
+                "Command packets received   : 2",
+                "Authenticated NTP packets  : 0",
+                "Interleaved NTP packets    : 7",
+                "NTP timestamps held        : 6"));
+
+        assertThat(stats.requests()).isEqualTo(9);
+        assertThat(stats.interleavedRequests()).isEqualTo(7);
+    }
+
+    @Test
+    void refusesOutputThatIsNotTheReportAsked() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ChronyServerStats.parse("Interleaved     : Yes\n"));
+    }
 }
