@@ -87,7 +87,12 @@ public final class ClientSource extends Source {
     }
 
     /**
-     * @param interleaved ask for interleaved mode ({@code xleave})
+     * An association in interleaved mode, or in basic mode.
+     *
+     * @param settings           poll limits, version and burst flags
+     * @param precisionLog2      precision of our clock, log2 seconds
+     * @param firstPollMonoNanos when to send the first request
+     * @param interleaved        ask for interleaved mode ({@code xleave})
      */
     public ClientSource(PollSettings settings, int precisionLog2, long firstPollMonoNanos, boolean interleaved) {
         super(settings, precisionLog2, firstPollMonoNanos);
@@ -234,7 +239,7 @@ public final class ClientSource extends Source {
     private Reply measureInterleaved(NtpHeader header, Exchange before, Exchange now, long monoNanos) {
         Reply reply = measure(header, before.t1Nanos(), before.receiveBits(), header.transmitTime().bits(),
                 before.t4Nanos(), monoNanos);
-        if (!(reply instanceof Reply.Measured(Sample sample, PeerVariables variables, double unused))) {
+        if (!(reply instanceof Reply.Measured(Sample sample, PeerVariables variables, _))) {
             return reply;
         }
         double ageSeconds = Math.max(0, now.t4Nanos() - before.t4Nanos()) * 1e-9;
