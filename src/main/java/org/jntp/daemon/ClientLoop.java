@@ -371,8 +371,9 @@ final class ClientLoop implements Runnable {
             }
             long beforeSendNanos = clock.nowNanos();
             Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
+            long afterSendNanos = clock.nowNanos();
             if (socket.isPresent()) {
-                synchronizer.transmitted(transmit.handle(), beforeSendNanos);
+                synchronizer.transmitted(transmit.handle(), beforeSendNanos, afterSendNanos);
                 sent++;
                 outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
             } else {

@@ -40,7 +40,7 @@ public final class DateQueryRunner {
                     long beforeSendNanos = clock.nowNanos();
                     Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
                     if (socket.isPresent()) {
-                        query.transmitted(transmit.handle(), beforeSendNanos);
+                        query.transmitted(transmit.handle(), beforeSendNanos, clock.nowNanos());
                         outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
                     }
                 }

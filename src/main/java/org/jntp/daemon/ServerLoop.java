@@ -13,6 +13,11 @@ import org.jntp.server.ServerOutcome;
  * One server thread: takes every queued request from its socket with one system call, answers
  * them with one more, and otherwise sleeps in the kernel. Allocates nothing per request; a
  * configured peer's symmetric packet is copied and handed to the client thread instead.
+ *
+ * <p>Basic replies are stamped right before the {@code sendmmsg}; the clock read right after it
+ * returns is kept as when each time reply of the batch left, for interleaved clients. That is not
+ * the kernel's transmit timestamp (which would need the socket's error queue read per packet), but
+ * it is past the copy into the kernel and the loopback or driver's queue.
  */
 final class ServerLoop implements Runnable {
     /** Requests taken per system call; more gains nothing measurable at 200k requests/s. */
@@ -26,7 +31,10 @@ final class ServerLoop implements Runnable {
     private final PeerInbox peers;
     private final boolean dropAll;
     private final EventLog log;
+    private final int[] basicReplies = new int[BATCH];
     private final int[] timeReplies = new int[BATCH];
+    private final long[] clientHigh = new long[BATCH];
+    private final long[] clientLow = new long[BATCH];
     private volatile boolean running = true;
 
     /**
@@ -69,6 +77,7 @@ final class ServerLoop implements Runnable {
         long monotonicNanos = System.nanoTime();
         replies.clear();
         int stamped = 0;
+        int timed = 0;
         for (int i = 0; i < count; i++) {
             if (requests.truncated(i)) {
                 server.refuseOversized();
@@ -99,7 +108,13 @@ final class ServerLoop implements Runnable {
             }
             replies.setLength(slot, reply.limit());
             if (outcome == ServerOutcome.ANSWERED) {
-                timeReplies[stamped++] = slot;
+                basicReplies[stamped++] = slot;
+            }
+            if (outcome == ServerOutcome.ANSWERED || outcome == ServerOutcome.ANSWERED_INTERLEAVED) {
+                timeReplies[timed] = slot;
+                clientHigh[timed] = high;
+                clientLow[timed] = low;
+                timed++;
             }
         }
         if (replies.size() == 0) {
@@ -107,8 +122,12 @@ final class ServerLoop implements Runnable {
         }
         long transmitNanos = server.servedNanos(clock.nowNanos(), System.nanoTime());
         for (int i = 0; i < stamped; i++) {
-            NtpServer.stampTransmit(replies.payload(timeReplies[i]), transmitNanos);
+            NtpServer.stampTransmit(replies.payload(basicReplies[i]), transmitNanos);
         }
         socket.send(replies);
+        long sentNanos = server.servedNanos(clock.nowNanos(), System.nanoTime());
+        for (int i = 0; i < timed; i++) {
+            server.transmitted(replies.payload(timeReplies[i]), clientHigh[i], clientLow[i], sentNanos);
+        }
     }
 }

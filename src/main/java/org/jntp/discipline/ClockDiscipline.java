@@ -132,8 +132,8 @@ public final class ClockDiscipline {
             return new ClockCorrection.Hold(ClockCorrection.HoldReason.SPIKE);
         }
         estimator.predict(epoch, wander);
-        double innovation = offset - estimator.offsetSeconds();
-        double variance = estimator.innovationVariance(measurement.errorVarianceSeconds2());
+        double innovation = offset - estimator.expectedOffsetSeconds(measurement.ageSeconds());
+        double variance = estimator.innovationVariance(measurement.errorVarianceSeconds2(), measurement.ageSeconds());
         if (innovation * innovation > SURPRISE_SCORE * variance) {
             return new ClockCorrection.Hold(ClockCorrection.HoldReason.OUTLIER);
         }
@@ -156,8 +156,8 @@ public final class ClockDiscipline {
 
     private ClockCorrection gated(double offset, Measurement measurement) {
         double r = measurement.errorVarianceSeconds2();
-        double innovation = offset - estimator.offsetSeconds();
-        double variance = estimator.innovationVariance(r);
+        double innovation = offset - estimator.expectedOffsetSeconds(measurement.ageSeconds());
+        double variance = estimator.innovationVariance(r, measurement.ageSeconds());
         double score = innovation * innovation / variance;
         boolean outlier = score > OUTLIER_GATE_SIGMAS * OUTLIER_GATE_SIGMAS;
         // a second doubted measurement on the same side is the clock moving, not a spike
@@ -212,7 +212,7 @@ public final class ClockDiscipline {
         double r = measurement.errorVarianceSeconds2();
         state = State.SYNC;
         lastOffsetSeconds = offset;
-        estimator.update(offset, r);
+        estimator.update(offset, r, measurement.ageSeconds());
         long epoch = measurement.epochNanos();
         double pending = slewPendingSeconds(epoch);
         double newFrequency = Math.clamp(frequencyPpm + estimator.rate() * 1e6,

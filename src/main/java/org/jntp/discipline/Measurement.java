@@ -6,12 +6,24 @@ package org.jntp.discipline;
  *
  * @param offsetSeconds        how far the true time is ahead of our clock; positive means ours is behind
  * @param errorVarianceSeconds2 variance of the measurement's error, seconds squared
- * @param epochNanos           our clock's reading (Unix ns) when the measurement was taken
+ * @param epochNanos           our clock's reading (Unix ns) when the measurement was taken in
+ * @param ageSeconds           how long before {@code epochNanos} the offset was measured (an
+ *                             interleaved sample is of the exchange before): the offset is the one
+ *                             then, less the corrections made to the clock since, so it lacks the
+ *                             drift of that interval
  */
-public record Measurement(double offsetSeconds, double errorVarianceSeconds2, long epochNanos) {
+public record Measurement(double offsetSeconds, double errorVarianceSeconds2, long epochNanos, double ageSeconds) {
     public Measurement {
         if (!(errorVarianceSeconds2 > 0) || Double.isInfinite(errorVarianceSeconds2)) {
             throw new IllegalArgumentException("error variance must be positive and finite, got " + errorVarianceSeconds2);
         }
+        if (!(ageSeconds >= 0) || Double.isInfinite(ageSeconds)) {
+            throw new IllegalArgumentException("age must be zero or more and finite, got " + ageSeconds);
+        }
+    }
+
+    /** A measurement of the offset at {@code epochNanos} itself. */
+    public Measurement(double offsetSeconds, double errorVarianceSeconds2, long epochNanos) {
+        this(offsetSeconds, errorVarianceSeconds2, epochNanos, 0);
     }
 }

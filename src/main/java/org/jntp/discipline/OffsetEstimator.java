@@ -45,22 +45,35 @@ final class OffsetEstimator {
         epochNanos = Math.max(epochNanos, nowNanos);
     }
 
-    /** The variance of the innovation a measurement with error variance {@code r} would have now. */
-    double innovationVariance(double r) {
-        return pOffset + r;
+    /**
+     * What a measurement taken in now but made {@code ageSeconds} ago should read: the offset less
+     * the drift at the present rate over its age (the measurement equation θ − a·φ).
+     */
+    double expectedOffsetSeconds(double ageSeconds) {
+        return offsetSeconds - ageSeconds * rate;
     }
 
-    /** Takes in a measured offset with error variance {@code r}; call {@link #predict} to its epoch first. */
-    void update(double measuredOffsetSeconds, double r) {
-        double s = pOffset + r;
-        double gainOffset = pOffset / s;
-        double gainRate = pCross / s;
-        double innovation = measuredOffsetSeconds - offsetSeconds;
+    /** The variance of the innovation a measurement with error variance {@code r}, made {@code ageSeconds} ago, would have now. */
+    double innovationVariance(double r, double ageSeconds) {
+        return pOffset - 2 * ageSeconds * pCross + ageSeconds * ageSeconds * pRate + r;
+    }
+
+    /**
+     * Takes in a measured offset with error variance {@code r}, made {@code ageSeconds} before the
+     * epoch it is taken in at (0 for a fresh one); call {@link #predict} to that epoch first.
+     */
+    void update(double measuredOffsetSeconds, double r, double ageSeconds) {
+        double s = innovationVariance(r, ageSeconds);
+        double offsetCovariance = pOffset - ageSeconds * pCross;
+        double rateCovariance = pCross - ageSeconds * pRate;
+        double gainOffset = offsetCovariance / s;
+        double gainRate = rateCovariance / s;
+        double innovation = measuredOffsetSeconds - expectedOffsetSeconds(ageSeconds);
         offsetSeconds += gainOffset * innovation;
         rate += gainRate * innovation;
-        double newPOffset = (1 - gainOffset) * pOffset;
-        double newPCross = (1 - gainOffset) * pCross;
-        double newPRate = pRate - gainRate * pCross;
+        double newPOffset = pOffset - gainOffset * offsetCovariance;
+        double newPCross = pCross - gainOffset * rateCovariance;
+        double newPRate = pRate - gainRate * rateCovariance;
         pOffset = newPOffset;
         pCross = newPCross;
         pRate = Math.max(newPRate, 0);

@@ -21,6 +21,12 @@ import org.jntp.server.access.RestrictTable;
  * association: a client (mode 3) gets a server reply (mode 4), and a symmetric active peer we
  * have not configured (mode 1, as Windows sends) gets a symmetric passive reply (mode 2).
  *
+ * <p>Interleaved mode (RFC 9769, chrony's and ntpd's {@code xleave}) for clients: a request whose
+ * origin timestamp is the receive timestamp of the client's previous request gets, as transmit
+ * timestamp, when our reply to that request really left, taken after it was sent; its origin is the
+ * request's receive timestamp, so the client can tell the two modes apart. The MRU list keeps those
+ * two timestamps per client.
+ *
  * <p>Sans-IO and allocation-free: the daemon hands in the datagram, its source and its receive
  * time, and gets the reply written into its own buffer. One instance per server thread (its
  * counters are the thread's own); the restrict table, MRU list and system variables are shared.
@@ -64,9 +70,10 @@ public final class NtpServer {
 
     /**
      * Handles one datagram and, when the outcome {@link ServerOutcome#replies()}, leaves the reply
-     * in {@code reply} (position 0, limit its length, never longer than the request). A time reply
-     * still needs its transmit timestamp: {@link #stampTransmit} right before it is sent, of the
-     * time {@link #servedNanos} gives.
+     * in {@code reply} (position 0, limit its length, never longer than the request). An
+     * {@link ServerOutcome#ANSWERED} reply still needs its transmit timestamp: {@link #stampTransmit}
+     * right before it is sent, of the time {@link #servedNanos} gives. Once a time reply is sent,
+     * {@link #transmitted} keeps when it left.
      *
      * @param request        the datagram, from position 0 to its limit
      * @param addressHigh    the source address's first 64 bits (IPv4 in IPv4-mapped form)
@@ -135,7 +142,20 @@ public final class NtpServer {
                 return ServerOutcome.KISS_OF_DEATH;
             }
         }
-        writeTimeReply(request, version, replyMode, receiveNanos, monotonicNanos, reply);
+        SystemVariables sys = system.get();
+        long smearNanos = smearNanos(sys, receiveNanos, monotonicNanos);
+        long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos + smearNanos);
+        if (mode == Mode.CLIENT) {
+            long previousTransmitBits = mru.exchangeReceiveTime(addressHigh, addressLow,
+                    interleavedOriginBits(request), receiveBits);
+            if (previousTransmitBits != 0) {
+                writeTimeReply(request, sys, version, replyMode, receiveNanos, smearNanos,
+                        HeaderView.receiveTimeBits(request), previousTransmitBits, reply);
+                return ServerOutcome.ANSWERED_INTERLEAVED;
+            }
+        }
+        writeTimeReply(request, sys, version, replyMode, receiveNanos, smearNanos, HeaderView.transmitTimeBits(request),
+                receiveBits, reply);
         return ServerOutcome.ANSWERED;
     }
 
@@ -145,6 +165,16 @@ public final class NtpServer {
      */
     public boolean ignores(long addressHigh, long addressLow, int port) {
         return (restrictions.get().match(addressHigh, addressLow, port) & DENY_FLAGS) != 0;
+    }
+
+    /**
+     * The origin timestamp of a request that may be interleaved, else 0. An interleaved client
+     * sends its own receive timestamp of our last reply, which we echo as origin: if that equalled
+     * its transmit timestamp, it could not tell our interleaved reply from a basic one.
+     */
+    private static long interleavedOriginBits(ByteBuffer request) {
+        long transmitBits = HeaderView.transmitTimeBits(request);
+        return HeaderView.receiveTimeBits(request) == transmitBits ? 0 : HeaderView.originTimeBits(request);
     }
 
     /** Counts a datagram too long for the receive buffer: no NTP request we answer is that long. */
@@ -161,15 +191,35 @@ public final class NtpServer {
         return clockNanos + smearNanos(system.get(), clockNanos, monotonicNanos);
     }
 
-    /** Sets the transmit timestamp of a time reply: call it as late as possible before sending. */
+    /**
+     * Sets the transmit timestamp of a basic time reply: call it as late as possible before
+     * sending. It never equals the receive timestamp, or a client echoing it as origin (as ntpd's
+     * does) would look interleaved.
+     */
     public static void stampTransmit(ByteBuffer reply, long transmitNanos) {
-        HeaderView.putTransmitTimeBits(reply, NtpTimestamp.bitsOfUnixNanos(transmitNanos));
+        long transmitBits = NtpTimestamp.bitsOfUnixNanos(transmitNanos);
+        HeaderView.putTransmitTimeBits(reply,
+                transmitBits == HeaderView.receiveTimeBits(reply) ? transmitBits + 1 : transmitBits);
     }
 
-    private void writeTimeReply(ByteBuffer request, int version, Mode replyMode, long receiveNanos,
-            long monotonicNanos, ByteBuffer reply) {
-        SystemVariables sys = system.get();
-        long smearNanos = smearNanos(sys, receiveNanos, monotonicNanos);
+    /**
+     * Keeps when a time reply to a client left, read from the clock right after the send, so that
+     * the client's next interleaved request gets it. Replies in other modes are left alone.
+     *
+     * @param reply         the reply as sent (its receive timestamp names the request it answers)
+     * @param addressHigh   the client's address, as given to {@link #respond}
+     * @param addressLow    the client's address, as given to {@link #respond}
+     * @param transmitNanos when it left, as served (see {@link #servedNanos}, Unix ns)
+     */
+    public void transmitted(ByteBuffer reply, long addressHigh, long addressLow, long transmitNanos) {
+        if (HeaderView.mode(reply) == Mode.SERVER) {
+            mru.recordTransmitTime(addressHigh, addressLow, HeaderView.receiveTimeBits(reply),
+                    NtpTimestamp.bitsOfUnixNanos(transmitNanos));
+        }
+    }
+
+    private void writeTimeReply(ByteBuffer request, SystemVariables sys, int version, Mode replyMode,
+            long receiveNanos, long smearNanos, long originBits, long transmitBits, ByteBuffer reply) {
         reply.clear();
         HeaderView.putLeapVersionMode(reply, sys.leap(), version, replyMode);
         HeaderView.putStratum(reply, sys.packetStratum());
@@ -181,10 +231,9 @@ public final class NtpServer {
                 smearNanos == 0 ? sys.referenceIdBits() : LeapSmear.referenceIdBits(smearNanos / NANOS_PER_SECOND));
         HeaderView.putReferenceTimeBits(reply, sys.referenceTimeNanos() == 0 ? 0
                 : NtpTimestamp.bitsOfUnixNanos(sys.referenceTimeNanos() + smearNanos));
-        HeaderView.putOriginTimeBits(reply, HeaderView.transmitTimeBits(request));
-        long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos + smearNanos);
-        HeaderView.putReceiveTimeBits(reply, receiveBits);
-        HeaderView.putTransmitTimeBits(reply, receiveBits);
+        HeaderView.putOriginTimeBits(reply, originBits);
+        HeaderView.putReceiveTimeBits(reply, NtpTimestamp.bitsOfUnixNanos(receiveNanos + smearNanos));
+        HeaderView.putTransmitTimeBits(reply, transmitBits);
         reply.limit(NtpHeader.LENGTH);
     }
 

@@ -4,6 +4,11 @@ package org.jntp.server;
 public enum ServerOutcome {
     /** Answered with time (mode 4, or mode 2 to a symmetric active request). */
     ANSWERED(true, Counter.ANSWERED),
+    /**
+     * Answered with time in interleaved mode (RFC 9769): the reply already carries its transmit
+     * timestamp, that of our previous reply to the client, and must not be stamped again.
+     */
+    ANSWERED_INTERLEAVED(true, Counter.ANSWERED),
     /** A {@code limited kod} client over its rate: answered with a RATE kiss-o'-death. */
     KISS_OF_DEATH(true, Counter.KOD_SENT),
     /** A {@code limited} client over its rate. */

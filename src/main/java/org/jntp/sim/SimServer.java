@@ -10,6 +10,7 @@ import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
+import org.jntp.server.ServerOutcome;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.DiscardSettings;
 import org.jntp.server.access.IpAddress;
@@ -75,12 +76,15 @@ final class SimServer {
         clock.advance(trueNanos - clock.trueNanos());
         long receiveNanos = clock.nowNanos();
         int port = FIRST_EPHEMERAL_PORT + (int) Math.floorMod(handle, (long) EPHEMERAL_PORTS);
-        boolean replies = server.respond(ByteBuffer.wrap(request), CLIENT_ADDRESS.mappedHigh(),
-                CLIENT_ADDRESS.mappedLow(), port, receiveNanos, trueNanos - startNanos, reply).replies();
-        if (!replies) {
+        ServerOutcome outcome = server.respond(ByteBuffer.wrap(request), CLIENT_ADDRESS.mappedHigh(),
+                CLIENT_ADDRESS.mappedLow(), port, receiveNanos, trueNanos - startNanos, reply);
+        if (!outcome.replies()) {
             return Optional.empty();
         }
-        NtpServer.stampTransmit(reply, receiveNanos);
+        if (outcome == ServerOutcome.ANSWERED) {
+            NtpServer.stampTransmit(reply, receiveNanos);
+        }
+        server.transmitted(reply, CLIENT_ADDRESS.mappedHigh(), CLIENT_ADDRESS.mappedLow(), receiveNanos);
         return Optional.of(Arrays.copyOf(reply.array(), reply.limit()));
     }
 

@@ -148,11 +148,14 @@ public final class DateQuery {
         return transmits;
     }
 
-    /** Says when the request sent as {@code handle} really left, as our clock read right before the send. */
-    public void transmitted(long handle, long clockNanos) {
+    /**
+     * Says when the request sent as {@code handle} really left, as our clock read right before and
+     * right after the send.
+     */
+    public void transmitted(long handle, long beforeSendNanos, long afterSendNanos) {
         Server server = outstanding.get(handle);
         if (server != null) {
-            server.source.transmitted(server.requestId, clockNanos);
+            server.source.transmitted(server.requestId, beforeSendNanos, afterSendNanos);
         }
     }
 
@@ -162,7 +165,8 @@ public final class DateQuery {
         if (server == null) {
             return;
         }
-        switch (server.source.receive(datagram, length, server.requestId, rxClockNanos, monoNanos)) {
+        // ntpdate leaves the clock alone while it asks: no correction to take out of the samples
+        switch (server.source.receive(datagram, length, server.requestId, rxClockNanos, 0, monoNanos)) {
             case Reply.Measured measured -> {
                 server.variables = Optional.of(measured.variables());
                 server.filter.add(measured.sample(), server.source.hostPollLog2());

@@ -10,14 +10,24 @@ public sealed interface Reply {
     /**
      * A usable packet: one sample for the clock filter, and what the sender says of itself.
      *
-     * @param sample   θ, δ, ε and the arrival time
-     * @param variables the sender's header fields
+     * @param sample     θ, δ, ε and the arrival time
+     * @param variables  the sender's header fields
+     * @param ageSeconds how long before the sample's epoch its offset was measured: 0, or for an
+     *                   interleaved sample the time since the exchange it measures
      */
-    record Measured(Sample sample, PeerVariables variables) implements Reply {
-        /** Requires both. */
+    record Measured(Sample sample, PeerVariables variables, double ageSeconds) implements Reply {
+        /** Requires both, and an age of zero or more. */
         public Measured {
             Objects.requireNonNull(sample, "sample");
             Objects.requireNonNull(variables, "variables");
+            if (!(ageSeconds >= 0)) {
+                throw new IllegalArgumentException("age " + ageSeconds);
+            }
+        }
+
+        /** A sample of the exchange that just ended. */
+        public Measured(Sample sample, PeerVariables variables) {
+            this(sample, variables, 0);
         }
     }
 

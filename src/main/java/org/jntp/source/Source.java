@@ -68,6 +68,14 @@ public abstract sealed class Source permits ClientSource, SymmetricSource {
      * @param t4 our clock when it arrived
      */
     final Reply measure(NtpHeader header, long t1, long t4, long monoNanos) {
+        return measure(header, t1, header.receiveTime().bits(), header.transmitTime().bits(), t4, monoNanos);
+    }
+
+    /**
+     * As {@link #measure(NtpHeader, long, long, long)}, with T2 and T3 given (NTP format): an
+     * interleaved reply's T2 is the one of the exchange before.
+     */
+    final Reply measure(NtpHeader header, long t1, long t2Bits, long t3Bits, long t4, long monoNanos) {
         poll.heard(monoNanos, header.poll());
         if (header.leap() == LeapIndicator.UNSYNCHRONIZED || header.stratum() == NtpHeader.STRATUM_KISS
                 || header.stratum() >= NtpConstants.MAXSTRAT) {
@@ -76,8 +84,8 @@ public abstract sealed class Source permits ClientSource, SymmetricSource {
         if (header.rootDelay().toSeconds() / 2 + header.rootDispersion().toSeconds() >= NtpConstants.MAXDISP) {
             return Reply.Rejected.of(RejectReason.ROOT_DISTANCE);
         }
-        long t2 = NtpTimestamp.unixNanosOfBits(header.receiveTime().bits(), t1);
-        long t3 = NtpTimestamp.unixNanosOfBits(header.transmitTime().bits(), t1);
+        long t2 = NtpTimestamp.unixNanosOfBits(t2Bits, t1);
+        long t3 = NtpTimestamp.unixNanosOfBits(t3Bits, t1);
         Sample sample = OnWire.sample(t1, t2, t3, t4, header.precision(), precisionLog2);
         poll.reached(monoNanos);
         return new Reply.Measured(sample, PeerVariables.of(header));

@@ -109,6 +109,11 @@ public final class Synchronizer {
     private Optional<SystemVariables> announced = Optional.empty();
     private long nextHandle = 1;
     private boolean panicked;
+    /**
+     * The phase corrections ordered so far (each slew's new part, each step), a running total: less
+     * the slew still pending, how far the clock has been moved, which interleaved samples need.
+     */
+    private double commandedSeconds;
     private boolean orphaned;
     private long withoutSourceSinceMonoNanos;
     private Optional<Leap> votedLeap = Optional.empty();
@@ -287,13 +292,13 @@ public final class Synchronizer {
     }
 
     /**
-     * Says when the request sent from {@code handle} really left, as our clock read right before the
-     * send: T1 taken there leaves out the time between {@link #wake} and the send.
+     * Says when the request sent from {@code handle} really left, as our clock read right before and
+     * right after the send: T1 taken there leaves out the time between {@link #wake} and the send.
      */
-    public void transmitted(long handle, long clockNanos) {
+    public void transmitted(long handle, long beforeSendNanos, long afterSendNanos) {
         Peer peer = outstanding.get(handle);
         if (peer != null && peer.source instanceof ClientSource client) {
-            client.transmitted(peer.requestId, clockNanos);
+            client.transmitted(peer.requestId, beforeSendNanos, afterSendNanos);
         }
     }
 
@@ -306,7 +311,9 @@ public final class Synchronizer {
         if (peer == null || !(peer.source instanceof ClientSource client)) {
             return;
         }
-        judged(peer, client.receive(datagram, length, peer.requestId, rxClockNanos, monoNanos), monoNanos);
+        double correctedSeconds = commandedSeconds - discipline.slewPendingSeconds(rxClockNanos);
+        judged(peer, client.receive(datagram, length, peer.requestId, rxClockNanos, correctedSeconds, monoNanos),
+                monoNanos);
     }
 
     /**
@@ -338,7 +345,8 @@ public final class Synchronizer {
         peer.variables = measured.variables();
         peer.delays.add(sample.delaySeconds());
         double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
-        peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos());
+        peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos(),
+                measured.ageSeconds());
         // the filters keep the clock's timescale once every slew is done, as do the discipline's estimates
         peer.filter.add(new Sample(sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()),
                 sample.delaySeconds(), sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
@@ -389,6 +397,7 @@ public final class Synchronizer {
             return;
         }
         Peer systemPeer = peerById(chosenId);
+        double pendingSeconds = discipline.slewPendingSeconds(sample.epochNanos());
         ClockCorrection correction;
         if (peer == systemPeer) {
             correction = discipline.update(peer.lastMeasurement);
@@ -400,6 +409,7 @@ public final class Synchronizer {
         }
         switch (correction) {
             case ClockCorrection.Slew slew -> {
+                commandedSeconds += slew.newSeconds();
                 clock.slew(slew.offsetSeconds());
                 clock.setFrequency(slew.frequencyPpm());
                 for (Peer each : peers) {
@@ -408,6 +418,8 @@ public final class Synchronizer {
                 updateSystem(chosen, sample.epochNanos(), monoNanos);
             }
             case ClockCorrection.Step step -> {
+                // a step ends the slew under way where it stands
+                commandedSeconds += step.offsetSeconds() - pendingSeconds;
                 clock.step(step.offsetSeconds());
                 clock.setFrequency(step.frequencyPpm());
                 for (Peer each : peers) {

@@ -12,7 +12,7 @@ class OffsetEstimatorTest {
     @Test
     void takesTheFirstMeasurementAlmostWhole() {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-4, 0);
-        estimator.update(0.02, 1e-10);
+        estimator.update(0.02, 1e-10, 0);
 
         assertThat(estimator.offsetSeconds()).isCloseTo(0.02, within(1e-8));
     }
@@ -22,7 +22,7 @@ class OffsetEstimatorTest {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-4, 0);
         for (int i = 0; i <= 10; i++) {
             estimator.predict(i * 16 * SECOND, 0);
-            estimator.update(30e-6 * i * 16, 1e-14);
+            estimator.update(30e-6 * i * 16, 1e-14, 0);
         }
 
         assertThat(estimator.rate()).isCloseTo(30e-6, within(1e-9));
@@ -31,7 +31,7 @@ class OffsetEstimatorTest {
     @Test
     void growsLessCertainWithTimeAndWander() {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-6, 0);
-        estimator.update(0, 1e-10);
+        estimator.update(0, 1e-10, 0);
         double before = estimator.offsetVariance();
         estimator.predict(1000 * SECOND, 1e-18);
 
@@ -41,7 +41,7 @@ class OffsetEstimatorTest {
     @Test
     void forgetsWhatItAppliedToTheClock() {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-4, 0);
-        estimator.update(0.02, 1e-10);
+        estimator.update(0.02, 1e-10, 0);
         estimator.applied(0.02, 0);
 
         assertThat(estimator.offsetSeconds()).isCloseTo(0, within(1e-8));
@@ -50,10 +50,35 @@ class OffsetEstimatorTest {
     @Test
     void widensWhenMeasurementsDisagreeForLong() {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-6, 0);
-        estimator.update(0, 1e-12);
+        estimator.update(0, 1e-12, 0);
         double rateBefore = estimator.rateVariance();
         estimator.widen(0.001, 100);
 
         assertThat(estimator.rateVariance()).isCloseTo(rateBefore + 1e-10, within(1e-12));
+    }
+
+    @Test
+    void expectsAnAgedMeasurementToLackTheDriftOfItsAge() {
+        OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-4, 0);
+        for (int i = 0; i <= 10; i++) {
+            estimator.predict(i * 16 * SECOND, 0);
+            estimator.update(30e-6 * i * 16, 1e-14, 0);
+        }
+
+        assertThat(estimator.expectedOffsetSeconds(16)).isCloseTo(estimator.offsetSeconds() - 16 * 30e-6,
+                within(1e-9));
+    }
+
+    @Test
+    void estimatesTheOffsetNowFromMeasurementsAPollOld() {
+        // the offset grows 30 µs/s; each measurement taken in is the one made a poll (16 s) before
+        OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-4, 16 * SECOND);
+        for (int i = 1; i <= 10; i++) {
+            estimator.predict(i * 16 * SECOND, 0);
+            estimator.update(30e-6 * (i - 1) * 16, 1e-14, 16);
+        }
+
+        assertThat(estimator.rate()).isCloseTo(30e-6, within(1e-9));
+        assertThat(estimator.offsetSeconds()).isCloseTo(30e-6 * 10 * 16, within(1e-8));
     }
 }

@@ -1,6 +1,7 @@
 package org.jntp.interop;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,9 +38,25 @@ final class Chronyc {
         return ChronyTracking.parseCsv(csv("tracking"));
     }
 
+    /** The last valid reply from its only source. */
+    ChronyNtpData ntpdata() {
+        return ChronyNtpData.parse(run("ntpdata"));
+    }
+
+    /** What it counted of the requests it served. */
+    ChronyServerStats serverstats() {
+        return ChronyServerStats.parse(run("serverstats"));
+    }
+
     private String csv(String command) {
+        return run("-c", command);
+    }
+
+    private String run(String... command) {
         String socket = chronyd.dir().resolve("run/chronyd.sock").toString();
-        CommandResult result = netns.run(TIMEOUT, "chronyc", "-h", socket, "-c", command);
+        List<String> args = new ArrayList<>(List.of("chronyc", "-h", socket));
+        args.addAll(List.of(command));
+        CommandResult result = netns.run(TIMEOUT, args.toArray(String[]::new));
         if (!result.succeeded()) {
             throw new IllegalStateException(result.describe() + chronyd.logTail());
         }

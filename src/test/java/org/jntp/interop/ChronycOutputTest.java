@@ -55,4 +55,50 @@ class ChronycOutputTest {
     void rejectsALineThatIsNotASource() {
         assertThatIllegalArgumentException().isThrownBy(() -> ChronySource.parseCsv("506 Cannot talk to daemon"));
     }
+
+    @Test
+    void readsWhetherTheLastReplyWasInterleaved() {
+        ChronyNtpData data = ChronyNtpData.parse(String.join("\n",
+                "Remote address  : 127.0.0.1 (7F000001)",
+                "Mode            : Server",
+                "Reference time  : Thu Nov 26 12:56:03 2026",
+                "Offset          : -0.000000499 seconds",
+                "NTP tests       : 111 111 1111",
+                "Interleaved     : Yes",
+                "Authenticated   : No",
+                "TX timestamping : Kernel",
+                "Total TX        : 26",
+                "Total RX        : 26",
+                "Total valid RX  : 26",
+                "Total good RX   : 23"));
+
+        assertThat(data.interleaved()).isTrue();
+        assertThat(data.validReplies()).isEqualTo(26);
+    }
+
+    @Test
+    void readsABasicReply() {
+        ChronyNtpData data = ChronyNtpData.parse("Interleaved     : No\nTotal valid RX  : 3\n");
+
+        assertThat(data.interleaved()).isFalse();
+    }
+
+    @Test
+    void readsHowManyRequestsAServerAnsweredInterleaved() {
+        ChronyServerStats stats = ChronyServerStats.parse(String.join("\n",
+                "NTP packets received       : 9",
+                "NTP packets dropped        : 0",
+                "Command packets received   : 2",
+                "Authenticated NTP packets  : 0",
+                "Interleaved NTP packets    : 7",
+                "NTP timestamps held        : 6"));
+
+        assertThat(stats.requests()).isEqualTo(9);
+        assertThat(stats.interleavedRequests()).isEqualTo(7);
+    }
+
+    @Test
+    void refusesOutputThatIsNotTheReportAsked() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ChronyServerStats.parse("Interleaved     : Yes\n"));
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,9 @@ class ChronydClientInteropIT {
     /** ntpd answers unsynchronised until it has selected its local clock: allow it that long. */
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SELECTION_TIMEOUT = Duration.ofSeconds(20);
+    /** Looks at chronyd's last reply, each a poll (0.25 s) and more apart, so each sees another. */
+    private static final int INTERLEAVED_LOOKS = 5;
+    private static final Duration LOOK_INTERVAL = Duration.ofMillis(400);
 
     @AutoClose
     private static PeerDaemons peers;
@@ -50,6 +54,33 @@ class ChronydClientInteropIT {
             awaitSelected(chronyc, server, client);
 
             assertThat(chronyc.tracking().slowOfNtpTimeSeconds()).isCloseTo(0.25, within(0.001));
+        }
+    }
+
+    @Test
+    void chronydWithXleaveGetsInterleavedRepliesAndAgreesWithinAMillisecond() {
+        try (Daemon server = synchronisedJntp(); Daemon client = peers.chronydClient(SERVER, FAST_POLL, "xleave")) {
+            Chronyc chronyc = new Chronyc(peers.netns(), client);
+            ChronySource source = awaitSelected(chronyc, server, client);
+            List<ChronyNtpData> replies = new ArrayList<>();
+            for (int look = 0; look < INTERLEAVED_LOOKS; look++) {
+                replies.add(chronyc.ntpdata());
+                sleep(LOOK_INTERVAL);
+            }
+
+            assertThat(replies).as(() -> replies + "\n" + client.logTail() + server.logTail())
+                    .allMatch(ChronyNtpData::interleaved, "interleaved")
+                    .extracting(ChronyNtpData::validReplies).isSorted().doesNotHaveDuplicates();
+            assertThat(source.offsetSeconds()).isCloseTo(0.0, within(0.001));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -42,6 +42,8 @@ class JntpClientInteropIT {
     private static final Duration SELECTION_LIMIT = Duration.ofSeconds(40);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final double MIN_SYNC_LIMIT_SECONDS = 8;
+    /** Our first request is basic, and chronyd answers the second in basic mode too. */
+    private static final int BASIC_REQUESTS_BEFORE_INTERLEAVED = 2;
 
     @AutoClose
     private static PeerDaemons peers;
@@ -63,6 +65,23 @@ class JntpClientInteropIT {
             try (Daemon measuring = peers.chronydClient(OURS, FAST_POLL)) {
                 assertKeepsWithinAMillisecond("chronyd server", listeningNanos, WATCHED, ours, measuring, upstream);
             }
+        }
+    }
+
+    @Test
+    void followsAChronydServerInInterleavedModeWithinAMillisecond() {
+        try (Daemon upstream = peers.chronydServer(GOOD);
+                Daemon ours = peers.jntpClient(OURS, "server " + GOOD + " iburst xleave", SOFTWARE_CLOCK)) {
+            long listeningNanos = System.nanoTime();
+            try (Daemon measuring = peers.chronydClient(OURS, FAST_POLL)) {
+                assertKeepsWithinAMillisecond("chronyd server, xleave", listeningNanos, GLANCED, ours, measuring,
+                        upstream);
+            }
+            ChronyServerStats stats = new Chronyc(peers.netns(), upstream).serverstats();
+            // chronyd 4.3 keeps a client's receive timestamp from its second request on
+            assertThat(stats.interleavedRequests()).as(() -> stats + "\n" + ours.logTail())
+                    .isPositive()
+                    .isGreaterThanOrEqualTo(stats.requests() - BASIC_REQUESTS_BEFORE_INTERLEAVED);
         }
     }
 

@@ -62,7 +62,13 @@ final class PeerDaemons implements AutoCloseable {
 
     /** chronyd ({@code -x}) as a client of server:123, polling every 2^pollLog2 s with iburst. */
     Daemon chronydClient(String server, int pollLog2) {
-        return start("start-chrony-client.sh", "chronyd-client", Map.of("POLL", Integer.toString(pollLog2)), server);
+        return chronydClient(server, pollLog2, "");
+    }
+
+    /** As {@link #chronydClient(String, int)}, with options added to its server line ({@code xleave}). */
+    Daemon chronydClient(String server, int pollLog2, String serverOptions) {
+        return start("start-chrony-client.sh", "chronyd-client",
+                Map.of("POLL", Integer.toString(pollLog2), "SERVER_OPTIONS", serverOptions), server);
     }
 
     /** NTPsec's ntpd as an orphan at stratum 8 on address:123 (one of netns.sh's addresses). */

@@ -63,7 +63,7 @@ final class Exchange {
 
     Reply deliver(PacketBuilder reply, Request request, long arrivalMonoNanos) {
         byte[] bytes = reply.bytes();
-        return source.receive(bytes, bytes.length, request.id(), clockNanos(arrivalMonoNanos), arrivalMonoNanos);
+        return source.receive(bytes, bytes.length, request.id(), clockNanos(arrivalMonoNanos), 0, arrivalMonoNanos);
     }
 
     /** Polls when due and has the server answer at once; returns when the request left. */

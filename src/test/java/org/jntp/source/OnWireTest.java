@@ -18,7 +18,7 @@ class OnWireTest {
         ClientSource source = new ClientSource(new PollSettings(6, 10, 4, false, false, false), PRECISION_LOG2, 0);
         Request request = source.poll(0, t1, new FixedRandom(0)).orElseThrow();
         byte[] reply = PacketBuilder.replyTo(request, t2, t3).bytes();
-        return ((Reply.Measured) source.receive(reply, reply.length, request.id(), t4, 1)).sample();
+        return ((Reply.Measured) source.receive(reply, reply.length, request.id(), t4, 0, 1)).sample();
     }
 
     private static double expectedOffsetSeconds(long t1, long t2, long t3, long t4) {
@@ -33,11 +33,11 @@ class OnWireTest {
     void takesT1FromTheSendWhenTheSenderReportsIt() {
         ClientSource source = new ClientSource(new PollSettings(6, 10, 4, false, false, false), PRECISION_LOG2, 0);
         Request request = source.poll(0, 1_000 * SECOND, new FixedRandom(0)).orElseThrow();
-        source.transmitted(request.id(), 1_000 * SECOND + 300_000);
+        source.transmitted(request.id(), 1_000 * SECOND + 300_000, 1_000 * SECOND + 350_000);
         byte[] reply = PacketBuilder.replyTo(request, 1_000 * SECOND + 800_000, 1_000 * SECOND + 800_000).bytes();
 
         Sample sample = ((Reply.Measured) source.receive(reply, reply.length, request.id(),
-                1_000 * SECOND + 1_300_000, 1)).sample();
+                1_000 * SECOND + 1_300_000, 0, 1)).sample();
 
         assertThat(sample.offsetSeconds()).isCloseTo(0, within(1e-12));
         assertThat(sample.delaySeconds()).isCloseTo(0.001, within(1e-12));
@@ -47,11 +47,11 @@ class OnWireTest {
     void ignoresASendTimeForARequestNoLongerOutstanding() {
         ClientSource source = new ClientSource(new PollSettings(6, 10, 4, false, false, false), PRECISION_LOG2, 0);
         Request request = source.poll(0, 1_000 * SECOND, new FixedRandom(0)).orElseThrow();
-        source.transmitted(request.id() + 1, 1_000 * SECOND + 300_000);
+        source.transmitted(request.id() + 1, 1_000 * SECOND + 300_000, 1_000 * SECOND + 350_000);
         byte[] reply = PacketBuilder.replyTo(request, 1_000 * SECOND + 500_000, 1_000 * SECOND + 500_000).bytes();
 
         Sample sample = ((Reply.Measured) source.receive(reply, reply.length, request.id(),
-                1_000 * SECOND + 1_000_000, 1)).sample();
+                1_000 * SECOND + 1_000_000, 0, 1)).sample();
 
         assertThat(sample.delaySeconds()).isCloseTo(0.001, within(1e-12));
     }

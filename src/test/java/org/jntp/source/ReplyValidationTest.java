@@ -93,7 +93,7 @@ class ReplyValidationTest {
     void rejectsADatagramShorterThanAHeader() {
         byte[] bytes = reply().bytes();
 
-        assertThat(exchange.source.receive(bytes, 47, request.id(), T4, ARRIVAL_MONO))
+        assertThat(exchange.source.receive(bytes, 47, request.id(), T4, 0, ARRIVAL_MONO))
                 .isEqualTo(rejected(RejectReason.MALFORMED));
     }
 
@@ -133,7 +133,7 @@ class ReplyValidationTest {
     void rejectsReplyHandedBackForAnotherRequest() {
         byte[] bytes = reply().bytes();
 
-        assertThat(exchange.source.receive(bytes, bytes.length, request.id() + 1, T4, ARRIVAL_MONO))
+        assertThat(exchange.source.receive(bytes, bytes.length, request.id() + 1, T4, 0, ARRIVAL_MONO))
                 .isEqualTo(rejected(RejectReason.BOGUS));
     }
 
@@ -163,7 +163,7 @@ class ReplyValidationTest {
         Exchange idle = Exchange.withFlags();
         byte[] bytes = reply().bytes();
 
-        assertThat(idle.source.receive(bytes, bytes.length, 0, T4, ARRIVAL_MONO))
+        assertThat(idle.source.receive(bytes, bytes.length, 0, T4, 0, ARRIVAL_MONO))
                 .isEqualTo(rejected(RejectReason.BOGUS));
     }
 
@@ -237,7 +237,7 @@ class ReplyValidationTest {
         byte[] bytes = reply().bytes();
         byte[] copy = Arrays.copyOf(bytes, bytes.length);
 
-        exchange.source.receive(bytes, bytes.length, request.id(), T4, ARRIVAL_MONO);
+        exchange.source.receive(bytes, bytes.length, request.id(), T4, 0, ARRIVAL_MONO);
 
         assertThat(bytes).isEqualTo(copy);
     }

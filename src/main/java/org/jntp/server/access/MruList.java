@@ -14,6 +14,11 @@ import java.util.List;
  * max(maxdepth, mindepth), as ntpd grows below mindepth regardless of maxdepth, up to
  * {@link #MAX_CAPACITY}.
  *
+ * <p>Each entry also keeps what interleaved mode needs of the client's last exchange (the receive
+ * timestamp of its request and when our reply left), so an entry takes about ntpd's 88 bytes and
+ * {@code maxmem} bounds the list as it does ntpd's. Keyed by address, a client behind a NAT shared
+ * with another interleaved client may get basic replies; never wrong ones, as the origin must match.
+ *
  * <p>Threads: the list is split into shards by a seeded hash of the address, each behind its own
  * lock, so receive threads rarely contend. A client always lands in the same shard, so its count,
  * first/last times and rate state are exactly ntpd's. Eviction runs per shard: each holds its share
@@ -24,7 +29,7 @@ import java.util.List;
  * altogether when monitoring is off (neither {@code enable monitor} nor any {@code limited} entry).
  */
 public final class MruList {
-    /** The most entries ever preallocated, whatever maxdepth asks for (about 300 MB). */
+    /** The most entries ever preallocated, whatever maxdepth asks for (about 370 MB). */
     public static final int MAX_CAPACITY = 1 << 22;
 
     private final MruShard[] shards;
@@ -82,6 +87,35 @@ public final class MruList {
         long hash = hash(addressHigh, addressLow);
         return shards[(int) (hash >>> 32) & shardMask].observe(addressHigh, addressLow, (int) hash, port, mode,
                 version, nowNanos, restrictFlags);
+    }
+
+    /**
+     * Interleaved mode (RFC 9769): keeps the receive timestamp of this client's request, and tells
+     * whether the request asks, by its origin timestamp, for the transmit timestamp of our reply to
+     * the client's previous request. Allocation-free; a client without an entry (the list was full)
+     * is always in basic mode.
+     *
+     * @param originBits the request's origin timestamp, NTP format; 0 for a request that cannot be
+     *     interleaved
+     * @param receiveBits when the request arrived, NTP format, as our reply carries it
+     * @return the transmit timestamp (NTP format) of our reply to the previous request, taken after
+     *     it was sent, when the request is interleaved; 0 for basic mode
+     */
+    public long exchangeReceiveTime(long addressHigh, long addressLow, long originBits, long receiveBits) {
+        long hash = hash(addressHigh, addressLow);
+        return shards[(int) (hash >>> 32) & shardMask].exchangeReceiveTime(addressHigh, addressLow, (int) hash,
+                originBits, receiveBits);
+    }
+
+    /**
+     * Keeps when our reply to this client's request received at {@code receiveBits} left, for its
+     * next interleaved request. Ignored when the client has sent a later request since, or lost
+     * its entry. Allocation-free.
+     */
+    public void recordTransmitTime(long addressHigh, long addressLow, long receiveBits, long transmitBits) {
+        long hash = hash(addressHigh, addressLow);
+        shards[(int) (hash >>> 32) & shardMask].recordTransmitTime(addressHigh, addressLow, (int) hash, receiveBits,
+                transmitBits);
     }
 
     /** Entries currently in the list. */

@@ -40,6 +40,10 @@ final class MruShard {
     private final int[] counts;
     private final int[] flags;
     private final byte[] versionModes;
+    /** Interleaved mode: the receive timestamp of the client's last request, as our reply carried it. */
+    private final long[] receiveBits;
+    /** Interleaved mode: when our reply to that request left, 0 until it did. */
+    private final long[] transmitBits;
     private final int[] newer;
     private final int[] older;
     private final int[] hashNext;
@@ -70,6 +74,8 @@ final class MruShard {
         counts = new int[capacity];
         flags = new int[capacity];
         versionModes = new byte[capacity];
+        receiveBits = new long[capacity];
+        transmitBits = new long[capacity];
         newer = new int[capacity];
         older = new int[capacity];
         hashNext = new int[capacity];
@@ -82,13 +88,12 @@ final class MruShard {
 
     synchronized RateDecision observe(long high, long low, int hash, int port, int mode, int version, long nowNanos,
             int restrictFlags) {
-        int bucket = hash & bucketMask;
         byte versionMode = (byte) (((version & 7) << 3) | (mode & 7));
-        for (int slot = buckets[bucket]; slot != NONE; slot = hashNext[slot]) {
-            if (keyHigh[slot] == high && keyLow[slot] == low) {
-                return update(slot, port, versionMode, nowNanos, restrictFlags);
-            }
+        int found = find(high, low, hash);
+        if (found != NONE) {
+            return update(found, port, versionMode, nowNanos, restrictFlags);
         }
+        int bucket = hash & bucketMask;
         int slot = claimSlot(nowNanos);
         if (slot != NONE) {
             keyHigh[slot] = high;
@@ -100,12 +105,54 @@ final class MruShard {
             counts[slot] = 1;
             flags[slot] = restrictFlags & ~(LIMITED | KOD);
             versionModes[slot] = versionMode;
+            receiveBits[slot] = 0;
+            transmitBits[slot] = 0;
             bucketOf[slot] = bucket;
             hashNext[slot] = buckets[bucket];
             buckets[bucket] = slot;
             linkNewest(slot);
         }
         return RateDecision.PASS;
+    }
+
+    /**
+     * Keeps the receive timestamp of a client's request and says whether the request is
+     * interleaved (RFC 9769 section 2): its origin is the receive timestamp of the client's previous
+     * request, whose reply has left since. A client we keep no entry for, a stale origin, or a reply
+     * not sent yet, means basic mode.
+     *
+     * @return the transmit timestamp of our reply to the previous request, or 0 for basic mode
+     */
+    synchronized long exchangeReceiveTime(long high, long low, int hash, long originBits, long receive) {
+        int slot = find(high, low, hash);
+        if (slot == NONE) {
+            return 0;
+        }
+        long previousReceive = receiveBits[slot];
+        long previousTransmit = transmitBits[slot];
+        receiveBits[slot] = receive;
+        transmitBits[slot] = 0;
+        return previousReceive != 0 && originBits == previousReceive ? previousTransmit : 0;
+    }
+
+    /**
+     * Keeps when our reply to the request received at {@code receive} left, unless the client's
+     * entry has since moved on to a later request or to another client.
+     */
+    synchronized void recordTransmitTime(long high, long low, int hash, long receive, long transmit) {
+        int slot = find(high, low, hash);
+        if (slot != NONE && receive != 0 && receiveBits[slot] == receive) {
+            transmitBits[slot] = transmit;
+        }
+    }
+
+    private int find(long high, long low, int hash) {
+        for (int slot = buckets[hash & bucketMask]; slot != NONE; slot = hashNext[slot]) {
+            if (keyHigh[slot] == high && keyLow[slot] == low) {
+                return slot;
+            }
+        }
+        return NONE;
     }
 
     /**

@@ -231,4 +231,37 @@ class MruListTest {
         assertThat(shared.count()).isEqualTo(threads * packetsPerThread);
         assertThat(list.size()).isEqualTo(1 + threads * 500);
     }
+
+    @Test
+    void givesTheTransmitTimeOfTheReplyToTheRequestTheOriginNames() {
+        MruList list = list();
+        observe(list, CLIENT, 0, 0);
+        list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0, 0x100L);
+        list.recordTransmitTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0x100L, 0x180L);
+        observe(list, CLIENT, SECOND, 0);
+
+        assertThat(list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0x100L, 0x200L))
+                .isEqualTo(0x180L);
+    }
+
+    @Test
+    void keepsNoTransmitTimeForARequestTheClientHasSentAnotherAfter() {
+        MruList list = list();
+        observe(list, CLIENT, 0, 0);
+        list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0, 0x100L);
+        list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0, 0x200L);
+        list.recordTransmitTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0x100L, 0x180L);
+
+        assertThat(list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0x200L, 0x300L)).isZero();
+    }
+
+    @Test
+    void keepsNoExchangeForAClientWithoutAnEntry() {
+        MruList list = list();
+        list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0, 0x100L);
+        list.recordTransmitTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0x100L, 0x180L);
+
+        assertThat(list.exchangeReceiveTime(CLIENT.mappedHigh(), CLIENT.mappedLow(), 0x100L, 0x200L)).isZero();
+        assertThat(list.size()).isZero();
+    }
 }

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
+import org.jntp.protocol.HeaderView;
+import org.jntp.protocol.NtpTimestamp;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerOutcome;
 import org.jntp.server.access.IpAddress;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The request handler with ntpd's default restrict table (no restrict lines): one client polling,
  * answered with time. {@link #respondAndStamp} is the handler alone, on times the benchmark makes
- * up; {@link #respondOnSoftwareClock} adds the clock reads the server loop makes around it.
+ * up; {@link #respondInterleaved} the same for a client in interleaved mode;
+ * {@link #respondOnSoftwareClock} adds the clock reads the server loop makes around it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +39,7 @@ public class RespondBenchmark {
     private ServerFixture fixture;
     private NtpServer server;
     private ByteBuffer request;
+    private ByteBuffer interleavedRequest;
     private ByteBuffer reply;
     private SoftwareClock clock;
     private long addressHigh;
@@ -47,6 +51,7 @@ public class RespondBenchmark {
         fixture = ServerFixture.configuredBy("");
         server = fixture.server();
         request = ServerFixture.clientRequest();
+        interleavedRequest = ServerFixture.clientRequest();
         reply = ServerFixture.replyBuffer();
         clock = new SoftwareClock.Spec(0.25, 50).over(KernelClock.open());
         addressHigh = CLIENT.mappedHigh();
@@ -60,13 +65,29 @@ public class RespondBenchmark {
         Outcomes.requireAllAnswered(fixture.counters());
     }
 
-    /** respond then stampTransmit, as the server loop calls them for one request. */
+    /** respond, stampTransmit and transmitted, as the server loop calls them for one request. */
     @Benchmark
     public ServerOutcome respondAndStamp() {
         long receiveNanos = nowNanos += ServerFixture.SECOND_NANOS / 1000;
         ServerOutcome outcome = server.respond(request, addressHigh, addressLow, CLIENT_PORT, receiveNanos,
                 receiveNanos, reply);
         NtpServer.stampTransmit(reply, receiveNanos + TURNAROUND_NANOS);
+        server.transmitted(reply, addressHigh, addressLow, receiveNanos + TURNAROUND_NANOS);
+        return outcome;
+    }
+
+    /**
+     * respond and transmitted for a client in interleaved mode: each request's origin is the
+     * receive timestamp of the last reply, so each is answered with the last reply's send time.
+     */
+    @Benchmark
+    public ServerOutcome respondInterleaved() {
+        long receiveNanos = nowNanos += ServerFixture.SECOND_NANOS / 1000;
+        HeaderView.putOriginTimeBits(interleavedRequest, HeaderView.receiveTimeBits(reply));
+        HeaderView.putReceiveTimeBits(interleavedRequest, NtpTimestamp.bitsOfUnixNanos(receiveNanos));
+        ServerOutcome outcome = server.respond(interleavedRequest, addressHigh, addressLow, CLIENT_PORT,
+                receiveNanos, receiveNanos, reply);
+        server.transmitted(reply, addressHigh, addressLow, receiveNanos + TURNAROUND_NANOS);
         return outcome;
     }
 
@@ -81,6 +102,7 @@ public class RespondBenchmark {
         ServerOutcome outcome = server.respond(request, addressHigh, addressLow, CLIENT_PORT, receiveNanos,
                 System.nanoTime(), reply);
         NtpServer.stampTransmit(reply, clock.nowNanos());
+        server.transmitted(reply, addressHigh, addressLow, clock.nowNanos());
         return outcome;
     }
 }
