@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jntp.clock.LinuxAdjtimex;
@@ -16,6 +17,7 @@ import org.jntp.clock.TimexRequest;
 import org.jntp.kernel.guest.ClockWriteSmoke;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,17 +47,16 @@ class KernelTestBedIT {
     private static long hostRealtimeMinusMonotonicBeforeNanos;
     private static long hostRealtimeMinusMonotonicAfterNanos;
     private static BoundedCommand.Outcome smoke;
+    /** Why no guest can run here, if none can. */
+    private static Optional<String> unavailable;
 
     @BeforeAll
     static void runTheSmokeScenarioInAGuest() {
-        if (!onPath("qemu-system-x86_64")) {
-            skipLoudly("qemu-system-x86_64 is not installed (scripts/kernel/fetch.sh installs it as root)");
-        }
-        BoundedCommand.Outcome assembled = BoundedCommand.run(ASSEMBLE_TIMEOUT, Map.of(),
-                List.of(HOME.resolve("scripts/kernel/assemble.sh").toString()));
-        if (assembled.exitCode() != 0) {
-            skipLoudly("the guest could not be assembled (Debian's kernel or busybox not downloadable?):\n"
-                    + assembled.describe());
+        unavailable = whyNoGuest();
+        if (unavailable.isPresent()) {
+            String banner = "*".repeat(78);
+            System.err.printf("%n%s%nKERNEL TEST BED SKIPPED: %s%n%s%n", banner, unavailable.get(), banner);
+            return;
         }
         LinuxAdjtimex host = LinuxAdjtimex.open();
         hostBefore = host.adjust(TimexRequest.READ);
@@ -68,6 +69,11 @@ class KernelTestBedIT {
                 ClockWriteSmoke.class.getName()));
         hostRealtimeMinusMonotonicAfterNanos = realtimeMinusMonotonicNanos();
         hostAfter = host.adjust(TimexRequest.READ);
+    }
+
+    @BeforeEach
+    void skipWithoutAGuest() {
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> "kernel test bed skipped: " + unavailable.get());
     }
 
     @Test
@@ -133,9 +139,16 @@ class KernelTestBedIT {
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
-    private static void skipLoudly(String why) {
-        String banner = "*".repeat(78);
-        System.err.printf("%n%s%nKERNEL TEST BED SKIPPED: %s%n%s%n", banner, why, banner);
-        Assumptions.abort("kernel test bed skipped: " + why);
+    private static Optional<String> whyNoGuest() {
+        if (!onPath("qemu-system-x86_64")) {
+            return Optional.of("qemu-system-x86_64 is not installed (scripts/kernel/fetch.sh installs it as root)");
+        }
+        BoundedCommand.Outcome assembled = BoundedCommand.run(ASSEMBLE_TIMEOUT, Map.of(),
+                List.of(HOME.resolve("scripts/kernel/assemble.sh").toString()));
+        if (assembled.exitCode() != 0) {
+            return Optional.of("the guest could not be assembled (Debian's kernel or busybox not downloadable?):\n"
+                    + assembled.describe());
+        }
+        return Optional.empty();
     }
 }
