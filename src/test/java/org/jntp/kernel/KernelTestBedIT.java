@@ -41,6 +41,7 @@ class KernelTestBedIT {
     /** Host clock drift between the two readings that is no jump: a 500 ppm slew over the run. */
     private static final long HOST_JUMP_TOLERANCE_NANOS = 100_000_000;
     private static final int THIRD_GUEST_REFUSED = 75;
+    private static final int NO_SCENARIO_RUN = 125;
 
     private static Timex hostBefore;
     private static Timex hostAfter;
@@ -67,6 +68,7 @@ class KernelTestBedIT {
                 "--", "testbed-guard", "java", "--enable-native-access=ALL-UNNAMED",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/jntp/jntp.jar:/jntp/classes",
                 ClockWriteSmoke.class.getName()));
+        System.out.print(smoke.output());
         hostRealtimeMinusMonotonicAfterNanos = realtimeMinusMonotonicNanos();
         hostAfter = host.adjust(TimexRequest.READ);
     }
@@ -110,6 +112,19 @@ class KernelTestBedIT {
         long jumpNanos = hostRealtimeMinusMonotonicAfterNanos - hostRealtimeMinusMonotonicBeforeNanos;
         assertThat(Math.abs(jumpNanos)).as("host realtime moved %d ns against its monotonic clock", jumpNanos)
                 .isLessThan(HOST_JUMP_TOLERANCE_NANOS);
+    }
+
+    @Test
+    void guestWithoutTheMarkerRunsNoScenario() {
+        BoundedCommand.Outcome refused = BoundedCommand.run(RUN_TIMEOUT, Map.of(), List.of(RUN_GUEST.toString(),
+                "--timeout", String.valueOf(GUEST_TIMEOUT_S), "--without-marker", "--", "echo", "scenario ran"));
+
+        assertThat(refused.exitCode()).as(refused::describe).isEqualTo(NO_SCENARIO_RUN);
+        assertThat(refused.output()).as(refused::describe)
+                .contains("testbed-guard: refusing to run anything: the kernel command line lacks "
+                        + LinuxAdjtimex.WRITE_MARKER)
+                .contains("=== jntp-testbed: refused ===")
+                .doesNotContain("scenario ran");
     }
 
     @Test
