@@ -1,0 +1,95 @@
+package org.jntp.kernel.guest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jntp.clock.KernelClock;
+import org.jntp.clock.LinuxAdjtimex;
+import org.jntp.clock.Timex;
+import org.jntp.clock.TimexRequest;
+
+/**
+ * Runs inside a test-bed guest only (through {@code testbed-guard}): writes the guest's kernel clock
+ * through jntp's own FFM code, sets a frequency, slews an offset and steps the clock, reads each
+ * back from the kernel and prints one line per check on the serial console. Exits 0 when every
+ * check held, 1 otherwise.
+ */
+public final class ClockWriteSmoke {
+
+    /** Precision given, not measured: measuring takes seconds under software emulation. */
+    private static final int PRECISION_LOG2 = -20;
+
+    private static final double FREQUENCY_PPM = 12.5;
+    private static final double SLEW_SECONDS = 0.1;
+    private static final double STEP_SECONDS = 5.0;
+
+    /** adjtime() slews at most this much per second of the kernel's clock. */
+    private static final long SLEW_MICROS_PER_SECOND = 500;
+    private static final long SLEW_WAIT_MILLIS = 2000;
+    /** How far a step may miss, for the time between reading the clock and stepping it. */
+    private static final long STEP_TOLERANCE_NANOS = 50_000_000;
+
+    /** ADJ_OFFSET_SS_READ: reads what remains of an adjtime() slew, changes nothing. */
+    private static final TimexRequest REMAINING_SLEW = new TimexRequest(0xa001, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private final List<String> failures = new ArrayList<>();
+
+    private ClockWriteSmoke() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        LinuxAdjtimex adjtimex = LinuxAdjtimex.open();
+        KernelClock clock = new KernelClock(adjtimex, PRECISION_LOG2);
+        ClockWriteSmoke smoke = new ClockWriteSmoke();
+        System.out.println("smoke: before " + describe(clock.readTimex()));
+        smoke.setsTheFrequency(clock);
+        smoke.slewsAnOffset(clock, adjtimex);
+        smoke.stepsTheClock(clock);
+        System.out.println("smoke: after " + describe(clock.readTimex()));
+        System.out.println(smoke.failures.isEmpty() ? "smoke: all checks ok" : "smoke: FAILED " + smoke.failures);
+        System.exit(smoke.failures.isEmpty() ? 0 : 1);
+    }
+
+    private void setsTheFrequency(KernelClock clock) {
+        clock.setFrequency(FREQUENCY_PPM);
+        double readPpm = clock.frequencyPpm();
+        check("frequency", readPpm == FREQUENCY_PPM,
+                "set %.6f ppm, the kernel reads %.6f ppm".formatted(FREQUENCY_PPM, readPpm));
+    }
+
+    private void slewsAnOffset(KernelClock clock, LinuxAdjtimex adjtimex) throws InterruptedException {
+        long requestedMicros = Math.round(SLEW_SECONDS * 1e6);
+        long startNanos = System.nanoTime();
+        clock.slew(SLEW_SECONDS);
+        Thread.sleep(SLEW_WAIT_MILLIS);
+        long remainingMicros = adjtimex.adjust(REMAINING_SLEW).offset();
+        double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+        long slewedMicros = requestedMicros - remainingMicros;
+        boolean atTheKernelsRate = slewedMicros > 0
+                && slewedMicros <= SLEW_MICROS_PER_SECOND * (Math.ceil(elapsedSeconds) + 1);
+        check("slew", atTheKernelsRate, "asked %d us, %d us slewed in %.3f s, %d us remain"
+                .formatted(requestedMicros, slewedMicros, elapsedSeconds, remainingMicros));
+    }
+
+    private void stepsTheClock(KernelClock clock) {
+        // The monotonic clock is slewed and steered with the system clock but never stepped.
+        long beforeNanos = clock.nowNanos() - System.nanoTime();
+        clock.step(STEP_SECONDS);
+        long afterNanos = clock.nowNanos() - System.nanoTime();
+        long jumpNanos = afterNanos - beforeNanos;
+        long stepNanos = Math.round(STEP_SECONDS * 1e9);
+        check("step", Math.abs(jumpNanos - stepNanos) < STEP_TOLERANCE_NANOS,
+                "stepped %.3f s, the clock jumped %.6f s against the monotonic clock"
+                        .formatted(STEP_SECONDS, jumpNanos / 1e9));
+    }
+
+    private void check(String name, boolean held, String detail) {
+        System.out.println("smoke: " + name + " " + (held ? "ok" : "FAILED") + ": " + detail);
+        if (!held) {
+            failures.add(name);
+        }
+    }
+
+    private static String describe(Timex timex) {
+        return "freq=%.6f ppm offset=%d status=0x%04x maxerror=%d us state=%s".formatted(
+                timex.freq() / Timex.FREQ_SCALE, timex.offset(), timex.status(), timex.maxerror(), timex.state());
+    }
+}
