@@ -20,8 +20,9 @@ import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
 
 /**
- * ntpq: runs the commands of the command line against each host, or reads commands from standard
- * input (with the {@code ntpq>} prompt on a terminal), as ntpd 4.2.8's ntpq does.
+ * ntpq: runs the commands of the command line against each host, or else reads commands from
+ * standard input for the first host (with the {@code ntpq>} prompt on a terminal or with
+ * {@code -i}), as ntpd 4.2.8's ntpq does.
  */
 public final class NtpqShell {
     private static final int NTP_PORT = 123;
@@ -93,14 +94,10 @@ public final class NtpqShell {
                     execute(commands.get(c));
                 }
             }
-            if (!options.interactive()) {
-                return;
-            }
+            return;
         }
         NtpqOptions.Host first = options.hosts().getFirst();
-        if (commands.isEmpty()) {
-            openHost(first.name(), first.family());
-        }
+        openHost(first.name(), first.family());
         boolean prompt = options.interactive() || env.terminal();
         while (!quit) {
             if (prompt) {
@@ -358,10 +355,6 @@ public final class NtpqShell {
 
     boolean oldReadvar() {
         return options.oldReadvar();
-    }
-
-    boolean multipleHosts() {
-        return multipleHosts;
     }
 
     void quit() {
