@@ -76,6 +76,14 @@ final class PeerDaemons implements AutoCloseable {
         return start("start-ntpsec-server.sh", "ntpsec-server", Map.of(), address);
     }
 
+    /**
+     * NTPsec's ntpd as a client of server:123 (a 192.0.2.x address: NTPsec refuses 127.0.0.x but
+     * 127.0.0.1), answering ntpq and ntpstat on 127.0.0.1; it selects its source but never sets the clock.
+     */
+    Daemon ntpsecClient(String server) {
+        return start("start-ntpsec-client.sh", "ntpsec-client", Map.of(), server);
+    }
+
     /** Our bin/ntpd serving its local clock at stratum 8 on address:123, with extra ntpd arguments. */
     Daemon jntp(String address, String... ntpdArgs) {
         return start("start-jntp.sh", "jntp", Map.of(), address, ntpdArgs);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mac;
 import org.jntp.protocol.Mode;
 
@@ -89,6 +90,34 @@ public record ControlRequest(ControlHeader header, ControlOpcode opcode, byte[] 
         }
         byte[] data = Octets.copy(buf, start + ControlHeader.LENGTH, header.count());
         return new RequestParse.Parsed(new ControlRequest(header, opcode.get(), data, mac));
+    }
+
+    /**
+     * A request as a client sends it: no R, E or M bit, offset 0, no MAC.
+     *
+     * @param version the version to claim, {@link #MIN_VERSION} to {@link #MAX_VERSION}
+     * @param sequence the sequence number the response must echo
+     * @param associationId 0 for the system, else an association
+     * @param data the request data, e.g. a variable list; at most {@link ControlHeader#MAX_DATA_LENGTH} octets
+     */
+    public static ControlRequest of(int version, ControlOpcode opcode, int sequence, int associationId, byte[] data) {
+        if (data.length > ControlHeader.MAX_DATA_LENGTH) {
+            throw new IllegalArgumentException("request data of " + data.length + " octets");
+        }
+        ControlHeader header = new ControlHeader(LeapIndicator.NO_WARNING, version, false, false, false,
+                opcode.code(), sequence, 0, associationId, 0, data.length);
+        return new ControlRequest(header, opcode, data, Optional.empty());
+    }
+
+    /**
+     * The datagram, as ntpq 4.2.8 writes it ({@code sendrequest}): the header and the data padded
+     * with zeros to a multiple of 4 octets; a MAC, if any, is not written.
+     */
+    public byte[] encode() {
+        ByteBuffer datagram = ByteBuffer.allocate((ControlHeader.LENGTH + data.length + 3) & ~3);
+        header.write(datagram, 0);
+        datagram.put(ControlHeader.LENGTH, data);
+        return datagram.array();
     }
 
     /** Where a MAC starts after {@code count} data octets: header and data padded to 8 octets. */

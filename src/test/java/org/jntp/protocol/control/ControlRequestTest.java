@@ -21,6 +21,29 @@ class ControlRequestTest {
     }
 
     @Test
+    void writesAReadstatAsTheTwelveOctetsOfTheHeader() {
+        byte[] datagram = ControlRequest.of(2, ControlOpcode.READSTAT, 1, 0, new byte[0]).encode();
+
+        assertThat(HEX.formatHex(datagram)).isEqualTo("160100010000000000000000");
+    }
+
+    @Test
+    void writesTheVariableListPaddedToFourOctets() {
+        byte[] datagram = ControlRequest.of(2, ControlOpcode.READVAR, 2, 0x4567, "leap,stratum".getBytes()).encode();
+
+        assertThat(datagram).hasSize(24);
+        assertThat(HEX.formatHex(datagram, 0, 12)).isEqualTo("16020002000045670000000c");
+        assertThat(new String(datagram, 12, 12)).isEqualTo("leap,stratum");
+    }
+
+    @Test
+    void writesWhatItsOwnParserReadsBack() {
+        ControlRequest request = ControlRequest.of(4, ControlOpcode.READVAR, 65535, 17767, "rootdisp".getBytes());
+
+        assertThat(ControlRequest.parse(ByteBuffer.wrap(request.encode()))).isEqualTo(new RequestParse.Parsed(request));
+    }
+
+    @Test
     void readsNtpqsUnpaddedReadvarWithAVariableList() {
         ControlRequest request = Vectors.request("ntpq-rv0-leap-stratum.request2");
 

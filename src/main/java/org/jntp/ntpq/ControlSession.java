@@ -1,0 +1,191 @@
+package org.jntp.ntpq;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jntp.protocol.control.Assembly;
+import org.jntp.protocol.control.ControlOpcode;
+import org.jntp.protocol.control.ControlRequest;
+import org.jntp.protocol.control.FragmentAssembler;
+import org.jntp.protocol.control.FragmentParse;
+import org.jntp.protocol.control.FragmentRejection;
+import org.jntp.protocol.control.ResponseFragment;
+
+/**
+ * Requests and their responses with one server, as ntpq 4.2.8's {@code doquery}: a request, its
+ * fragments reassembled, one silent retry when nothing or part came, and ntpq's messages on
+ * standard error when it fails. Not thread-safe.
+ */
+public final class ControlSession implements AutoCloseable {
+    /** ntpq's default wait for the first fragment. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration FRAGMENT_TIMEOUT = Duration.ofSeconds(3);
+    /** ntpq's {@code DATASIZE}: 32 fragments of 480 octets. */
+    private static final int MAX_PAYLOAD = FragmentAssembler.MAX_FRAGMENTS * 480;
+    private static final int ERR_UNSPEC = 256;
+
+    private final ControlTransport transport;
+    private final String host;
+    private final PrintStream err;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int version = 2;
+    private int sequence;
+    private boolean prefixServer;
+
+    /** What one attempt came to. */
+    private sealed interface Outcome {
+        record Done(Answer answer) implements Outcome {}
+
+        record NothingReceived() implements Outcome {}
+
+        record Incomplete() implements Outcome {}
+
+        record TooMuch() implements Outcome {}
+
+        record ServerError(int code) implements Outcome {}
+
+        record Broken() implements Outcome {}
+    }
+
+    /**
+     * A session over a transport.
+     *
+     * @param host the server's name as ntpq shows it in messages
+     * @param err where messages go
+     */
+    public ControlSession(ControlTransport transport, String host, PrintStream err) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.host = Objects.requireNonNull(host, "host");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    /** The server's name as messages show it ({@code currenthost}). */
+    public String host() {
+        return host;
+    }
+
+    /** Sets the wait for the first fragment of each response. */
+    public void timeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Sets the version requests claim. */
+    public void version(int version) {
+        this.version = version;
+    }
+
+    /** Whether error messages start with {@code server=HOST} (several hosts asked). */
+    public void prefixServer(boolean prefixServer) {
+        this.prefixServer = prefixServer;
+    }
+
+    /**
+     * Sends a request and waits for its response; on failure says why on standard error as ntpq
+     * does, and returns empty.
+     */
+    public Optional<Answer> query(ControlOpcode opcode, int associationId, byte[] data) {
+        sequence = (sequence + 1) & 0xFFFF;
+        boolean retried = false;
+        while (true) {
+            Outcome outcome = attempt(opcode, associationId, data);
+            if (!retried && (outcome instanceof Outcome.NothingReceived || outcome instanceof Outcome.Incomplete)) {
+                if (outcome instanceof Outcome.Incomplete) {
+                    sequence = (sequence + 1) & 0xFFFF;
+                }
+                retried = true;
+                continue;
+            }
+            return switch (outcome) {
+                case Outcome.Done done -> Optional.of(done.answer());
+                case Outcome.NothingReceived n -> fail(host + ": timed out, nothing received", "***Request timed out");
+                case Outcome.Incomplete i -> fail(host + ": timed out with incomplete data",
+                        "***Response from server was incomplete");
+                case Outcome.TooMuch t -> fail(null, "***Buffer size exceeded for returned data");
+                case Outcome.ServerError e -> fail(null, serverError(e.code(), associationId));
+                case Outcome.Broken b -> Optional.empty();
+            };
+        }
+    }
+
+    private Optional<Answer> fail(String notice, String message) {
+        if (notice != null) {
+            err.println(notice);
+        }
+        err.println((prefixServer ? "server=" + host + " " : "") + message);
+        return Optional.empty();
+    }
+
+    /** ntpq's {@code show_error_msg}. */
+    static String serverError(int code, int associationId) {
+        return switch (code) {
+            case 1 -> "***Server disallowed request (authentication?)";
+            case 2 -> "***Server reports a bad format request packet";
+            case 3 -> "***Server reports a bad opcode in request";
+            case 4 -> "***Association ID " + associationId + " unknown to server";
+            case 5 -> "***A request variable unknown to the server";
+            case 6 -> "***Server indicates a request variable was bad";
+            case ERR_UNSPEC -> "***Server returned an unspecified error";
+            default -> "***Server returns unknown error code " + code;
+        };
+    }
+
+    private Outcome attempt(ControlOpcode opcode, int associationId, byte[] data) {
+        byte[] request = ControlRequest.of(version, opcode, sequence, associationId, data).encode();
+        try {
+            transport.send(request);
+        } catch (IOException e) {
+            err.println("ntpq: write to " + host + " failed: " + reason(e));
+            return new Outcome.Broken();
+        }
+        FragmentAssembler assembler = new FragmentAssembler(sequence, opcode.code(), MAX_PAYLOAD);
+        int received = 0;
+        int responseAssociation = associationId;
+        while (true) {
+            Optional<byte[]> datagram;
+            try {
+                datagram = transport.receive(received == 0 ? timeout : FRAGMENT_TIMEOUT);
+            } catch (PortUnreachableException e) {
+                err.println("ntpq: read: Connection refused");
+                return new Outcome.Broken();
+            } catch (IOException e) {
+                err.println("ntpq: read: " + reason(e));
+                return new Outcome.Broken();
+            }
+            if (datagram.isEmpty()) {
+                return received == 0 ? new Outcome.NothingReceived() : new Outcome.Incomplete();
+            }
+            if (!(ResponseFragment.parse(ByteBuffer.wrap(datagram.get())) instanceof FragmentParse.Parsed parsed)) {
+                continue;
+            }
+            responseAssociation = parsed.fragment().header().associationId();
+            switch (assembler.offer(parsed.fragment())) {
+                case Assembly.Complete complete -> {
+                    return new Outcome.Done(new Answer(complete.status(), responseAssociation, complete.payload()));
+                }
+                case Assembly.Failed failed -> {
+                    return new Outcome.ServerError(failed.errorCode() == 0 ? ERR_UNSPEC : failed.errorCode());
+                }
+                case Assembly.Waiting w -> received++;
+                case Assembly.Rejected rejected -> {
+                    if (rejected.reason() == FragmentRejection.TOO_MANY_FRAGMENTS
+                            || rejected.reason() == FragmentRejection.TOO_LARGE) {
+                        return new Outcome.TooMuch();
+                    }
+                }
+            }
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

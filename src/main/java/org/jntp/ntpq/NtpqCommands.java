@@ -1,0 +1,389 @@
+package org.jntp.ntpq;
+
+import static org.jntp.ntpq.Command.Type.IP_VERSION;
+import static org.jntp.ntpq.Command.Type.SIGNED;
+import static org.jntp.ntpq.Command.Type.TEXT;
+import static org.jntp.ntpq.Command.Type.UNSIGNED;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jntp.protocol.control.Association;
+import org.jntp.protocol.control.ControlHeader;
+import org.jntp.protocol.control.ControlOpcode;
+
+/** The commands this ntpq knows, with ntpd 4.2.8's names, arguments, help texts and output. */
+final class NtpqCommands {
+    private static final long MAX_ASSOCIATION_ID = 0xFFFF;
+
+    private NtpqCommands() {}
+
+    private static Command.Param optional(Command.Type type, String description) {
+        return new Command.Param(type, true, description);
+    }
+
+    private static Command.Param required(Command.Type type, String description) {
+        return new Command.Param(type, false, description);
+    }
+
+    private static Command command(String keyword, String comment, Command.Handler handler, Command.Param... args) {
+        return new Command(keyword, List.of(args), comment, handler);
+    }
+
+    /** Every command, in ntpq's order: the built-ins, then the operations. */
+    static final List<Command> ALL = List.of(
+            command("?", "tell the use and syntax of commands", NtpqCommands::help, optional(TEXT, "command")),
+            command("help", "tell the use and syntax of commands", NtpqCommands::help, optional(TEXT, "command")),
+            command("timeout", "set the primary receive time out", NtpqCommands::timeout, optional(UNSIGNED, "msec")),
+            command("delay", "set the delay added to encryption time stamps", NtpqCommands::delay, optional(SIGNED, "msec")),
+            command("host", "specify the host whose NTP server we talk to", NtpqCommands::host,
+                    optional(TEXT, "-4|-6"), optional(TEXT, "hostname")),
+            command("poll", "poll an NTP server in client mode `n' times",
+                    (shell, args) -> shell.out().println("poll not implemented yet"),
+                    optional(UNSIGNED, "n"), optional(TEXT, "verbose")),
+            command("hostnames", "specify whether hostnames or net numbers are printed", NtpqCommands::hostnames,
+                    optional(TEXT, "yes|no")),
+            command("debug", "set/change debugging level", NtpqCommands::debug, optional(TEXT, "no|more|less")),
+            command("quit", "exit ntpq", (shell, args) -> shell.quit()),
+            command("exit", "exit ntpq", (shell, args) -> shell.quit()),
+            command("version", "print version number", (shell, args) -> shell.out().println("ntpq " + shell.version())),
+            command("raw", "do raw mode variable output", (shell, args) -> {
+                shell.rawMode(true);
+                shell.out().println("Output set to raw");
+            }),
+            command("cooked", "do cooked mode variable output", (shell, args) -> {
+                shell.rawMode(false);
+                shell.out().println("Output set to cooked");
+            }),
+            command("ntpversion", "set the NTP version number to use for requests", NtpqCommands::ntpversion,
+                    optional(UNSIGNED, "version number")),
+            command("associations", "print list of association ID's and statuses for the server's peers",
+                    (shell, args) -> associations(shell, true, false)),
+            command("passociations", "print list of associations returned by last associations command",
+                    (shell, args) -> associations(shell, false, false)),
+            command("lassociations", "print list of associations including all client information",
+                    (shell, args) -> associations(shell, true, true)),
+            command("lpassociations", "print last obtained list of associations, including client information",
+                    (shell, args) -> associations(shell, false, true)),
+            command("addvars", "add variables to the variable list or change their values",
+                    (shell, args) -> addVariables(shell.variables(), text(args, 0))),
+            command("rmvars", "remove variables from the variable list", NtpqCommands::removeVariables,
+                    required(TEXT, "name[,...]")),
+            command("clearvars", "remove all variables from the variable list", (shell, args) -> shell.variables().clear()),
+            command("showvars", "print variables on the variable list", NtpqCommands::showVariables),
+            command("readlist", "read the system or peer variables included in the variable list",
+                    NtpqCommands::readList, optional(UNSIGNED, "assocID")),
+            command("rl", "read the system or peer variables included in the variable list",
+                    NtpqCommands::readList, optional(UNSIGNED, "assocID")),
+            command("readvar", "read system or peer variables", NtpqCommands::readVar, optional(UNSIGNED, "assocID"),
+                    optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
+            command("rv", "read system or peer variables", NtpqCommands::readVar, optional(UNSIGNED, "assocID"),
+                    optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
+            command("mreadlist", "read the peer variables in the variable list for multiple peers",
+                    (shell, args) -> multipleRead(shell, args, false),
+                    required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh")),
+            command("mrl", "read the peer variables in the variable list for multiple peers",
+                    (shell, args) -> multipleRead(shell, args, false),
+                    required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh")),
+            command("mreadvar", "read peer variables from multiple peers", (shell, args) -> multipleRead(shell, args, true),
+                    required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh"), optional(TEXT, "name=value[,...]")),
+            command("mrv", "read peer variables from multiple peers", (shell, args) -> multipleRead(shell, args, true),
+                    required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh"), optional(TEXT, "name=value[,...]")),
+            command("pstats", "show statistics for a peer", NtpqCommands::peerStats, required(UNSIGNED, "assocID")),
+            command("peers", "obtain and print a list of the server's peers [IP version]",
+                    (shell, args) -> peers(shell, args, PeerList.PEERS, false), optional(IP_VERSION, "-4|-6")),
+            command("apeers", "obtain and print a list of the server's peers and their assocIDs [IP version]",
+                    (shell, args) -> peers(shell, args, PeerList.APEERS, false), optional(IP_VERSION, "-4|-6")),
+            command("lpeers", "obtain and print a list of all peers and clients [IP version]",
+                    (shell, args) -> peers(shell, args, PeerList.PEERS, true), optional(IP_VERSION, "-4|-6")),
+            command("opeers", "print peer list the old way, with dstadr shown rather than refid [IP version]",
+                    (shell, args) -> peers(shell, args, PeerList.OPEERS, false), optional(IP_VERSION, "-4|-6")),
+            command("lopeers", "obtain and print a list of all peers and clients showing dstadr [IP version]",
+                    (shell, args) -> peers(shell, args, PeerList.OPEERS, true), optional(IP_VERSION, "-4|-6")),
+            command("sysinfo", "display system summary", (shell, args) -> summary(shell, 0, SummaryTable.systemInfo())),
+            command("kerninfo", "display kernel loop and PPS statistics",
+                    (shell, args) -> summary(shell, 0, SummaryTable.kernelInfo())),
+            command("sysstats", "display system uptime and packet counts",
+                    (shell, args) -> summary(shell, 0, SummaryTable.systemStats())),
+            command("monstats", "display monitor (mrulist) counters and limits",
+                    (shell, args) -> summary(shell, 0, SummaryTable.monitorStats())),
+            command("authinfo", "display symmetric authentication counters",
+                    (shell, args) -> summary(shell, 0, SummaryTable.authInfo())),
+            command("iostats", "display network input and output counters",
+                    (shell, args) -> summary(shell, 0, SummaryTable.ioStats())),
+            command("timerstats", "display interval timer counters",
+                    (shell, args) -> summary(shell, 0, SummaryTable.timerStats())));
+
+    private static String text(List<Command.Arg> args, int index) {
+        return ((Command.Arg.Text) args.get(index)).value();
+    }
+
+    private static long number(List<Command.Arg> args, int index) {
+        return ((Command.Arg.Number) args.get(index)).value();
+    }
+
+    private static void help(NtpqShell shell, List<Command.Arg> args) {
+        shell.help(args.isEmpty() ? Optional.empty() : Optional.of(text(args, 0)));
+    }
+
+    private static void timeout(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println("primary timeout " + shell.timeout().toMillis() + " ms");
+        } else {
+            shell.timeout(Duration.ofMillis(number(args, 0)));
+        }
+    }
+
+    private static void delay(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println("delay " + shell.delayMillis() + " ms");
+        } else {
+            shell.delayMillis(number(args, 0));
+        }
+    }
+
+    private static void host(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println(shell.currentHost().map(h -> "current host is " + h).orElse("no current host"));
+            return;
+        }
+        Optional<PeerLine.Family> family = Optional.empty();
+        String name = text(args, 0);
+        if (args.size() == 2) {
+            switch (text(args, 0)) {
+                case "-4" -> family = Optional.of(PeerLine.Family.IPV4);
+                case "-6" -> family = Optional.of(PeerLine.Family.IPV6);
+                default -> {
+                    shell.out().println(shell.currentHost().map(h -> "current host remains " + h).orElse("still no current host"));
+                    return;
+                }
+            }
+            name = text(args, 1);
+        }
+        if (shell.openHost(name, family)) {
+            shell.out().println("current host set to " + shell.currentHost().orElseThrow());
+        } else {
+            shell.out().println(shell.currentHost().map(h -> "current host remains " + h).orElse("still no current host"));
+        }
+    }
+
+    private static void hostnames(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println(shell.showHostNames() ? "hostnames being shown" : "hostnames not being shown");
+            return;
+        }
+        switch (text(args, 0)) {
+            case "yes" -> shell.showHostNames(true);
+            case "no" -> shell.showHostNames(false);
+            default -> shell.err().println("What?");
+        }
+    }
+
+    private static void debug(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println("debug level is " + shell.debug());
+            return;
+        }
+        switch (text(args, 0)) {
+            case "no" -> shell.debug(0);
+            case "more" -> shell.debug(shell.debug() + 1);
+            case "less" -> shell.debug(shell.debug() - 1);
+            default -> {
+                shell.out().println("What?");
+                return;
+            }
+        }
+        shell.out().println("debug level set to " + shell.debug());
+    }
+
+    private static void ntpversion(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println("NTP version being claimed is " + shell.packetVersion());
+        } else if (number(args, 0) < 1 || number(args, 0) > 4) {
+            shell.err().println("versions 1 to 4, please");
+        } else {
+            shell.packetVersion((int) number(args, 0));
+        }
+    }
+
+    private static void associations(NtpqShell shell, boolean fetch, boolean all) {
+        if (!fetch || shell.fetchAssociations()) {
+            shell.out().print(AssociationTable.format(shell.associations(), all));
+        }
+    }
+
+    /** {@code doaddvlist}: names (and values) added to a list, or their values changed. */
+    static void addVariables(Map<String, String> list, String text) {
+        for (ResponseVariable variable : ResponseVariables.parse(text)) {
+            list.put(variable.name(), variable.value());
+        }
+    }
+
+    private static void removeVariables(NtpqShell shell, List<Command.Arg> args) {
+        for (ResponseVariable variable : ResponseVariables.parse(text(args, 0))) {
+            if (shell.variables().remove(variable.name()) == null) {
+                shell.err().println("Variable `" + variable.name() + "' not found");
+            }
+        }
+    }
+
+    private static void showVariables(NtpqShell shell, List<Command.Arg> args) {
+        if (shell.variables().isEmpty()) {
+            shell.out().println("No variables on list");
+            return;
+        }
+        shell.variables().forEach((name, value) -> shell.out().println(name + "=" + value));
+    }
+
+    /** {@code checkassocid}: 0 stays 0; past 16 bits is refused. */
+    private static Optional<Integer> associationId(NtpqShell shell, long value) {
+        if (value > MAX_ASSOCIATION_ID) {
+            shell.err().println("***Invalid association ID " + value + " specified");
+            return Optional.empty();
+        }
+        return Optional.of((int) value);
+    }
+
+    private static void readList(NtpqShell shell, List<Command.Arg> args) {
+        associationId(shell, args.isEmpty() ? 0 : number(args, 0))
+                .ifPresent(id -> readVariables(shell, shell.variables(), id));
+    }
+
+    private static void readVar(NtpqShell shell, List<Command.Arg> args) {
+        Optional<Integer> id = associationId(shell, args.isEmpty() ? 0 : number(args, 0));
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<String, String> list = new LinkedHashMap<>();
+        for (int i = 1; i < args.size(); i++) {
+            addVariables(list, text(args, i));
+        }
+        readVariables(shell, list, id.get());
+    }
+
+    /** {@code dolist}: reads variables and prints them; false when the request failed. */
+    private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {
+        boolean quiet = !shell.oldReadvar() && !list.isEmpty();
+        Optional<Answer> answer = shell.query(ControlOpcode.READVAR, associationId, requestData(shell, list));
+        if (answer.isEmpty()) {
+            return false;
+        }
+        shell.out().print(shell.serverPrefix());
+        byte[] payload = answer.get().payload();
+        if (payload.length == 0) {
+            shell.out().println(associationId == 0 ? "No system variables returned"
+                    : "No information returned for association " + associationId);
+            return true;
+        }
+        if (!quiet) {
+            shell.out().print("associd=" + associationId + " ");
+        }
+        int status = answer.get().status();
+        shell.out().print(shell.rawMode() ? VariablePrinter.raw(payload, status, quiet)
+                : VariablePrinter.cooked(payload, status, StatusType.of(associationId), quiet, shell.display()));
+        return true;
+    }
+
+    /** {@code makequerydata}: {@code name[=value]} joined by commas, as many as fit a request. */
+    private static String requestData(NtpqShell shell, Map<String, String> list) {
+        StringBuilder data = new StringBuilder();
+        for (Map.Entry<String, String> entry : list.entrySet()) {
+            String item = entry.getValue().isEmpty() ? entry.getKey() : entry.getKey() + "=" + entry.getValue();
+            if (data.length() + item.length() + (data.isEmpty() ? 0 : 1) > ControlHeader.MAX_DATA_LENGTH) {
+                shell.err().println("***Ignoring variables starting with `" + entry.getKey() + "'");
+                break;
+            }
+            data.append(data.isEmpty() ? "" : ",").append(item);
+        }
+        return data.toString();
+    }
+
+    /** {@code mreadlist} and {@code mreadvar}: the variables of every association from one ID to another. */
+    private static void multipleRead(NtpqShell shell, List<Command.Arg> args, boolean withList) {
+        if (shell.associations().isEmpty()) {
+            shell.fetchAssociations();
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long value = number(args, i);
+            if (value == 0 || value > MAX_ASSOCIATION_ID) {
+                shell.err().println("***Invalid association ID " + value + " specified");
+                return;
+            }
+            ids.add((int) value);
+        }
+        List<Association> cache = shell.associations();
+        int[] index = new int[2];
+        for (int i = 0; i < 2; i++) {
+            index[i] = -1;
+            for (int j = 0; j < cache.size(); j++) {
+                if (cache.get(j).associationId() == ids.get(i)) {
+                    index[i] = j;
+                }
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            if (index[i] < 0) {
+                shell.err().println("***Association ID " + ids.get(i) + " not found in list");
+                return;
+            }
+        }
+        Map<String, String> list = shell.variables();
+        if (withList && args.size() > 2) {
+            list = new LinkedHashMap<>();
+            addVariables(list, text(args, 2));
+        }
+        for (int i = Math.min(index[0], index[1]); i <= Math.max(index[0], index[1]); i++) {
+            if (!withList && i != Math.min(index[0], index[1])) {
+                shell.out().println();
+            }
+            if (!readVariables(shell, list, cache.get(i).associationId())) {
+                return;
+            }
+        }
+    }
+
+    private static void peerStats(NtpqShell shell, List<Command.Arg> args) {
+        long value = number(args, 0);
+        if (value == 0 || value > MAX_ASSOCIATION_ID) {
+            shell.err().println("***Invalid association ID " + value + " specified");
+            return;
+        }
+        summary(shell, (int) value, SummaryTable.peerStats());
+    }
+
+    private static void summary(NtpqShell shell, int associationId, SummaryTable table) {
+        shell.query(ControlOpcode.READVAR, associationId, table.request()).ifPresent(answer -> shell.out().print(
+                table.format(associationId, answer.status(), answer.payload(), shell.display())));
+    }
+
+    /** {@code dopeers}, {@code doapeers}, {@code doopeers}. */
+    private static void peers(NtpqShell shell, List<Command.Arg> args, PeerList list, boolean all) {
+        Optional<PeerLine.Family> family = args.isEmpty() ? Optional.empty()
+                : Optional.of(number(args, 0) == 6 ? PeerLine.Family.IPV6 : PeerLine.Family.IPV4);
+        if (!shell.fetchAssociations()) {
+            return;
+        }
+        shell.out().println(list.header());
+        shell.out().println(PeerList.RULE);
+        for (Association association : shell.associations()) {
+            if (!all && !AssociationTable.shown(association.status())) {
+                continue;
+            }
+            int id = association.associationId();
+            Optional<Answer> answer = shell.query(ControlOpcode.READVAR, id, "");
+            if (answer.isEmpty()) {
+                return;
+            }
+            if (answer.get().payload().length == 0) {
+                shell.err().println(shell.serverPrefix() + "***No information returned for association " + id);
+                return;
+            }
+            PeerLine.format(list, id, answer.get().status(), answer.get().payload(), family, shell.display())
+                    .ifPresent(shell.out()::print);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.jntp.ntpq;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+import org.jntp.protocol.control.FragmentParse;
+import org.jntp.protocol.control.ResponseFragment;
+
+/** The NTPsec exchanges scripts/capture-mode6-vectors.sh captured (src/test/resources/org/jntp/protocol/control). */
+final class Captured {
+    /** 0xeeb2acdc, the rec of the captured peer, 2026-11-26T13:04:28Z, in Unix seconds. */
+    static final long PEER_REC_UNIX_SECONDS = 0xeeb2acdcL - 2_208_988_800L;
+
+    private Captured() {}
+
+    static byte[] datagram(String name) {
+        try (InputStream in = Captured.class.getResourceAsStream("/org/jntp/protocol/control/" + name + ".hex")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no vector " + name);
+            }
+            String hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .collect(Collectors.joining())
+                    .replaceAll("\\s", "");
+            return HexFormat.of().parseHex(hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The data of one captured reply datagram. */
+    static byte[] data(String name) {
+        return ((FragmentParse.Parsed) ResponseFragment.parse(ByteBuffer.wrap(datagram(name)))).fragment().data();
+    }
+
+    /** The data of the two fragments of NTPsec's answer to READVAR of its association 17767. */
+    static byte[] peerVariables() {
+        byte[] first = data("ntpq-rv-assoc.reply2");
+        byte[] second = data("ntpq-rv-assoc.reply3");
+        byte[] all = new byte[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    /** Numeric, narrow, in UTC, at the given Unix second. */
+    static Display numericAt(long unixSeconds) {
+        return new Display(false, false, address -> "name.example", ZoneOffset.UTC, Instant.ofEpochSecond(unixSeconds));
+    }
+}
