@@ -1,0 +1,88 @@
+package org.jntp.server.control;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import org.jntp.protocol.NtpTimestamp;
+import org.jntp.protocol.ReferenceId;
+import org.jntp.protocol.control.VariableValue;
+
+/**
+ * ntpd 4.2.8's system variables ({@code sys_var}, {@code ctl_putsys}): the names it knows and
+ * the values we have for them. Names we have no value for (the kernel, MRU, I/O and
+ * authentication statistics) are known, so asking for one is no error, but left out.
+ */
+final class SystemVariableTable {
+    /** The names of ntpd 4.2.8's {@code sys_var}, in its order (AUTOKEY builds add more). */
+    static final VariableTable TABLE = new VariableTable(List.of(
+            "leap", "stratum", "precision", "rootdelay", "rootdisp", "refid", "reftime", "tc", "peer", "offset",
+            "frequency", "sys_jitter", "clk_jitter", "clock", "processor", "system", "version", "clk_wander",
+            "sys_var_list", "tai", "leapsec", "expire", "mintc", "mru_enabled", "mru_depth", "mru_deepest",
+            "mru_mindepth", "mru_maxage", "mru_maxdepth", "mru_mem", "mru_maxmem", "ss_uptime", "ss_reset",
+            "ss_received", "ss_thisver", "ss_oldver", "ss_badformat", "ss_badauth", "ss_declined",
+            "ss_restricted", "ss_limited", "ss_kodsent", "ss_processed", "ss_lamport", "ss_tsrounding", "peeradr",
+            "peermode", "bcastdelay", "authdelay", "authkeys", "authfreek", "authklookups", "authknotfound",
+            "authkuncached", "authkexpired", "authencrypts", "authdecrypts", "authreset", "koffset", "kfreq",
+            "kmaxerr", "kesterr", "kstflags", "ktimeconst", "kprecis", "kfreqtol", "kppsfreq", "kppsstab",
+            "kppsjitter", "kppscalibdur", "kppscalibs", "kppscaliberrs", "kppsjitexc", "kppsstbexc",
+            "iostats_reset", "total_rbuf", "free_rbuf", "used_rbuf", "rbuf_lowater", "io_dropped", "io_ignored",
+            "io_received", "io_sent", "io_sendfailed", "io_wakeups", "io_goodwakeups", "timerstats_reset",
+            "timer_overruns", "timer_xmts", "fuzz", "clk_wander_threshold", "leapsmearinterval",
+            "leapsmearoffset"),
+            // def_sys_var: Debian's C ntpstat reads only the first fragment, and everything it
+            // needs (leap in the status word, stratum, rootdelay, rootdisp, refid, tc) comes
+            // within ntpd's first 13 variables, which fit one fragment with room to spare
+            List.of("version", "processor", "system", "leap", "stratum", "precision", "rootdelay", "rootdisp",
+                    "refid", "reftime", "clock", "peer", "tc", "mintc", "offset", "frequency", "sys_jitter",
+                    "clk_jitter", "clk_wander", "tai", "leapsec", "expire", "leapsmearinterval",
+                    "leapsmearoffset"));
+
+    private static final int MODE_UNSPEC = 0;
+
+    private SystemVariableTable() {}
+
+    /** The value of {@code name} in {@code state}, read at {@code nowNanos} on the served clock. */
+    static Optional<VariableValue> value(String name, ControlState state, long nowNanos) {
+        SystemState system = state.system();
+        Optional<AssociationState> peer = state.association(system.systemPeerId());
+        return switch (name) {
+            case "leap" -> Optional.of(new VariableValue.Unsigned(system.leap().code()));
+            case "stratum" -> Optional.of(new VariableValue.Unsigned(system.stratum()));
+            case "precision" -> Optional.of(new VariableValue.Signed(system.precisionLog2()));
+            case "rootdelay" -> Optional.of(VariableValue.Fixed.millis(system.rootDelaySeconds()));
+            case "rootdisp" -> Optional.of(VariableValue.Fixed.millis(system.rootDispersionSeconds()));
+            case "refid" -> Optional.of(new VariableValue.RefId(new ReferenceId(system.referenceIdBits()), system.stratum()));
+            case "reftime" -> Optional.of(new VariableValue.Timestamp(timestampBits(system.referenceTimeNanos())));
+            case "tc" -> Optional.of(new VariableValue.Unsigned(system.pollLog2()));
+            case "peer" -> Optional.of(new VariableValue.Unsigned(peer.isPresent() ? system.systemPeerId() : 0));
+            case "offset" -> Optional.of(VariableValue.Fixed.millisFine(system.offsetSeconds()));
+            case "frequency" -> Optional.of(new VariableValue.Fixed(system.frequencyPpm(), VariableValue.Fixed.DECIMALS));
+            case "sys_jitter" -> Optional.of(VariableValue.Fixed.millisFine(system.systemJitterSeconds()));
+            case "clk_jitter" -> Optional.of(VariableValue.Fixed.millis(system.clockJitterSeconds()));
+            case "clock" -> Optional.of(new VariableValue.Timestamp(NtpTimestamp.bitsOfUnixNanos(nowNanos)));
+            case "processor" -> Optional.of(new VariableValue.Text(system.host().processor()));
+            case "system" -> Optional.of(new VariableValue.Text(system.host().system()));
+            case "version" -> Optional.of(new VariableValue.Text(system.host().version()));
+            case "clk_wander" -> Optional.of(new VariableValue.Fixed(system.clockWanderPpm(), VariableValue.Fixed.DECIMALS));
+            case "sys_var_list" -> Optional.of(new VariableValue.Text(TABLE.nameList()));
+            case "mintc" -> Optional.of(new VariableValue.Unsigned(system.minPollLog2()));
+            case "peeradr" -> Optional.of(new VariableValue.Word(peer.map(p -> socketText(p.source())).orElse("0.0.0.0:0")));
+            case "peermode" -> Optional.of(new VariableValue.Unsigned(peer.map(AssociationState::hostMode).orElse(MODE_UNSPEC)));
+            case "leapsmearinterval" -> system.leapSmearIntervalSeconds() > 0
+                    ? Optional.of(new VariableValue.Unsigned(system.leapSmearIntervalSeconds())) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** An NTP timestamp of a Unix time; 0 stays 0, as ntpd shows a time never set. */
+    static long timestampBits(long unixNanos) {
+        return unixNanos == 0 ? 0 : NtpTimestamp.bitsOfUnixNanos(unixNanos);
+    }
+
+    /** An address and port as ntpd's {@code sptoa} writes them: {@code 192.0.2.1:123}, {@code [::1]:123}. */
+    static String socketText(InetSocketAddress address) {
+        String host = new VariableValue.Address(address.getAddress()).text();
+        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}
