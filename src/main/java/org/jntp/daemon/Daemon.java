@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.clock.Clock;
 import org.jntp.config.InterfaceAction;
 import org.jntp.config.NtpConfig;
+import org.jntp.discipline.NtpConstants;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.LocalAddress;
 import org.jntp.daemon.net.LocalAddresses;
@@ -39,16 +39,16 @@ public final class Daemon implements AutoCloseable {
 
     private final EventLog log;
     /** Written by the client thread, read by every server thread for each reply. */
-    private final AtomicReference<SystemVariables> system;
+    private final Published published;
     private final List<ServerLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<ServerCounters> counters = new ArrayList<>();
     private ClientLoop client;
     private Thread clientThread;
 
-    private Daemon(EventLog log, SystemVariables initial) {
+    private Daemon(EventLog log, Published published) {
         this.log = log;
-        this.system = new AtomicReference<>(initial);
+        this.published = published;
     }
 
     /** As {@link #start(NtpConfig, Clock, int, ClientOptions, EventLog)} with ntpd's default options. */
@@ -67,9 +67,10 @@ public final class Daemon implements AutoCloseable {
             throws IOException {
         int precision = clock.precisionLog2();
         log.info(String.format("proto: precision = %.3f usec (%d)", Math.scalb(1.0, precision) * 1e6, precision));
-        Daemon daemon = new Daemon(log, SystemVariables.unsynchronized(precision));
+        Daemon daemon = new Daemon(log, new Published(Published.thisHost(version()),
+                SystemVariables.unsynchronized(precision), NtpConstants.MINPOLL_LIMIT));
         try {
-            daemon.client = ClientLoop.create(config, clock, options, daemon.system::set, log);
+            daemon.client = ClientLoop.create(config, clock, options, daemon.published, log);
             daemon.client.sendToPeersFrom(daemon.listen(config, clock, port, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
         } catch (IOException | RuntimeException e) {
@@ -81,7 +82,13 @@ public final class Daemon implements AutoCloseable {
 
     /** The system variables being served now. */
     public SystemVariables systemVariables() {
-        return system.get();
+        return published.system();
+    }
+
+    /** The daemon's version, from the jar's manifest. */
+    private static String version() {
+        String version = Daemon.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 
     /** The server threads' counters, one set per thread. */
@@ -126,9 +133,9 @@ public final class Daemon implements AutoCloseable {
             }
             for (UdpSocket socket : sockets) {
                 ServerCounters threadCounters = new ServerCounters();
-                NtpServer server = new NtpServer(system::get, () -> restrictions, mru, config.discard().averageLog2(),
+                NtpServer server = new NtpServer(published::system, () -> restrictions, mru, config.discard().averageLog2(),
                         threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, drop, log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, published::control, drop, log);
                 counters.add(threadCounters);
                 loops.add(loop);
                 threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));

@@ -2,17 +2,23 @@ package org.jntp.daemon;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Supplier;
 import org.jntp.clock.Clock;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.SendBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerOutcome;
+import org.jntp.server.control.ControlServer;
+import org.jntp.server.control.ControlState;
 
 /**
  * One server thread: takes every queued request from its socket with one system call, answers
- * them with one more, and otherwise sleeps in the kernel. Allocates nothing per request; a
- * configured peer's symmetric packet is copied and handed to the client thread instead.
+ * them with one more, and otherwise sleeps in the kernel. Allocates nothing per time request; a
+ * configured peer's symmetric packet is copied and handed to the client thread instead, and a
+ * control (mode 6) request, which is rare, is answered from the control state the client thread
+ * published, in as many datagrams as its answer takes.
  */
 final class ServerLoop implements Runnable {
     /** Requests taken per system call; more gains nothing measurable at 200k requests/s. */
@@ -24,20 +30,25 @@ final class ServerLoop implements Runnable {
     private final NtpServer server;
     private final Clock clock;
     private final PeerInbox peers;
+    private final Supplier<ControlState> control;
     private final boolean dropAll;
     private final EventLog log;
     private final int[] timeReplies = new int[BATCH];
+    private int stamped;
     private volatile boolean running = true;
 
     /**
      * @param peers   takes the symmetric packets of configured peers for the client thread
+     * @param control what mode 6 requests are answered from
      * @param dropAll true for an {@code interface drop} address: read and discard, never answer
      */
-    ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, boolean dropAll, EventLog log) {
+    ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, Supplier<ControlState> control,
+            boolean dropAll, EventLog log) {
         this.socket = socket;
         this.server = server;
         this.clock = clock;
         this.peers = peers;
+        this.control = control;
         this.dropAll = dropAll;
         this.log = log;
     }
@@ -68,7 +79,7 @@ final class ServerLoop implements Runnable {
     private void answer(ReceiveBatch requests, int count, SendBatch replies) throws IOException {
         long monotonicNanos = System.nanoTime();
         replies.clear();
-        int stamped = 0;
+        stamped = 0;
         for (int i = 0; i < count; i++) {
             if (requests.truncated(i)) {
                 server.refuseOversized();
@@ -93,6 +104,11 @@ final class ServerLoop implements Runnable {
             int slot = replies.addReply(requests, i);
             ByteBuffer reply = replies.payload(slot);
             ServerOutcome outcome = server.respond(request, high, low, port, receiveNanos, monotonicNanos, reply);
+            if (outcome == ServerOutcome.CONTROL) {
+                replies.removeLast();
+                answerControl(requests, i, ControlServer.answer(request, control.get(), receiveNanos), replies);
+                continue;
+            }
             if (!outcome.replies()) {
                 replies.removeLast();
                 continue;
@@ -102,6 +118,24 @@ final class ServerLoop implements Runnable {
                 timeReplies[stamped++] = slot;
             }
         }
+        flush(replies);
+    }
+
+    /** Queues the datagrams of a control response to request {@code i}, sending what is queued when full. */
+    private void answerControl(ReceiveBatch requests, int i, List<byte[]> datagrams, SendBatch replies)
+            throws IOException {
+        for (byte[] datagram : datagrams) {
+            if (replies.size() == replies.capacity()) {
+                flush(replies);
+            }
+            int slot = replies.addReply(requests, i);
+            replies.payload(slot).put(datagram);
+            replies.setLength(slot, datagram.length);
+        }
+    }
+
+    /** Stamps the time replies queued and sends everything queued; leaves the batch empty. */
+    private void flush(SendBatch replies) throws IOException {
         if (replies.size() == 0) {
             return;
         }
@@ -110,5 +144,7 @@ final class ServerLoop implements Runnable {
             NtpServer.stampTransmit(replies.payload(timeReplies[i]), transmitNanos);
         }
         socket.send(replies);
+        replies.clear();
+        stamped = 0;
     }
 }

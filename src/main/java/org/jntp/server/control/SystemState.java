@@ -34,7 +34,7 @@ public record SystemState(HostInfo host, LeapIndicator leap, int stratum, int pr
         double rootDelaySeconds, double rootDispersionSeconds, int referenceIdBits, long referenceTimeNanos,
         int systemPeerId, ClockSource source, int pollLog2, int minPollLog2, double offsetSeconds,
         double frequencyPpm, double systemJitterSeconds, double clockJitterSeconds, double clockWanderPpm,
-        int leapSmearIntervalSeconds, EventTally events) {
+        long leapSmearIntervalSeconds, EventTally events) {
 
     /** Requires the parts that are objects. */
     public SystemState {
