@@ -493,13 +493,19 @@ final class ClientLoop implements Runnable {
                 variables.precisionLog2(), variables.rootDelayNanos() * 1e-9, variables.rootDispersionNanos() * 1e-9,
                 variables.referenceIdBits(), variables.referenceTimeNanos(), systemPeerId, source,
                 discipline.pollLog2(), NtpConstants.MINPOLL_LIMIT, discipline.lastOffsetSeconds(),
-                discipline.frequencyPpm(), synchronizer.systemJitterSeconds(), discipline.offsetErrorSeconds(),
+                discipline.frequencyPpm(), synchronizer.systemJitterSeconds(), clockJitterSeconds(discipline),
                 discipline.wanderPpm(), leapSmear.map(LeapSmear::intervalSeconds).orElse(0L),
                 synchronizer.systemEvents());
         List<AssociationState> associations = new ArrayList<>();
         local.ifPresent(driver -> associations.add(driver.association().state()));
         associations.addAll(synchronizer.associationStates(idOffset));
         return new ControlState(system, associations);
+    }
+
+    /** ntpq's {@code clk_jitter}: the discipline's phase error, the clock's precision (ntpd's start) before any. */
+    private double clockJitterSeconds(ClockDiscipline discipline) {
+        return discipline.state() == ClockDiscipline.State.NSET ? Math.scalb(1.0, clock.precisionLog2())
+                : discipline.offsetErrorSeconds();
     }
 
     /** Whether the daemon must stop now: a panic, or {@code -q} done. */

@@ -20,7 +20,9 @@ import org.jntp.server.control.EventTally;
 /**
  * The local clock driver as ntpq sees it, as ntpd shows its LOCAL driver: an association at
  * 127.127.1.u whose reach register fills as the driver is read, the system peer while it is
- * what the daemon serves. Owned by the client thread.
+ * what the daemon serves. Unlike ntpd it also names itself in {@code srchost}
+ * ({@code LOCAL(u)}), which NTPsec's ntpq needs to show it as a reference clock. Owned by the
+ * client thread.
  */
 final class LocalClockAssociation {
     /** ntpd's LOCAL driver claims "about 10 ms". */
@@ -34,6 +36,7 @@ final class LocalClockAssociation {
     private final int associationId;
     private final LocalClock driver;
     private final InetSocketAddress address;
+    private final String name;
     private final OptionalInt fudgedStratum;
     private final OptionalInt fudgedReferenceIdBits;
     private int reach;
@@ -52,6 +55,8 @@ final class LocalClockAssociation {
         this.driver = driver;
         this.address = new InetSocketAddress(InetAddress.ofLiteral("127.127." + LocalClock.DRIVER_TYPE + "." + unit),
                 NTP_PORT);
+        // ntpd's ntpq names a reference clock from its address; NTPsec's only from srchost
+        this.name = "LOCAL(" + unit + ")";
         this.fudgedStratum = fudgedStratum;
         this.fudgedReferenceIdBits = fudgedReferenceIdBits;
     }
@@ -83,10 +88,10 @@ final class LocalClockAssociation {
                 serving ? PeerSelection.SYS_PEER : PeerSelection.REJECT, events.count(),
                 PeerEvent.of(events.lastCode()));
         long pollBits = lastPollNanos == 0 ? 0 : NtpTimestamp.bitsOfUnixNanos(lastPollNanos);
-        return new AssociationState(associationId, address, Optional.empty(), Optional.empty(), status,
+        return new AssociationState(associationId, address, Optional.of(name), Optional.empty(), status,
                 LeapIndicator.NO_WARNING, driver.stratum(), PRECISION_LOG2, 0, 0, driver.referenceId().bits(),
                 pollBits, lastPollNanos, reach, 0, Mode.CLIENT.code(), 0, POLL_LOG2, POLL_LOG2, 0, polls, polls, 0, 0,
-                DISPERSION_SECONDS, Math.scalb(1.0, PRECISION_LOG2),
+                DISPERSION_SECONDS, 0,
                 Collections.nCopies(NtpConstants.NSTAGE, 0.0), Collections.nCopies(NtpConstants.NSTAGE, 0.0),
                 Collections.nCopies(NtpConstants.NSTAGE, DISPERSION_SECONDS),
                 Optional.of(new ClockState(DEVICE, polls, fudgedStratum, fudgedReferenceIdBits)));

@@ -63,8 +63,9 @@ final class ControlViews {
                 source.unreachCount(), hostMode.code(), variables.isPresent() ? peerMode.code() : 0,
                 source.hostPollLog2(), source.peerPollLog2(), flash(source), source.counters().sent(),
                 source.counters().received(), statistics.offsetSeconds(), statistics.delaySeconds(),
-                filter.dispersionSeconds(), statistics.jitterSeconds(), list(filter.filterDelaysSeconds()),
-                list(filter.filterOffsetsSeconds()), list(filter.filterDispersionsSeconds()), Optional.empty());
+                filter.dispersionSeconds(), statistics.jitterSeconds(), filled(filter.filterDelaysSeconds(), filter),
+                filled(filter.filterOffsetsSeconds(), filter), list(filter.filterDispersionsSeconds()),
+                Optional.empty());
     }
 
     /** ntpd's flash bits of the last packet taken: the tests it failed. */
@@ -80,6 +81,17 @@ final class ControlViews {
                 case ROOT_DISTANCE -> FLASH_DISTANCE;
             };
         }).orElse(0);
+    }
+
+    /** Stage values newest first, 0 for a stage never filled, as ntpd shows its empty stages. */
+    private static List<Double> filled(double[] values, ClockFilter filter) {
+        long[] epochs = filter.filterEpochsNanos();
+        for (int i = 0; i < values.length; i++) {
+            if (epochs[i] == 0) {
+                values[i] = 0;
+            }
+        }
+        return list(values);
     }
 
     private static List<Double> list(double[] values) {

@@ -337,6 +337,8 @@ public final class Synchronizer {
     }
 
     private void judged(Peer peer, Reply reply, long monoNanos) {
+        // the reply has already set the reach register: reachable comes before what the sample leads to
+        noteReach(peer);
         switch (reply) {
             case Reply.Measured measured -> measured(peer, measured, monoNanos);
             case Reply.KissOfDeath kiss -> {
@@ -345,7 +347,6 @@ public final class Synchronizer {
             }
             case Reply.Rejected rejected -> { }
         }
-        noteReach(peer);
     }
 
     /** Reports the peer event of a reach register that became zero or stopped being zero. */
