@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class NtpqInteropIT {
     private static final String OURS = "127.0.0.1";
     private static final String UPSTREAM = "127.0.0.2";
+    private static final String LOCAL_CLOCK_SERVER = "127.0.0.3";
     /** iburst synchronises in seconds; the JVM's start and a loaded machine take longer. */
     private static final Duration SYNC_LIMIT = Duration.ofSeconds(90);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(20);
@@ -90,5 +91,17 @@ class NtpqInteropIT {
 
         assertThat(out).as(out).startsWith("associd=1 status=96")
                 .contains("srcadr=127.0.0.2,", "srcport=123,", "stratum=8,", "hmode=3,", "pmode=4,");
+    }
+
+    @Test
+    void ntpqPeersShowsTheLocalClockOfADaemonServingItAsAReferenceClock() {
+        try (Daemon local = peers.jntp(LOCAL_CLOCK_SERVER)) {
+            CommandResult result = Await.until(QUERY_TIMEOUT, Duration.ofSeconds(1),
+                    () -> peers.netns().run(QUERY_TIMEOUT, "ntpq", "-p", LOCAL_CLOCK_SERVER),
+                    r -> r.stdout().contains("*LOCAL(0)"));
+
+            assertThat(result.stdout()).as(() -> result.describe() + local.logTail())
+                    .containsPattern("(?m)^\\*LOCAL\\(0\\) +\\.LOCL\\. +8 l ");
+        }
     }
 }
