@@ -23,6 +23,8 @@ import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
+import org.jntp.server.control.ControlServer;
+import org.jntp.server.control.NonceKey;
 import org.jntp.server.access.RestrictTable;
 
 /**
@@ -36,6 +38,7 @@ public final class Daemon implements AutoCloseable {
     /** The MRU list is split this many ways so server threads rarely wait on each other. */
     private static final int MRU_SHARDS = 16;
     private static final long CLIENT_STOP_MILLIS = 5_000;
+    private static final int NONCE_KEY_OCTETS = 32;
 
     private final EventLog log;
     /** Written by the client thread, read by every server thread for each reply. */
@@ -107,7 +110,11 @@ public final class Daemon implements AutoCloseable {
     /** Opens the serving sockets and starts their threads; returns one socket per address served, for peers. */
     private List<UdpSocket> listen(NtpConfig config, Clock clock, int port, PeerInbox peers) throws IOException {
         RestrictTable restrictions = config.restrictTable();
-        MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, new SecureRandom().nextLong());
+        SecureRandom random = new SecureRandom();
+        MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
+        byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
+        random.nextBytes(nonceKey);
+        ControlServer control = new ControlServer(published::control, mru::snapshot, new NonceKey(nonceKey));
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
         List<UdpSocket> serving = new ArrayList<>();
@@ -135,7 +142,7 @@ public final class Daemon implements AutoCloseable {
                 ServerCounters threadCounters = new ServerCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru, config.discard().averageLog2(),
                         threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, published::control, drop, log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, drop, log);
                 counters.add(threadCounters);
                 loops.add(loop);
                 threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));

@@ -3,7 +3,6 @@ package org.jntp.daemon;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jntp.clock.Clock;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.SendBatch;
@@ -11,7 +10,6 @@ import org.jntp.daemon.net.UdpSocket;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerOutcome;
 import org.jntp.server.control.ControlServer;
-import org.jntp.server.control.ControlState;
 
 /**
  * One server thread: takes every queued request from its socket with one system call, answers
@@ -30,7 +28,7 @@ final class ServerLoop implements Runnable {
     private final NtpServer server;
     private final Clock clock;
     private final PeerInbox peers;
-    private final Supplier<ControlState> control;
+    private final ControlServer control;
     private final boolean dropAll;
     private final EventLog log;
     private final int[] timeReplies = new int[BATCH];
@@ -39,10 +37,10 @@ final class ServerLoop implements Runnable {
 
     /**
      * @param peers   takes the symmetric packets of configured peers for the client thread
-     * @param control what mode 6 requests are answered from
+     * @param control answers mode 6 requests
      * @param dropAll true for an {@code interface drop} address: read and discard, never answer
      */
-    ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, Supplier<ControlState> control,
+    ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, ControlServer control,
             boolean dropAll, EventLog log) {
         this.socket = socket;
         this.server = server;
@@ -106,7 +104,8 @@ final class ServerLoop implements Runnable {
             ServerOutcome outcome = server.respond(request, high, low, port, receiveNanos, monotonicNanos, reply);
             if (outcome == ServerOutcome.CONTROL) {
                 replies.removeLast();
-                answerControl(requests, i, ControlServer.answer(request, control.get(), receiveNanos), replies);
+                answerControl(requests, i, control.answer(request, requests.sourceAddress(i), receiveNanos,
+                        monotonicNanos), replies);
                 continue;
             }
             if (!outcome.replies()) {

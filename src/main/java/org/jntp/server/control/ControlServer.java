@@ -1,8 +1,11 @@
 package org.jntp.server.control;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlError;
@@ -10,38 +13,59 @@ import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlRequest;
 import org.jntp.protocol.control.ControlResponses;
 import org.jntp.protocol.control.RequestParse;
+import org.jntp.protocol.control.Variable;
 import org.jntp.protocol.control.VariableList;
+import org.jntp.protocol.control.VariableValue;
+import org.jntp.server.access.MruEntry;
 
 /**
- * Answers mode 6 requests as ntpd 4.2.8's {@code process_control} does, from a published
- * {@link ControlState}. There are no keys yet, so every operation ntpd allows only with the
- * {@code controlkey} (WRITEVAR, WRITECLOCK, CONFIGURE, SAVECONFIG, READ_ORDLIST_A and the traps)
- * gets the PERMISSION error ntpd gives an unauthenticated request. READ_MRU and REQ_NONCE
- * ({@code ntpq mrulist}) are not served yet: they get BADOP.
+ * Answers mode 6 requests as ntpd 4.2.8's {@code process_control} does, from the published
+ * {@link ControlState} and MRU list. There are no keys yet, so every operation ntpd allows only
+ * with the {@code controlkey} (WRITEVAR, WRITECLOCK, CONFIGURE, SAVECONFIG, READ_ORDLIST_A and the
+ * traps) gets the PERMISSION error ntpd gives an unauthenticated request. {@code ntpq mrulist}
+ * (REQ_NONCE, then READ_MRU) is answered only with a nonce that proves the client's address.
+ * Shared by the server threads; it keeps no state of its own.
  */
 public final class ControlServer {
     /** The status of READCLOCK's answer: the clock status word, nominal with no event. */
     private static final int CLOCK_STATUS_NOMINAL = 0;
 
-    private ControlServer() {}
+    private final Supplier<ControlState> states;
+    private final Supplier<List<MruEntry>> mru;
+    private final NonceKey nonces;
+
+    /**
+     * @param states the control state in force, read once per request
+     * @param mru the MRU list, most recently heard first, on the monotonic clock; read for READ_MRU only
+     * @param nonces the key of mrulist's nonces
+     */
+    public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru, NonceKey nonces) {
+        this.states = Objects.requireNonNull(states, "states");
+        this.mru = Objects.requireNonNull(mru, "mru");
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+    }
 
     /**
      * The response datagrams to one control datagram, in the order to send; none when ntpd would
      * drop it without an answer. The caller has already applied {@code restrict noquery}.
      *
      * @param datagram the request, from its position to its limit (left alone)
-     * @param nowNanos the served clock when it arrived (Unix ns), for the {@code clock} variable
+     * @param client where it came from, where the answer goes
+     * @param nowNanos the served clock when it arrived (Unix ns)
+     * @param monoNanos the monotonic clock then, the MRU list's timescale
      */
-    public static List<byte[]> answer(ByteBuffer datagram, ControlState state, long nowNanos) {
+    public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, long nowNanos, long monoNanos) {
+        ControlState state = states.get();
         LeapIndicator leap = state.system().leap();
         return switch (ControlRequest.parse(datagram)) {
             case RequestParse.Ignored ignored -> List.of();
             case RequestParse.Refused refused -> List.of(ControlResponses.error(refused.header(), leap, refused.error()));
-            case RequestParse.Parsed parsed -> serve(parsed.request(), state, nowNanos);
+            case RequestParse.Parsed parsed -> serve(parsed.request(), state, client, nowNanos, monoNanos);
         };
     }
 
-    private static List<byte[]> serve(ControlRequest request, ControlState state, long nowNanos) {
+    private List<byte[]> serve(ControlRequest request, ControlState state, InetSocketAddress client, long nowNanos,
+            long monoNanos) {
         ControlHeader header = request.header();
         return switch (request.opcode()) {
             case UNSPEC -> statusOnly(header, state);
@@ -49,14 +73,50 @@ public final class ControlServer {
             case READVAR -> header.associationId() == 0
                     ? systemVariables(request, state, nowNanos) : peerVariables(request, state);
             case READCLOCK -> clockVariables(request, state);
+            case REQ_NONCE -> ControlResponses.text(header, state.system().leap(), state.system().status().word(),
+                    VariableList.format(List.of(nonce(client, nowNanos))));
+            case READ_MRU -> readMru(request, state, client, nowNanos, monoNanos);
             case WRITEVAR, WRITECLOCK, SETTRAP, CONFIGURE, SAVECONFIG, READ_ORDLIST_A, UNSETTRAP ->
                     error(header, state, ControlError.PERMISSION);
-            case READ_MRU, REQ_NONCE, ASYNCMSG -> error(header, state, ControlError.BADOP);
+            case ASYNCMSG -> error(header, state, ControlError.BADOP);
+        };
+    }
+
+    private Variable nonce(InetSocketAddress client, long nowNanos) {
+        return new Variable("nonce", new VariableValue.Word(nonces.issue(client, nowNanos)));
+    }
+
+    /**
+     * READ_MRU: nothing at all without a valid nonce, so that a spoofed source gets nothing; the
+     * entries the request asks for otherwise, in as many fragments as it allows.
+     */
+    private List<byte[]> readMru(ControlRequest request, ControlState state, InetSocketAddress client,
+            long nowNanos, long monoNanos) {
+        return switch (MruQuery.parse(request.data())) {
+            case MruQuery.Parse.BadValue bad -> error(request.header(), state, ControlError.BADVALUE);
+            case MruQuery.Parse.Read read -> readMru(read.query(), request, state, client, nowNanos, monoNanos);
+        };
+    }
+
+    private List<byte[]> readMru(MruQuery query, ControlRequest request, ControlState state,
+            InetSocketAddress client, long nowNanos, long monoNanos) {
+        if (query.nonce().isEmpty() || !nonces.accepts(query.nonce().get(), client, nowNanos)) {
+            return List.of();
+        }
+        boolean limitOk = query.limit() > 0 && query.limit() <= MruQuery.ROW_LIMIT;
+        if ((query.frags() == 0 && !limitOk) || query.frags() > MruQuery.FRAGS_LIMIT) {
+            return error(request.header(), state, ControlError.BADVALUE);
+        }
+        String fresh = nonces.issue(client, nowNanos);
+        return switch (MruResponse.of(query, mru.get(), fresh, nowNanos, monoNanos)) {
+            case MruResponse.Outcome.Send send -> ControlResponses.text(request.header(), state.system().leap(),
+                    state.system().status().word(), VariableList.format(send.variables()));
+            case MruResponse.Outcome.NoPrior none -> error(request.header(), state, ControlError.UNKNOWNVAR);
         };
     }
 
     /** UNSPEC: no data, the status word of the system or of the association named. */
-    private static List<byte[]> statusOnly(ControlHeader header, ControlState state) {
+    private List<byte[]> statusOnly(ControlHeader header, ControlState state) {
         if (header.associationId() == 0) {
             return ControlResponses.text(header, state.system().leap(), state.system().status().word(), "");
         }

@@ -17,7 +17,8 @@ record ControlExchange(List<byte[]> datagrams) {
         new ControlHeader(LeapIndicator.NO_WARNING, version, false, false, false, opcode.code(), 7, 0, associationId,
                 0, octets.length).write(request, 0);
         request.put(ControlHeader.LENGTH, octets);
-        return new ControlExchange(ControlServer.answer(request, state, ControlStates.NOW_NANOS));
+        return new ControlExchange(ControlStates.server(state).answer(request, ControlStates.CLIENT,
+                ControlStates.NOW_NANOS, ControlStates.MONO_NANOS));
     }
 
     static ControlExchange ask(ControlState state, ControlOpcode opcode, int associationId, String data) {

@@ -14,10 +14,14 @@ import org.jntp.protocol.control.PeerEvent;
 import org.jntp.protocol.control.PeerSelection;
 import org.jntp.protocol.control.PeerStatus;
 import org.jntp.protocol.control.SystemEvent;
+import org.jntp.server.access.MruEntry;
 
 /** Control states for the tests: a daemon synchronised to a server, beside its local clock. */
 final class ControlStates {
     static final long NOW_NANOS = 1_795_675_902_000_000_000L;
+    static final long MONO_NANOS = 5_000_000_000_000L;
+    static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 40123);
+    static final NonceKey KEY = new NonceKey(new byte[32]);
     static final HostInfo HOST = new HostInfo("ntpd jntp-1.0", "x86_64", "Linux/6.1.0-18-amd64");
     static final int LOCAL_ID = 1;
     static final int SERVER_ID = 2;
@@ -49,6 +53,15 @@ final class ControlStates {
                 6, 6, 0, 2, 2, 0, 0, 0.01, 0.0078125, Collections.nCopies(8, 0.0), Collections.nCopies(8, 0.0),
                 Collections.nCopies(8, 0.01), Optional.of(new ClockState("Undisciplined local clock", 2,
                         OptionalInt.of(8), OptionalInt.of(ReferenceId.ofAscii("LOCL").bits()))));
+    }
+
+    /** A control server answering from {@code state}, with an empty MRU list. */
+    static ControlServer server(ControlState state) {
+        return server(state, List.of());
+    }
+
+    static ControlServer server(ControlState state, List<MruEntry> mru) {
+        return new ControlServer(() -> state, () -> mru, KEY);
     }
 
     /** Synchronised to the server 192.0.2.4 (association 2), with the local clock (association 1) unused. */
