@@ -104,4 +104,15 @@ class NtpqInteropIT {
                     .containsPattern("(?m)^\\*LOCAL\\(0\\) +\\.LOCL\\. +8 l ");
         }
     }
+
+    @Test
+    void ntpqMrulistShowsAClientOfOurs() {
+        CommandResult query = Ntpdig.query(peers.netns(), OURS);
+        assertThat(query.succeeded()).as(query::describe).isTrue();
+
+        String out = ntpq("-n", "-c", "mrulist").stdout();
+
+        assertThat(out).as(out).contains("remote address")
+                .containsPattern("(?m)^ +\\d+ +\\S+ +0 \\. 3 4 +\\d+ .* 127\\.0\\.0\\.1$");
+    }
 }
