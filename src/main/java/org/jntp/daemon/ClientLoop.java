@@ -479,7 +479,8 @@ final class ClientLoop implements Runnable {
     private ControlState controlState(SystemVariables variables) {
         int idOffset = local.isPresent() ? 1 : 0;
         int systemPeerId = switch (served) {
-            case NETWORK -> synchronizer.systemPeerId().isPresent() ? synchronizer.systemPeerId().getAsInt() + idOffset : 0;
+            case NETWORK -> synchronizer.systemPeerId().isPresent()
+                    ? synchronizer.systemPeerId().getAsInt() + idOffset : 0;
             case LOCAL_CLOCK -> local.orElseThrow().association().associationId();
             case NOTHING -> 0;
         };

@@ -62,13 +62,14 @@ class ControlDaemonTest {
         request.put(ControlHeader.LENGTH, octets);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
-            socket.send(new DatagramPacket(request.array(), request.capacity(), new InetSocketAddress("127.0.0.1", port)));
+            InetSocketAddress daemon = new InetSocketAddress("127.0.0.1", port);
+            socket.send(new DatagramPacket(request.array(), request.capacity(), daemon));
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             ControlHeader first = null;
             ControlHeader header;
             do {
-                DatagramPacket reply = new DatagramPacket(new byte[ControlHeader.LENGTH + ControlHeader.MAX_DATA_LENGTH],
-                        ControlHeader.LENGTH + ControlHeader.MAX_DATA_LENGTH);
+                int room = ControlHeader.LENGTH + ControlHeader.MAX_DATA_LENGTH;
+                DatagramPacket reply = new DatagramPacket(new byte[room], room);
                 socket.receive(reply);
                 header = ControlHeader.read(ByteBuffer.wrap(reply.getData()), 0);
                 first = first == null ? header : first;
@@ -118,7 +119,8 @@ class ControlDaemonTest {
             assertThat(server.status().configured()).isTrue();
             assertThat(server.status().reachable()).isTrue();
             assertThat(SystemStatus.decode(system.header().status()).source()).contains(ClockSource.NTP);
-            assertThat(system.text()).contains("stratum=9,", "refid=127.0.0.1,", "peer=" + server.associationId() + ",");
+            assertThat(system.text())
+                    .contains("stratum=9,", "refid=127.0.0.1,", "peer=" + server.associationId() + ",");
             assertThat(peer.text()).startsWith("srcadr=127.0.0.1, srcport=" + upstreamPort + ", stratum=8, reach=0x");
             assertThat(peer.text()).doesNotContain("reach=0x0\r");
         }

@@ -59,7 +59,8 @@ public final class ControlServer {
         LeapIndicator leap = state.system().leap();
         return switch (ControlRequest.parse(datagram)) {
             case RequestParse.Ignored ignored -> List.of();
-            case RequestParse.Refused refused -> List.of(ControlResponses.error(refused.header(), leap, refused.error()));
+            case RequestParse.Refused refused ->
+                    List.of(ControlResponses.error(refused.header(), leap, refused.error()));
             case RequestParse.Parsed parsed -> serve(parsed.request(), state, client, nowNanos, monoNanos);
         };
     }
@@ -141,7 +142,8 @@ public final class ControlServer {
             return error(header, state, ControlError.BADASSOC);
         }
         AssociationState a = association.get();
-        VariableTable.Selection all = PeerVariableTable.TABLE.select(new byte[0], name -> PeerVariableTable.value(name, a));
+        VariableTable.Selection all =
+                PeerVariableTable.TABLE.select(new byte[0], name -> PeerVariableTable.value(name, a));
         return respond(header, state, a.status().word(), all);
     }
 

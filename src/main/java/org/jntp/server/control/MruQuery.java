@@ -164,7 +164,10 @@ record MruQuery(Optional<String> nonce, long frags, long limit, long mincount, i
         return OptionalLong.of(Long.parseLong(m.group(1), 16) << 32 | Long.parseLong(m.group(2), 16));
     }
 
-    /** An address as ntpd's {@code decodenetnum} reads it: {@code 192.0.2.1:123}, {@code [2001:db8::1]:123}, no port meaning 123. */
+    /**
+     * An address as ntpd's {@code decodenetnum} reads it: {@code 192.0.2.1:123},
+     * {@code [2001:db8::1]:123}, or without a port, meaning 123.
+     */
     static Optional<InetSocketAddress> socketAddress(String value) {
         Matcher bracketed = BRACKETED.matcher(value);
         Matcher ipv4 = IPV4.matcher(value);

@@ -123,7 +123,8 @@ final class MruResponse {
     }
 
     private static VariableValue timestamp(long entryMonoNanos, long nowNanos, long monoNanos) {
-        return new VariableValue.Timestamp(NtpTimestamp.bitsOfUnixNanos(clockNanos(entryMonoNanos, nowNanos, monoNanos)));
+        long clockNanos = clockNanos(entryMonoNanos, nowNanos, monoNanos);
+        return new VariableValue.Timestamp(NtpTimestamp.bitsOfUnixNanos(clockNanos));
     }
 
     /** A time of the MRU list (monotonic) on the served clock. */

@@ -47,32 +47,37 @@ final class SystemVariableTable {
         SystemState system = state.system();
         Optional<AssociationState> peer = state.association(system.systemPeerId());
         return switch (name) {
-            case "leap" -> Optional.of(new VariableValue.Unsigned(system.leap().code()));
-            case "stratum" -> Optional.of(new VariableValue.Unsigned(system.stratum()));
-            case "precision" -> Optional.of(new VariableValue.Signed(system.precisionLog2()));
-            case "rootdelay" -> Optional.of(VariableValue.Fixed.millis(system.rootDelaySeconds()));
-            case "rootdisp" -> Optional.of(VariableValue.Fixed.millis(system.rootDispersionSeconds()));
-            case "refid" -> Optional.of(new VariableValue.RefId(new ReferenceId(system.referenceIdBits()), system.stratum()));
-            case "reftime" -> Optional.of(new VariableValue.Timestamp(timestampBits(system.referenceTimeNanos())));
-            case "tc" -> Optional.of(new VariableValue.Unsigned(system.pollLog2()));
-            case "peer" -> Optional.of(new VariableValue.Unsigned(peer.isPresent() ? system.systemPeerId() : 0));
-            case "offset" -> Optional.of(VariableValue.Fixed.millisFine(system.offsetSeconds()));
-            case "frequency" -> Optional.of(new VariableValue.Fixed(system.frequencyPpm(), VariableValue.Fixed.DECIMALS));
-            case "sys_jitter" -> Optional.of(VariableValue.Fixed.millisFine(system.systemJitterSeconds()));
-            case "clk_jitter" -> Optional.of(VariableValue.Fixed.millis(system.clockJitterSeconds()));
-            case "clock" -> Optional.of(new VariableValue.Timestamp(NtpTimestamp.bitsOfUnixNanos(nowNanos)));
-            case "processor" -> Optional.of(new VariableValue.Text(system.host().processor()));
-            case "system" -> Optional.of(new VariableValue.Text(system.host().system()));
-            case "version" -> Optional.of(new VariableValue.Text(system.host().version()));
-            case "clk_wander" -> Optional.of(new VariableValue.Fixed(system.clockWanderPpm(), VariableValue.Fixed.DECIMALS));
-            case "sys_var_list" -> Optional.of(new VariableValue.Text(TABLE.nameList()));
-            case "mintc" -> Optional.of(new VariableValue.Unsigned(system.minPollLog2()));
-            case "peeradr" -> Optional.of(new VariableValue.Word(peer.map(p -> socketText(p.source())).orElse("0.0.0.0:0")));
-            case "peermode" -> Optional.of(new VariableValue.Unsigned(peer.map(AssociationState::hostMode).orElse(MODE_UNSPEC)));
+            case "leap" -> some(new VariableValue.Unsigned(system.leap().code()));
+            case "stratum" -> some(new VariableValue.Unsigned(system.stratum()));
+            case "precision" -> some(new VariableValue.Signed(system.precisionLog2()));
+            case "rootdelay" -> some(VariableValue.Fixed.millis(system.rootDelaySeconds()));
+            case "rootdisp" -> some(VariableValue.Fixed.millis(system.rootDispersionSeconds()));
+            case "refid" -> some(new VariableValue.RefId(new ReferenceId(system.referenceIdBits()), system.stratum()));
+            case "reftime" -> some(new VariableValue.Timestamp(timestampBits(system.referenceTimeNanos())));
+            case "tc" -> some(new VariableValue.Unsigned(system.pollLog2()));
+            case "peer" -> some(new VariableValue.Unsigned(peer.isPresent() ? system.systemPeerId() : 0));
+            case "offset" -> some(VariableValue.Fixed.millisFine(system.offsetSeconds()));
+            case "frequency" -> some(new VariableValue.Fixed(system.frequencyPpm(), VariableValue.Fixed.DECIMALS));
+            case "sys_jitter" -> some(VariableValue.Fixed.millisFine(system.systemJitterSeconds()));
+            case "clk_jitter" -> some(VariableValue.Fixed.millis(system.clockJitterSeconds()));
+            case "clock" -> some(new VariableValue.Timestamp(NtpTimestamp.bitsOfUnixNanos(nowNanos)));
+            case "processor" -> some(new VariableValue.Text(system.host().processor()));
+            case "system" -> some(new VariableValue.Text(system.host().system()));
+            case "version" -> some(new VariableValue.Text(system.host().version()));
+            case "clk_wander" -> some(new VariableValue.Fixed(system.clockWanderPpm(), VariableValue.Fixed.DECIMALS));
+            case "sys_var_list" -> some(new VariableValue.Text(TABLE.nameList()));
+            case "mintc" -> some(new VariableValue.Unsigned(system.minPollLog2()));
+            case "peeradr" -> some(new VariableValue.Word(peer.map(p -> socketText(p.source())).orElse("0.0.0.0:0")));
+            case "peermode" ->
+                    some(new VariableValue.Unsigned(peer.map(AssociationState::hostMode).orElse(MODE_UNSPEC)));
             case "leapsmearinterval" -> system.leapSmearIntervalSeconds() > 0
-                    ? Optional.of(new VariableValue.Unsigned(system.leapSmearIntervalSeconds())) : Optional.empty();
+                    ? some(new VariableValue.Unsigned(system.leapSmearIntervalSeconds())) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<VariableValue> some(VariableValue value) {
+        return Optional.of(value);
     }
 
     /** An NTP timestamp of a Unix time; 0 stays 0, as ntpd shows a time never set. */

@@ -28,7 +28,8 @@ class MruQueryTest {
 
     @Test
     void readsTheFilters() {
-        MruQuery query = read("nonce=1, limit=10, mincount=2, resall=0x80, resany=0x1c0, maxlstint=60, laddr=127.0.0.1");
+        MruQuery query =
+                read("nonce=1, limit=10, mincount=2, resall=0x80, resany=0x1c0, maxlstint=60, laddr=127.0.0.1");
 
         assertThat(query.limit()).isEqualTo(10);
         assertThat(query.mincount()).isEqualTo(2);
@@ -51,8 +52,10 @@ class MruQueryTest {
 
     @Test
     void takesAnAddressWithoutPortForPort123() {
-        assertThat(MruQuery.socketAddress("192.0.2.9")).contains(new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 123));
-        assertThat(MruQuery.socketAddress("2001:db8::9")).contains(new InetSocketAddress(InetAddress.ofLiteral("2001:db8::9"), 123));
+        assertThat(MruQuery.socketAddress("192.0.2.9"))
+                .contains(new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 123));
+        assertThat(MruQuery.socketAddress("2001:db8::9"))
+                .contains(new InetSocketAddress(InetAddress.ofLiteral("2001:db8::9"), 123));
     }
 
     @Test
