@@ -12,20 +12,20 @@ import java.util.concurrent.TimeUnit;
 import org.jntp.clock.Clock;
 import org.jntp.config.InterfaceAction;
 import org.jntp.config.NtpConfig;
-import org.jntp.discipline.NtpConstants;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.LocalAddress;
 import org.jntp.daemon.net.LocalAddresses;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
+import org.jntp.discipline.NtpConstants;
 import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
+import org.jntp.server.access.RestrictTable;
 import org.jntp.server.control.ControlServer;
 import org.jntp.server.control.NonceKey;
-import org.jntp.server.access.RestrictTable;
 
 /**
  * The running daemon: its sockets and server threads, the system variables they serve, and the
@@ -140,8 +140,8 @@ public final class Daemon implements AutoCloseable {
             }
             for (UdpSocket socket : sockets) {
                 ServerCounters threadCounters = new ServerCounters();
-                NtpServer server = new NtpServer(published::system, () -> restrictions, mru, config.discard().averageLog2(),
-                        threadCounters);
+                NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
+                        config.discard().averageLog2(), threadCounters);
                 ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, drop, log);
                 counters.add(threadCounters);
                 loops.add(loop);

@@ -140,8 +140,9 @@ public final class NtpServer {
     }
 
     /**
-     * ntpd's receive(): mode 6 (ntpq) unless {@code noquery}, for {@link #answerControl}; mode 7
-     * (ntpdc) never, counted as restricted as ntpd 4.2.8 does without {@code enable mode7}.
+     * ntpd's receive(): mode 6 (ntpq) unless {@code noquery}, for the caller to answer with the
+     * control protocol; mode 7 (ntpdc) never, counted as restricted as ntpd 4.2.8 does without
+     * {@code enable mode7}.
      */
     private static ServerOutcome controlOrPrivate(ByteBuffer request, int flags) {
         if (HeaderView.mode(request) == Mode.PRIVATE) {
