@@ -26,6 +26,7 @@ import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictTable;
 import org.jntp.server.control.ControlServer;
 import org.jntp.server.control.NonceKey;
+import org.jntp.server.control.ServerStatistics;
 
 /**
  * The running daemon: its sockets and server threads, the system variables they serve, and the
@@ -46,6 +47,9 @@ public final class Daemon implements AutoCloseable {
     private final List<ServerLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<ServerCounters> counters = new ArrayList<>();
+    /** Every server thread's counters, for ntpq, once all threads are made. */
+    private volatile List<ServerCounters> allCounters = List.of();
+    private final long startMonoNanos = System.nanoTime();
     private ClientLoop client;
     private Thread clientThread;
 
@@ -114,7 +118,8 @@ public final class Daemon implements AutoCloseable {
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
         byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
         random.nextBytes(nonceKey);
-        ControlServer control = new ControlServer(published::control, mru::snapshot, new NonceKey(nonceKey));
+        ControlServer control = new ControlServer(published::control, mru::snapshot, () -> statistics(mru),
+                new NonceKey(nonceKey));
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
         List<UdpSocket> serving = new ArrayList<>();
@@ -152,7 +157,14 @@ public final class Daemon implements AutoCloseable {
         if (loops.isEmpty()) {
             throw new IOException("no address to listen on: check the interface lines of the configuration");
         }
+        allCounters = List.copyOf(counters);
         return serving;
+    }
+
+    /** The server's statistics now, for ntpq's sysstats. */
+    private ServerStatistics statistics(MruList mru) {
+        long uptimeSeconds = (System.nanoTime() - startMonoNanos) / 1_000_000_000L;
+        return new ServerStatistics(uptimeSeconds, ServerCounters.sum(allCounters), mru.size(), mru.capacity());
     }
 
     private static String display(InetSocketAddress address) {

@@ -32,16 +32,20 @@ public final class ControlServer {
 
     private final Supplier<ControlState> states;
     private final Supplier<List<MruEntry>> mru;
+    private final Supplier<ServerStatistics> statistics;
     private final NonceKey nonces;
 
     /**
      * @param states the control state in force, read once per request
      * @param mru the MRU list, most recently heard first, on the monotonic clock; read for READ_MRU only
+     * @param statistics the server's statistics; read for the variables that show them only
      * @param nonces the key of mrulist's nonces
      */
-    public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru, NonceKey nonces) {
+    public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
+            Supplier<ServerStatistics> statistics, NonceKey nonces) {
         this.states = Objects.requireNonNull(states, "states");
         this.mru = Objects.requireNonNull(mru, "mru");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
     }
 
@@ -147,9 +151,10 @@ public final class ControlServer {
         return respond(header, state, a.status().word(), all);
     }
 
-    private static List<byte[]> systemVariables(ControlRequest request, ControlState state, long nowNanos) {
+    private List<byte[]> systemVariables(ControlRequest request, ControlState state, long nowNanos) {
+        Supplier<ServerStatistics> once = new Once<>(statistics);
         VariableTable.Selection selection = SystemVariableTable.TABLE.select(request.data(),
-                name -> SystemVariableTable.value(name, state, nowNanos));
+                name -> SystemVariableTable.value(name, state, once, nowNanos));
         return respond(request.header(), state, state.system().status().word(), selection);
     }
 
@@ -194,5 +199,23 @@ public final class ControlServer {
 
     private static List<byte[]> error(ControlHeader header, ControlState state, ControlError error) {
         return List.of(ControlResponses.error(header, state.system().leap(), error));
+    }
+
+    /** Asks its source once, on first use: every variable of one answer shows the same statistics. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private Optional<T> value = Optional.empty();
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (value.isEmpty()) {
+                value = Optional.of(source.get());
+            }
+            return value.get();
+        }
     }
 }

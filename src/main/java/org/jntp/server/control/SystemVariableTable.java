@@ -4,14 +4,16 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jntp.protocol.NtpTimestamp;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.protocol.control.VariableValue;
+import org.jntp.server.Counter;
 
 /**
  * ntpd 4.2.8's system variables ({@code sys_var}, {@code ctl_putsys}): the names it knows and
- * the values we have for them. Names we have no value for (the kernel, MRU, I/O and
- * authentication statistics) are known, so asking for one is no error, but left out.
+ * the values we have for them. Names we have no value for (the kernel, I/O and authentication
+ * statistics, most of the MRU's) are known, so asking for one is no error, but left out.
  */
 final class SystemVariableTable {
     /** The names of ntpd 4.2.8's {@code sys_var}, in its order (AUTOKEY builds add more). */
@@ -42,8 +44,12 @@ final class SystemVariableTable {
 
     private SystemVariableTable() {}
 
-    /** The value of {@code name} in {@code state}, read at {@code nowNanos} on the served clock. */
-    static Optional<VariableValue> value(String name, ControlState state, long nowNanos) {
+    /**
+     * The value of {@code name} in {@code state}, read at {@code nowNanos} on the served clock;
+     * the server's statistics are read only when a name needs them.
+     */
+    static Optional<VariableValue> value(String name, ControlState state, Supplier<ServerStatistics> statistics,
+            long nowNanos) {
         SystemState system = state.system();
         Optional<AssociationState> peer = state.association(system.systemPeerId());
         return switch (name) {
@@ -70,10 +76,28 @@ final class SystemVariableTable {
             case "peeradr" -> some(new VariableValue.Word(peer.map(p -> socketText(p.source())).orElse("0.0.0.0:0")));
             case "peermode" ->
                     some(new VariableValue.Unsigned(peer.map(AssociationState::hostMode).orElse(MODE_UNSPEC)));
+            case "ss_uptime", "ss_reset" -> some(new VariableValue.Unsigned(statistics.get().uptimeSeconds()));
+            case "ss_received" -> count(statistics, Counter.RECEIVED);
+            case "ss_thisver" -> count(statistics, Counter.CURRENT_VERSION);
+            case "ss_oldver" -> count(statistics, Counter.OLDER_VERSION);
+            case "ss_badformat" -> count(statistics, Counter.BAD_FORMAT);
+            case "ss_declined" -> count(statistics, Counter.DECLINED);
+            case "ss_restricted" -> count(statistics, Counter.RESTRICTED);
+            case "ss_limited" -> count(statistics, Counter.RATE_LIMITED);
+            case "ss_kodsent" -> count(statistics, Counter.KOD_SENT);
+            case "ss_processed" -> count(statistics, Counter.ANSWERED);
+            // no authentication yet, and neither of ntpd's timestamp workarounds
+            case "ss_badauth", "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
+            case "mru_depth" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
+            case "mru_maxdepth" -> some(new VariableValue.Unsigned(statistics.get().mruMaxDepth()));
             case "leapsmearinterval" -> system.leapSmearIntervalSeconds() > 0
                     ? some(new VariableValue.Unsigned(system.leapSmearIntervalSeconds())) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<VariableValue> count(Supplier<ServerStatistics> statistics, Counter counter) {
+        return some(new VariableValue.Unsigned(statistics.get().count(counter)));
     }
 
     private static Optional<VariableValue> some(VariableValue value) {

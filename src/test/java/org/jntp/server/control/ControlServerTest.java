@@ -98,6 +98,15 @@ class ControlServerTest {
     }
 
     @Test
+    void showsTheServersStatisticsAsNtpqsSysstatsAsksForThem() {
+        ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0,
+                "ss_uptime, ss_received, ss_processed, ss_kodsent, ss_badauth, mru_depth, mru_maxdepth");
+
+        assertThat(answer.text()).isEqualTo("mru_depth=12, mru_maxdepth=600, ss_uptime=3600, ss_received=1000,"
+                + "\r\nss_badauth=0, ss_kodsent=0, ss_processed=990\r\n");
+    }
+
+    @Test
     void namedVariablesComeInTableOrderEachOnce() {
         ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0, "tc,stratum, stratum");
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jntp.protocol.LeapIndicator;
@@ -14,6 +15,7 @@ import org.jntp.protocol.control.PeerEvent;
 import org.jntp.protocol.control.PeerSelection;
 import org.jntp.protocol.control.PeerStatus;
 import org.jntp.protocol.control.SystemEvent;
+import org.jntp.server.Counter;
 import org.jntp.server.access.MruEntry;
 
 /** Control states for the tests: a daemon synchronised to a server, beside its local clock. */
@@ -22,6 +24,8 @@ final class ControlStates {
     static final long MONO_NANOS = 5_000_000_000_000L;
     static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 40123);
     static final NonceKey KEY = new NonceKey(new byte[32]);
+    static final ServerStatistics STATISTICS =
+            new ServerStatistics(3600, Map.of(Counter.RECEIVED, 1000L, Counter.ANSWERED, 990L), 12, 600);
     static final HostInfo HOST = new HostInfo("ntpd jntp-1.0", "x86_64", "Linux/6.1.0-18-amd64");
     static final int LOCAL_ID = 1;
     static final int SERVER_ID = 2;
@@ -61,7 +65,7 @@ final class ControlStates {
     }
 
     static ControlServer server(ControlState state, List<MruEntry> mru) {
-        return new ControlServer(() -> state, () -> mru, KEY);
+        return new ControlServer(() -> state, () -> mru, () -> STATISTICS, KEY);
     }
 
     /** Synchronised to the server 192.0.2.4 (association 2), with the local clock (association 1) unused. */
