@@ -5,14 +5,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 import org.jntp.clock.Clock;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationOptions;
@@ -27,13 +28,18 @@ import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.DisciplineSettings;
+import org.jntp.discipline.NtpConstants;
 import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
 import org.jntp.protocol.Mode;
 import org.jntp.protocol.ReferenceId;
+import org.jntp.protocol.control.ClockSource;
 import org.jntp.refclock.LocalClock;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.IpAddress;
+import org.jntp.server.control.AssociationState;
+import org.jntp.server.control.ControlState;
+import org.jntp.server.control.SystemState;
 import org.jntp.source.Retirement;
 import org.jntp.source.SyncEvents;
 import org.jntp.source.SyncSettings;
@@ -75,7 +81,8 @@ final class ClientLoop implements Runnable {
     private final SyncLog events;
     private final DriftKeeper drift;
     private final Poller poller;
-    private final Consumer<SystemVariables> publish;
+    private final Published published;
+    private final Optional<LeapSmear> leapSmear;
     private final CompletableFuture<DaemonExit> exit;
     private final EventLog log;
     private final RandomBits random = new RandomBits(new SecureRandom());
@@ -99,16 +106,15 @@ final class ClientLoop implements Runnable {
     private long sent;
     private long sendFailures;
 
-    /** The local clock driver and the unit its address names, for the log. */
-    private record LocalDriver(LocalClock driver, int unit) {}
+    /** The local clock driver, the unit its address names, and its association for ntpq. */
+    private record LocalDriver(LocalClock driver, int unit, LocalClockAssociation association) {}
 
     /** Which source the server threads are serving. */
     private enum Served { NOTHING, LOCAL_CLOCK, NETWORK }
 
     private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
             Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable,
-            Optional<LeapSmear> leapSmear, Poller poller, Consumer<SystemVariables> publish, EventLog log,
-            long monoNanos) {
+            Optional<LeapSmear> leapSmear, Poller poller, Published published, EventLog log, long monoNanos) {
         this.clock = clock;
         this.settings = settings;
         this.options = options;
@@ -118,7 +124,8 @@ final class ClientLoop implements Runnable {
         this.events = new SyncLog(log, settings.discipline().panicThresholdSeconds());
         this.drift = drift;
         this.poller = poller;
-        this.publish = publish;
+        this.published = published;
+        this.leapSmear = leapSmear;
         this.exit = new CompletableFuture<>();
         this.log = log;
         this.sender = new RequestSender(log);
@@ -139,16 +146,16 @@ final class ClientLoop implements Runnable {
         this.awaitingNames = !names.isEmpty();
         this.startDeadlineMonoNanos = monoNanos + START_WAIT_NANOS;
         this.nextLocalPollMonoNanos = monoNanos + LocalClock.POLL_INTERVAL_NANOS;
-        local.ifPresent(driver -> localVariables = driver.driver().poll(clock.nowNanos(), clock.precisionLog2()));
+        local.ifPresent(driver -> pollLocal(driver));
         publish(monoNanos);
     }
 
     /**
      * The client side of the daemon for {@code config}, steering {@code clock}, with what it serves
-     * published through {@code publish} at once (the local clock, if configured) and from then on.
-     * Run it on a thread of its own.
+     * published at once (the local clock, if configured) and from then on, with the control state
+     * ntpq reads. Run it on a thread of its own.
      */
-    static ClientLoop create(NtpConfig config, Clock clock, ClientOptions options, Consumer<SystemVariables> publish,
+    static ClientLoop create(NtpConfig config, Clock clock, ClientOptions options, Published published,
             EventLog log) throws IOException {
         long monoNanos = System.nanoTime();
         GuardedClock guarded = new GuardedClock(clock, log);
@@ -166,7 +173,7 @@ final class ClientLoop implements Runnable {
         Optional<LeapTable> leapTable = config.files().leapFile()
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
-                local, drift, leapTable, leapSmear(config, log), Poller.open(), publish, log, monoNanos);
+                local, drift, leapTable, leapSmear(config, log), Poller.open(), published, log, monoNanos);
     }
 
     /** The smear of {@code leapsmearinterval}, logged as ntpd logs it; none for 0. */
@@ -179,13 +186,26 @@ final class ClientLoop implements Runnable {
         return Optional.of(new LeapSmear(seconds));
     }
 
-    /** The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise. */
+    /**
+     * The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise;
+     * its association comes first, with ID 1.
+     */
     private static LocalDriver localDriver(NtpConfig config, RefclockAddress refclock) {
         Optional<Fudge> fudge = config.fudges().stream().filter(f -> f.clock().equals(refclock)).reduce((a, b) -> b);
-        int stratum = fudge.map(f -> f.stratum().orElse(LocalClock.DEFAULT_STRATUM)).orElse(LocalClock.DEFAULT_STRATUM);
-        ReferenceId refid = fudge.flatMap(Fudge::refid).map(ReferenceId::ofAscii)
-                .orElse(LocalClock.DEFAULT_REFERENCE_ID);
-        return new LocalDriver(new LocalClock(stratum, refid), refclock.unit());
+        OptionalInt fudgedStratum = fudge.map(Fudge::stratum).orElse(OptionalInt.empty());
+        Optional<ReferenceId> fudgedRefid = fudge.flatMap(Fudge::refid).map(ReferenceId::ofAscii);
+        LocalClock driver = new LocalClock(fudgedStratum.orElse(LocalClock.DEFAULT_STRATUM),
+                fudgedRefid.orElse(LocalClock.DEFAULT_REFERENCE_ID));
+        OptionalInt refidBits = fudgedRefid.map(id -> OptionalInt.of(id.bits())).orElse(OptionalInt.empty());
+        return new LocalDriver(driver, refclock.unit(),
+                new LocalClockAssociation(1, driver, refclock.unit(), fudgedStratum, refidBits));
+    }
+
+    /** Reads the local clock driver. */
+    private void pollLocal(LocalDriver driver) {
+        long nowNanos = clock.nowNanos();
+        localVariables = driver.driver().poll(nowNanos, clock.precisionLog2());
+        driver.association().polled(nowNanos);
     }
 
     /** Where the server threads leave the packets of configured peers. */
@@ -252,7 +272,7 @@ final class ClientLoop implements Runnable {
                 replaceRetiredSources(now);
             }
             if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
-                localVariables = local.get().driver().poll(clock.nowNanos(), clock.precisionLog2());
+                pollLocal(local.get());
                 nextLocalPollMonoNanos = now + LocalClock.POLL_INTERVAL_NANOS;
             }
             drift.writeIfDue(now, learntFrequency());
@@ -448,7 +468,46 @@ final class ClientLoop implements Runnable {
         }
         served = now;
         synchronizer.announce(variables);
-        publish.accept(variables);
+        local.ifPresent(driver -> driver.association().serving(served == Served.LOCAL_CLOCK));
+        published.publish(variables, controlState(variables));
+    }
+
+    /**
+     * What ntpq sees: the system variables served, with the system peer and the discipline's
+     * state, and every association, the local clock's first. Built here, on the client thread,
+     * so that a server thread only reads it.
+     */
+    private ControlState controlState(SystemVariables variables) {
+        int idOffset = local.isPresent() ? 1 : 0;
+        int systemPeerId = switch (served) {
+            case NETWORK -> synchronizer.systemPeerId().isPresent()
+                    ? synchronizer.systemPeerId().getAsInt() + idOffset : 0;
+            case LOCAL_CLOCK -> local.orElseThrow().association().associationId();
+            case NOTHING -> 0;
+        };
+        ClockSource source = switch (served) {
+            case NETWORK -> ClockSource.NTP;
+            case LOCAL_CLOCK -> ClockSource.LOCAL;
+            case NOTHING -> ClockSource.UNSPEC;
+        };
+        ClockDiscipline discipline = synchronizer.discipline();
+        SystemState system = new SystemState(published.host(), variables.leap(), variables.stratum(),
+                variables.precisionLog2(), variables.rootDelayNanos() * 1e-9, variables.rootDispersionNanos() * 1e-9,
+                variables.referenceIdBits(), variables.referenceTimeNanos(), systemPeerId, source,
+                discipline.pollLog2(), NtpConstants.MINPOLL_LIMIT, discipline.lastOffsetSeconds(),
+                discipline.frequencyPpm(), synchronizer.systemJitterSeconds(), clockJitterSeconds(discipline),
+                discipline.wanderPpm(), leapSmear.map(LeapSmear::intervalSeconds).orElse(0L),
+                synchronizer.systemEvents());
+        List<AssociationState> associations = new ArrayList<>();
+        local.ifPresent(driver -> associations.add(driver.association().state()));
+        associations.addAll(synchronizer.associationStates(idOffset));
+        return new ControlState(system, associations);
+    }
+
+    /** ntpq's {@code clk_jitter}: the discipline's phase error, the clock's precision (ntpd's start) before any. */
+    private double clockJitterSeconds(ClockDiscipline discipline) {
+        return discipline.state() == ClockDiscipline.State.NSET ? Math.scalb(1.0, clock.precisionLog2())
+                : discipline.offsetErrorSeconds();
     }
 
     /** Whether the daemon must stop now: a panic, or {@code -q} done. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.clock.Clock;
 import org.jntp.config.InterfaceAction;
 import org.jntp.config.NtpConfig;
@@ -18,12 +17,16 @@ import org.jntp.daemon.net.LocalAddress;
 import org.jntp.daemon.net.LocalAddresses;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
+import org.jntp.discipline.NtpConstants;
 import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictTable;
+import org.jntp.server.control.ControlServer;
+import org.jntp.server.control.NonceKey;
+import org.jntp.server.control.ServerStatistics;
 
 /**
  * The running daemon: its sockets and server threads, the system variables they serve, and the
@@ -36,19 +39,23 @@ public final class Daemon implements AutoCloseable {
     /** The MRU list is split this many ways so server threads rarely wait on each other. */
     private static final int MRU_SHARDS = 16;
     private static final long CLIENT_STOP_MILLIS = 5_000;
+    private static final int NONCE_KEY_OCTETS = 32;
 
     private final EventLog log;
     /** Written by the client thread, read by every server thread for each reply. */
-    private final AtomicReference<SystemVariables> system;
+    private final Published published;
     private final List<ServerLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<ServerCounters> counters = new ArrayList<>();
+    /** Every server thread's counters, for ntpq, once all threads are made. */
+    private volatile List<ServerCounters> allCounters = List.of();
+    private final long startMonoNanos = System.nanoTime();
     private ClientLoop client;
     private Thread clientThread;
 
-    private Daemon(EventLog log, SystemVariables initial) {
+    private Daemon(EventLog log, Published published) {
         this.log = log;
-        this.system = new AtomicReference<>(initial);
+        this.published = published;
     }
 
     /** As {@link #start(NtpConfig, Clock, int, ClientOptions, EventLog)} with ntpd's default options. */
@@ -67,9 +74,10 @@ public final class Daemon implements AutoCloseable {
             throws IOException {
         int precision = clock.precisionLog2();
         log.info(String.format("proto: precision = %.3f usec (%d)", Math.scalb(1.0, precision) * 1e6, precision));
-        Daemon daemon = new Daemon(log, SystemVariables.unsynchronized(precision));
+        Daemon daemon = new Daemon(log, new Published(Published.thisHost(version()),
+                SystemVariables.unsynchronized(precision), NtpConstants.MINPOLL_LIMIT));
         try {
-            daemon.client = ClientLoop.create(config, clock, options, daemon.system::set, log);
+            daemon.client = ClientLoop.create(config, clock, options, daemon.published, log);
             daemon.client.sendToPeersFrom(daemon.listen(config, clock, port, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
         } catch (IOException | RuntimeException e) {
@@ -81,7 +89,13 @@ public final class Daemon implements AutoCloseable {
 
     /** The system variables being served now. */
     public SystemVariables systemVariables() {
-        return system.get();
+        return published.system();
+    }
+
+    /** The daemon's version, from the jar's manifest. */
+    private static String version() {
+        String version = Daemon.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 
     /** The server threads' counters, one set per thread. */
@@ -100,7 +114,12 @@ public final class Daemon implements AutoCloseable {
     /** Opens the serving sockets and starts their threads; returns one socket per address served, for peers. */
     private List<UdpSocket> listen(NtpConfig config, Clock clock, int port, PeerInbox peers) throws IOException {
         RestrictTable restrictions = config.restrictTable();
-        MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, new SecureRandom().nextLong());
+        SecureRandom random = new SecureRandom();
+        MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
+        byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
+        random.nextBytes(nonceKey);
+        ControlServer control = new ControlServer(published::control, mru::snapshot, () -> statistics(mru),
+                new NonceKey(nonceKey));
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
         List<UdpSocket> serving = new ArrayList<>();
@@ -126,9 +145,9 @@ public final class Daemon implements AutoCloseable {
             }
             for (UdpSocket socket : sockets) {
                 ServerCounters threadCounters = new ServerCounters();
-                NtpServer server = new NtpServer(system::get, () -> restrictions, mru, config.discard().averageLog2(),
-                        threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, drop, log);
+                NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
+                        config.discard().averageLog2(), threadCounters);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, drop, log);
                 counters.add(threadCounters);
                 loops.add(loop);
                 threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));
@@ -138,7 +157,14 @@ public final class Daemon implements AutoCloseable {
         if (loops.isEmpty()) {
             throw new IOException("no address to listen on: check the interface lines of the configuration");
         }
+        allCounters = List.copyOf(counters);
         return serving;
+    }
+
+    /** The server's statistics now, for ntpq's sysstats. */
+    private ServerStatistics statistics(MruList mru) {
+        long uptimeSeconds = (System.nanoTime() - startMonoNanos) / 1_000_000_000L;
+        return new ServerStatistics(uptimeSeconds, ServerCounters.sum(allCounters), mru.size(), mru.capacity());
     }
 
     private static String display(InetSocketAddress address) {

@@ -2,17 +2,21 @@ package org.jntp.daemon;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.jntp.clock.Clock;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.SendBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerOutcome;
+import org.jntp.server.control.ControlServer;
 
 /**
  * One server thread: takes every queued request from its socket with one system call, answers
- * them with one more, and otherwise sleeps in the kernel. Allocates nothing per request; a
- * configured peer's symmetric packet is copied and handed to the client thread instead.
+ * them with one more, and otherwise sleeps in the kernel. Allocates nothing per time request; a
+ * configured peer's symmetric packet is copied and handed to the client thread instead, and a
+ * control (mode 6) request, which is rare, is answered from the control state the client thread
+ * published, in as many datagrams as its answer takes.
  *
  * <p>Basic replies are stamped right before the {@code sendmmsg}; the clock read right after it
  * returns is kept as when each time reply of the batch left, for interleaved clients. That is not
@@ -29,23 +33,29 @@ final class ServerLoop implements Runnable {
     private final NtpServer server;
     private final Clock clock;
     private final PeerInbox peers;
+    private final ControlServer control;
     private final boolean dropAll;
     private final EventLog log;
     private final int[] basicReplies = new int[BATCH];
     private final int[] timeReplies = new int[BATCH];
     private final long[] clientHigh = new long[BATCH];
     private final long[] clientLow = new long[BATCH];
+    private int stamped;
+    private int timed;
     private volatile boolean running = true;
 
     /**
      * @param peers   takes the symmetric packets of configured peers for the client thread
+     * @param control answers mode 6 requests
      * @param dropAll true for an {@code interface drop} address: read and discard, never answer
      */
-    ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, boolean dropAll, EventLog log) {
+    ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, ControlServer control,
+            boolean dropAll, EventLog log) {
         this.socket = socket;
         this.server = server;
         this.clock = clock;
         this.peers = peers;
+        this.control = control;
         this.dropAll = dropAll;
         this.log = log;
     }
@@ -76,8 +86,8 @@ final class ServerLoop implements Runnable {
     private void answer(ReceiveBatch requests, int count, SendBatch replies) throws IOException {
         long monotonicNanos = System.nanoTime();
         replies.clear();
-        int stamped = 0;
-        int timed = 0;
+        stamped = 0;
+        timed = 0;
         for (int i = 0; i < count; i++) {
             if (requests.truncated(i)) {
                 server.refuseOversized();
@@ -102,6 +112,12 @@ final class ServerLoop implements Runnable {
             int slot = replies.addReply(requests, i);
             ByteBuffer reply = replies.payload(slot);
             ServerOutcome outcome = server.respond(request, high, low, port, receiveNanos, monotonicNanos, reply);
+            if (outcome == ServerOutcome.CONTROL) {
+                replies.removeLast();
+                answerControl(requests, i, control.answer(request, requests.sourceAddress(i), receiveNanos,
+                        monotonicNanos), replies);
+                continue;
+            }
             if (!outcome.replies()) {
                 replies.removeLast();
                 continue;
@@ -117,6 +133,27 @@ final class ServerLoop implements Runnable {
                 timed++;
             }
         }
+        flush(replies);
+    }
+
+    /** Queues the datagrams of a control response to request {@code i}, sending what is queued when full. */
+    private void answerControl(ReceiveBatch requests, int i, List<byte[]> datagrams, SendBatch replies)
+            throws IOException {
+        for (byte[] datagram : datagrams) {
+            if (replies.size() == replies.capacity()) {
+                flush(replies);
+            }
+            int slot = replies.addReply(requests, i);
+            replies.payload(slot).put(datagram);
+            replies.setLength(slot, datagram.length);
+        }
+    }
+
+    /**
+     * Stamps the basic replies queued, sends everything queued and keeps when the time replies left;
+     * leaves the batch empty.
+     */
+    private void flush(SendBatch replies) throws IOException {
         if (replies.size() == 0) {
             return;
         }
@@ -129,5 +166,8 @@ final class ServerLoop implements Runnable {
         for (int i = 0; i < timed; i++) {
             server.transmitted(replies.payload(timeReplies[i]), clientHigh[i], clientLow[i], sentNanos);
         }
+        replies.clear();
+        stamped = 0;
+        timed = 0;
     }
 }

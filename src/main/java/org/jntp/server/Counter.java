@@ -12,12 +12,14 @@ public enum Counter {
     BAD_FORMAT,
     /** "declined" */
     DECLINED,
-    /** "restricted" */
+    /** "restricted" (mode 7 requests and {@code noquery} control requests included, as in ntpd) */
     RESTRICTED,
     /** "rate limited" (KoDs included, as in ntpd) */
     RATE_LIMITED,
     /** "KoD responses" */
     KOD_SENT,
+    /** Control (mode 6) requests taken to answer (ntpd's {@code numctlreq}, ntpq's ctlstats "requests received"). */
+    CONTROL,
     /** Time replies sent (chrony's "NTP packets received" less drops; ntpd has no line for it). */
     ANSWERED
 }

@@ -101,7 +101,7 @@ public final class NtpServer {
         switch (NtpPacket.check(request, request.limit())) {
             case VALID, VALID_WITH_MAC, VALID_WITH_CRYPTO_NAK, VALID_WITH_EXTENSIONS -> { }
             case CONTROL_OR_PRIVATE -> {
-                return ServerOutcome.DECLINED;
+                return controlOrPrivate(request, flags);
             }
             case UNSUPPORTED_VERSION -> {
                 return ServerOutcome.UNSUPPORTED_VERSION;
@@ -157,6 +157,18 @@ public final class NtpServer {
         writeTimeReply(request, sys, version, replyMode, receiveNanos, smearNanos, HeaderView.transmitTimeBits(request),
                 receiveBits, reply);
         return ServerOutcome.ANSWERED;
+    }
+
+    /**
+     * ntpd's receive(): mode 6 (ntpq) unless {@code noquery}, for the caller to answer with the
+     * control protocol; mode 7 (ntpdc) never, counted as restricted as ntpd 4.2.8 does without
+     * {@code enable mode7}.
+     */
+    private static ServerOutcome controlOrPrivate(ByteBuffer request, int flags) {
+        if (HeaderView.mode(request) == Mode.PRIVATE) {
+            return ServerOutcome.PRIVATE_MODE;
+        }
+        return RestrictFlag.NOQUERY.isSetIn(flags) ? ServerOutcome.RESTRICTED : ServerOutcome.CONTROL;
     }
 
     /**

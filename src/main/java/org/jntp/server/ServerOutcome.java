@@ -13,7 +13,20 @@ public enum ServerOutcome {
     KISS_OF_DEATH(true, Counter.KOD_SENT),
     /** A {@code limited} client over its rate. */
     RATE_LIMITED(false, Counter.RATE_LIMITED),
-    /** Refused by a restrict entry ({@code ignore}, {@code noserve}, {@code notrust}, {@code version}). */
+    /**
+     * A mode 6 (control) request the restrictions let through: the caller answers it from the
+     * control state; the reply buffer holds nothing.
+     */
+    CONTROL(false, Counter.CONTROL),
+    /**
+     * A mode 7 (ntpdc) request: dropped, for its {@code monlist} amplified spoofed requests into
+     * floods (CVE-2013-5211); ntpd 4.2.8 counts it as restricted.
+     */
+    PRIVATE_MODE(false, Counter.RESTRICTED),
+    /**
+     * Refused by a restrict entry ({@code ignore}, {@code noserve}, {@code notrust}, {@code version};
+     * {@code noquery} for a control request).
+     */
     RESTRICTED(false, Counter.RESTRICTED),
     /** Too short, a length or extension field that does not add up, or a MAC of no known size. */
     BAD_FORMAT(false, Counter.BAD_FORMAT),

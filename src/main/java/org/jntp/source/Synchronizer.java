@@ -40,10 +40,16 @@ import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
 import org.jntp.leap.LeapVote;
 import org.jntp.leap.ServedSmear;
+import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
 import org.jntp.protocol.ReferenceId;
+import org.jntp.protocol.control.PeerEvent;
+import org.jntp.protocol.control.PeerSelection;
+import org.jntp.protocol.control.SystemEvent;
 import org.jntp.server.SystemVariables;
+import org.jntp.server.control.AssociationState;
+import org.jntp.server.control.EventTally;
 
 /**
  * The client side of the daemon without I/O: the associations, the system process of RFC 5905
@@ -122,6 +128,8 @@ public final class Synchronizer {
     private Optional<ServedSmear> servedSmear = Optional.empty();
     private Optional<Publication> deferred = Optional.empty();
     private long publishDueMonoNanos;
+    private EventTally systemEvents = EventTally.NONE.after(SystemEvent.RESTART.code());
+    private double systemJitterSeconds;
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
             SyncEvents events, long monoNanos) {
@@ -164,8 +172,10 @@ public final class Synchronizer {
         Source source = association.type() == AssociationType.PEER
                 ? SymmetricSource.of(association, clock.precisionLog2(), firstPollMonoNanos)
                 : ClientSource.of(association, clock.precisionLog2(), firstPollMonoNanos);
-        peers.add(new Peer(id, spec, source, new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds()),
-                ourReferenceIdBits));
+        Peer peer = new Peer(id, spec, source, new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds()),
+                ourReferenceIdBits);
+        peer.event(PeerEvent.MOBILIZE);
+        peers.add(peer);
         return id;
     }
 
@@ -253,6 +263,7 @@ public final class Synchronizer {
                 case ClientSource client -> client.poll(monoNanos, clockNanos, random);
                 case SymmetricSource symmetric -> symmetric.poll(monoNanos, clockNanos, random, localSystem());
             };
+            noteReach(peer);
             if (request.isEmpty()) {
                 continue;
             }
@@ -333,16 +344,31 @@ public final class Synchronizer {
     }
 
     private void judged(Peer peer, Reply reply, long monoNanos) {
+        // the reply has already set the reach register: reachable comes before what the sample leads to
+        noteReach(peer);
         switch (reply) {
             case Reply.Measured measured -> measured(peer, measured, monoNanos);
-            case Reply.KissOfDeath kiss -> events.kissOfDeath(peer.spec.address(), kiss.code());
+            case Reply.KissOfDeath kiss -> {
+                peer.event(kiss.code().equals(KissCode.RATE) ? PeerEvent.RATE_EXCEEDED : PeerEvent.ACCESS_DENIED);
+                events.kissOfDeath(peer.spec.address(), kiss.code());
+            }
             case Reply.Rejected rejected -> { }
+        }
+    }
+
+    /** Reports the peer event of a reach register that became zero or stopped being zero. */
+    private static void noteReach(Peer peer) {
+        boolean reachable = peer.source.reach() != 0;
+        if (reachable != peer.reachable) {
+            peer.reachable = reachable;
+            peer.event(reachable ? PeerEvent.REACHABLE : PeerEvent.UNREACHABLE);
         }
     }
 
     private void measured(Peer peer, Reply.Measured measured, long monoNanos) {
         Sample sample = measured.sample();
         peer.variables = measured.variables();
+        peer.receiveNanos = sample.epochNanos();
         peer.delays.add(sample.delaySeconds());
         double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
         peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos(),
@@ -362,6 +388,7 @@ public final class Synchronizer {
                 if (systemPeerId.isPresent()) {
                     systemPeerId = OptionalInt.empty();
                     withoutSourceSinceMonoNanos = monoNanos;
+                    systemEvent(SystemEvent.NO_SYSTEM_PEER);
                     events.lostSynchronization(none.reason());
                 }
             }
@@ -376,6 +403,7 @@ public final class Synchronizer {
     private void tallyFalsetickers(Mitigation mitigation) {
         lastSurvivors = mitigation.survivors().size();
         for (Peer peer : peers) {
+            peer.selection = mitigation.status(peer.id);
             if (mitigation.status(peer.id) != SelectionStatus.FALSETICK) {
                 peer.falsetickPolls = -1;
             } else if (peer.falsetickPolls < 0) {
@@ -387,9 +415,13 @@ public final class Synchronizer {
     private void follow(Peer peer, Sample sample, Mitigation.Synchronized chosen, long monoNanos) {
         int chosenId = chosen.systemPeer().associationId();
         if (systemPeerId.isEmpty() || systemPeerId.getAsInt() != chosenId) {
+            if (systemPeerId.isEmpty()) {
+                systemEvent(SystemEvent.CLOCK_SYNC);
+            }
             systemPeerId = OptionalInt.of(chosenId);
             orphaned = false;
             Peer systemPeer = peerById(chosenId);
+            systemPeer.event(PeerEvent.SYS_PEER);
             events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
         }
         boolean survivor = chosen.survivors().stream().anyMatch(c -> c.associationId() == peer.id);
@@ -425,6 +457,7 @@ public final class Synchronizer {
                 for (Peer each : peers) {
                     each.filter.clear();
                 }
+                systemEvent(SystemEvent.CLOCK_STEP);
                 events.stepped(step.offsetSeconds());
             }
             case ClockCorrection.Hold hold -> { }
@@ -445,6 +478,7 @@ public final class Synchronizer {
         ClockUpdate update = ClockUpdate.fromSystemPeer(variables.stratum(), systemPeer.referenceIdBits,
                 variables.rootDelaySeconds(), variables.rootDispersionSeconds(), systemPeer.filter.statistics(),
                 nowNanos, chosen.combined(), settings.tos().minDistanceSeconds());
+        systemJitterSeconds = chosen.combined().jitterSeconds();
         Optional<Leap> pending = pendingLeap(chosen, nowNanos);
         LeapDecision leap = LeapSchedule.at(nowNanos, pending, leapSmear.isPresent());
         servedSmear = smearOf(pending, monoNanos);
@@ -559,6 +593,7 @@ public final class Synchronizer {
             deferred = Optional.empty();
             system = SystemVariables.unsynchronized(clock.precisionLog2());
             clock.setUnsynchronized();
+            systemEvent(SystemEvent.NO_SYSTEM_PEER);
             events.lostSynchronization(NoSelectionReason.NO_CANDIDATES);
         }
     }
@@ -613,6 +648,58 @@ public final class Synchronizer {
         return discipline;
     }
 
+    /** The system peer's association id, if there is one. */
+    public OptionalInt systemPeerId() {
+        return systemPeerId;
+    }
+
+    /** The system events so far, for the system status word; the first is the restart. */
+    public EventTally systemEvents() {
+        return systemEvents;
+    }
+
+    /** The combined jitter of the last sources combined (ntpq's {@code sys_jitter}), 0 before any. */
+    public double systemJitterSeconds() {
+        return systemJitterSeconds;
+    }
+
+    /**
+     * Every association still polled, as mode 6 shows it, with {@code idOffset} added to its id
+     * (room for associations the daemon keeps outside this core, the local clock driver).
+     */
+    public List<AssociationState> associationStates(int idOffset) {
+        List<AssociationState> states = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.removed) {
+                continue;
+            }
+            states.add(ControlViews.association(peer.id + idOffset, peer.spec, peer.source, peer.filter,
+                    Optional.ofNullable(peer.variables), selectionOf(peer), peer.events, peer.receiveNanos,
+                    clock.precisionLog2()));
+        }
+        return states;
+    }
+
+    /**
+     * The association's place as ntpq's tally shows it: the system peer is the one followed (a
+     * selection the majority rule kept the clock from following names another), and one that can
+     * no longer be selected is rejected whatever the last selection said.
+     */
+    private PeerSelection selectionOf(Peer peer) {
+        if (isSystemPeer(peer)) {
+            return PeerSelection.SYS_PEER;
+        }
+        if (!peer.isSelectable()) {
+            return PeerSelection.REJECT;
+        }
+        SelectionStatus status = peer.selection == SelectionStatus.SYSPEER ? SelectionStatus.CANDIDATE : peer.selection;
+        return PeerSelection.of(status.code());
+    }
+
+    private void systemEvent(SystemEvent event) {
+        systemEvents = systemEvents.after(event.code());
+    }
+
 
     /** One association and what the system process keeps of it. */
     private static final class Peer {
@@ -630,6 +717,14 @@ public final class Synchronizer {
         boolean removed;
         /** Regular polls since every selection began finding it a falseticker; -1 while it is not one. */
         int falsetickPolls = -1;
+        /** Where the last selection left it. */
+        SelectionStatus selection = SelectionStatus.REJECT;
+        /** Its peer events so far, for the peer status word. */
+        EventTally events = EventTally.NONE;
+        /** Whether the reach register was not zero when last looked at. */
+        boolean reachable;
+        /** When its last usable packet arrived (Unix ns, our clock), 0 before any. */
+        long receiveNanos;
         long handle;
         long requestId;
 
@@ -641,6 +736,10 @@ public final class Synchronizer {
             this.flags = flagsOf(spec.association());
             this.referenceIdBits = ReferenceId.ofAddress(spec.address().getAddress()).bits();
             this.ourReferenceIdBits = ourReferenceIdBits;
+        }
+
+        void event(PeerEvent event) {
+            events = events.after(event.code());
         }
 
         /** Neither dropped nor stopped by a DENY or RSTR kiss. */

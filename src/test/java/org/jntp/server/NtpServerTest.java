@@ -270,11 +270,45 @@ class NtpServerTest {
         assertThat(reply.remaining()).isLessThanOrEqualTo(withMac.limit());
     }
 
-    @Test
-    void declinesControlMessagesUntilTheControlProtocolIsServed() {
-        ByteBuffer readStat = ByteBuffer.wrap(new byte[] {0x16, 0x01, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+    private static ByteBuffer readStat() {
+        return ByteBuffer.wrap(new byte[] {0x16, 0x01, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+    }
 
-        assertThat(respond(readStat)).isEqualTo(ServerOutcome.DECLINED);
+    @Test
+    void handsAControlRequestToTheControlProtocolAndCountsIt() {
+        assertThat(respond(readStat())).isEqualTo(ServerOutcome.CONTROL);
+        assertThat(counters.get(Counter.CONTROL)).isEqualTo(1);
+    }
+
+    @Test
+    void dropsAndCountsAsRestrictedAControlRequestUnderNoquery() {
+        server = serverWith(defaultRestricted(RestrictFlag.NOQUERY));
+
+        assertThat(respond(readStat())).isEqualTo(ServerOutcome.RESTRICTED);
+        assertThat(counters.get(Counter.RESTRICTED)).isEqualTo(1);
+    }
+
+    @Test
+    void dropsAControlRequestUnderIgnore() {
+        server = serverWith(defaultRestricted(RestrictFlag.IGNORE));
+
+        assertThat(respond(readStat())).isEqualTo(ServerOutcome.RESTRICTED);
+    }
+
+    @Test
+    void stillAnswersTimeUnderNoquery() {
+        server = serverWith(defaultRestricted(RestrictFlag.NOQUERY));
+
+        assertThat(respond(clientRequest())).isEqualTo(ServerOutcome.ANSWERED);
+    }
+
+    @Test
+    void dropsAndCountsAsRestrictedAnNtpdcRequestAsNtpdDoesWithoutMode7Enabled() {
+        ByteBuffer monlist = ByteBuffer.wrap(new byte[] {0x17, 0x00, 0x03, 0x2a, 0, 0, 0, 0});
+
+        assertThat(respond(monlist)).isEqualTo(ServerOutcome.PRIVATE_MODE);
+        assertThat(counters.get(Counter.RESTRICTED)).isEqualTo(1);
+        assertThat(counters.get(Counter.CONTROL)).isZero();
     }
 
     private static SystemVariables smearing(LeapState kind) {

@@ -21,13 +21,18 @@ import org.jntp.discipline.SelectionParameters;
 import org.jntp.leap.LeapEntry;
 import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
+import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
 import org.jntp.protocol.NtpHeader;
 import org.jntp.protocol.NtpShort;
 import org.jntp.protocol.NtpTimestamp;
 import org.jntp.protocol.ReferenceId;
+import org.jntp.protocol.control.PeerEvent;
+import org.jntp.protocol.control.PeerSelection;
+import org.jntp.protocol.control.SystemEvent;
 import org.jntp.server.SystemVariables;
+import org.jntp.server.control.AssociationState;
 import org.junit.jupiter.api.Test;
 
 class SynchronizerTest {
@@ -88,6 +93,56 @@ class SynchronizerTest {
                 answer(synchronizer, transmit, leaps.get(servers.indexOf(transmit.destination())));
             }
         }
+    }
+
+    @Test
+    void showsEachAssociationToNtpqAsNtpdShowsANewOneBeforeAnyReply() throws Exception {
+        Synchronizer synchronizer = synchronizer(2);
+
+        List<AssociationState> states = synchronizer.associationStates(0);
+
+        assertThat(states).extracting(AssociationState::associationId).containsExactly(1, 2);
+        AssociationState first = states.getFirst();
+        assertThat(first.source()).isEqualTo(servers.getFirst());
+        assertThat(first.stratum()).isEqualTo(16);
+        assertThat(first.leap()).isEqualTo(LeapIndicator.UNSYNCHRONIZED);
+        assertThat(first.referenceIdBits()).isEqualTo(KissCode.INIT.referenceId().bits());
+        assertThat(first.status().configured()).isTrue();
+        assertThat(first.status().reachable()).isFalse();
+        assertThat(first.status().selection()).isEqualTo(PeerSelection.REJECT);
+        assertThat(first.status().lastEvent()).isEqualTo(PeerEvent.MOBILIZE);
+        assertThat(first.hostMode()).isEqualTo(Mode.CLIENT.code());
+        assertThat(first.peerMode()).isZero();
+    }
+
+    @Test
+    void showsTheSystemPeerAndTheOthersTallyToNtpqOnceItsSourcesAgree() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+
+        List<AssociationState> states = synchronizer.associationStates(0);
+        assertThat(states).filteredOn(a -> a.status().selection() == PeerSelection.SYS_PEER).singleElement()
+                .satisfies(peer -> {
+                    assertThat(synchronizer.systemPeerId()).hasValue(peer.associationId());
+                    assertThat(peer.status().lastEvent()).isEqualTo(PeerEvent.SYS_PEER);
+                });
+        assertThat(states).allSatisfy(a -> {
+            assertThat(a.status().reachable()).isTrue();
+            assertThat(a.status().selection()).isIn(PeerSelection.SYS_PEER, PeerSelection.CANDIDATE,
+                    PeerSelection.OUTLIER);
+            assertThat(a.stratum()).isEqualTo(1);
+            assertThat(a.peerMode()).isEqualTo(Mode.SERVER.code());
+            assertThat(a.receiveNanos()).isPositive();
+        });
+        assertThat(SystemEvent.of(synchronizer.systemEvents().lastCode())).isEqualTo(SystemEvent.CLOCK_SYNC);
+    }
+
+    @Test
+    void numbersItsAssociationsAfterThoseTheDaemonKeepsOutsideIt() throws Exception {
+        Synchronizer synchronizer = synchronizer(2);
+
+        assertThat(synchronizer.associationStates(1)).extracting(AssociationState::associationId).containsExactly(2, 3);
     }
 
     @Test

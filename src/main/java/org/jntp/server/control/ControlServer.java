@@ -1,0 +1,221 @@
+package org.jntp.server.control;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.control.Association;
+import org.jntp.protocol.control.ControlError;
+import org.jntp.protocol.control.ControlHeader;
+import org.jntp.protocol.control.ControlRequest;
+import org.jntp.protocol.control.ControlResponses;
+import org.jntp.protocol.control.RequestParse;
+import org.jntp.protocol.control.Variable;
+import org.jntp.protocol.control.VariableList;
+import org.jntp.protocol.control.VariableValue;
+import org.jntp.server.access.MruEntry;
+
+/**
+ * Answers mode 6 requests as ntpd 4.2.8's {@code process_control} does, from the published
+ * {@link ControlState} and MRU list. There are no keys yet, so every operation ntpd allows only
+ * with the {@code controlkey} (WRITEVAR, WRITECLOCK, CONFIGURE, SAVECONFIG, READ_ORDLIST_A and the
+ * traps) gets the PERMISSION error ntpd gives an unauthenticated request. {@code ntpq mrulist}
+ * (REQ_NONCE, then READ_MRU) is answered only with a nonce that proves the client's address.
+ * Shared by the server threads; it keeps no state of its own.
+ */
+public final class ControlServer {
+    /** The status of READCLOCK's answer: the clock status word, nominal with no event. */
+    private static final int CLOCK_STATUS_NOMINAL = 0;
+
+    private final Supplier<ControlState> states;
+    private final Supplier<List<MruEntry>> mru;
+    private final Supplier<ServerStatistics> statistics;
+    private final NonceKey nonces;
+
+    /**
+     * @param states the control state in force, read once per request
+     * @param mru the MRU list, most recently heard first, on the monotonic clock; read for READ_MRU only
+     * @param statistics the server's statistics; read for the variables that show them only
+     * @param nonces the key of mrulist's nonces
+     */
+    public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
+            Supplier<ServerStatistics> statistics, NonceKey nonces) {
+        this.states = Objects.requireNonNull(states, "states");
+        this.mru = Objects.requireNonNull(mru, "mru");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+    }
+
+    /**
+     * The response datagrams to one control datagram, in the order to send; none when ntpd would
+     * drop it without an answer. The caller has already applied {@code restrict noquery}.
+     *
+     * @param datagram the request, from its position to its limit (left alone)
+     * @param client where it came from, where the answer goes
+     * @param nowNanos the served clock when it arrived (Unix ns)
+     * @param monoNanos the monotonic clock then, the MRU list's timescale
+     */
+    public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, long nowNanos, long monoNanos) {
+        ControlState state = states.get();
+        LeapIndicator leap = state.system().leap();
+        return switch (ControlRequest.parse(datagram)) {
+            case RequestParse.Ignored ignored -> List.of();
+            case RequestParse.Refused refused ->
+                    List.of(ControlResponses.error(refused.header(), leap, refused.error()));
+            case RequestParse.Parsed parsed -> serve(parsed.request(), state, client, nowNanos, monoNanos);
+        };
+    }
+
+    private List<byte[]> serve(ControlRequest request, ControlState state, InetSocketAddress client, long nowNanos,
+            long monoNanos) {
+        ControlHeader header = request.header();
+        return switch (request.opcode()) {
+            case UNSPEC -> statusOnly(header, state);
+            case READSTAT -> readStatus(header, state);
+            case READVAR -> header.associationId() == 0
+                    ? systemVariables(request, state, nowNanos) : peerVariables(request, state);
+            case READCLOCK -> clockVariables(request, state);
+            case REQ_NONCE -> ControlResponses.text(header, state.system().leap(), state.system().status().word(),
+                    VariableList.format(List.of(nonce(client, nowNanos))));
+            case READ_MRU -> readMru(request, state, client, nowNanos, monoNanos);
+            case WRITEVAR, WRITECLOCK, SETTRAP, CONFIGURE, SAVECONFIG, READ_ORDLIST_A, UNSETTRAP ->
+                    error(header, state, ControlError.PERMISSION);
+            case ASYNCMSG -> error(header, state, ControlError.BADOP);
+        };
+    }
+
+    private Variable nonce(InetSocketAddress client, long nowNanos) {
+        return new Variable("nonce", new VariableValue.Word(nonces.issue(client, nowNanos)));
+    }
+
+    /**
+     * READ_MRU: nothing at all without a valid nonce, so that a spoofed source gets nothing; the
+     * entries the request asks for otherwise, in as many fragments as it allows.
+     */
+    private List<byte[]> readMru(ControlRequest request, ControlState state, InetSocketAddress client,
+            long nowNanos, long monoNanos) {
+        return switch (MruQuery.parse(request.data())) {
+            case MruQuery.Parse.BadValue bad -> error(request.header(), state, ControlError.BADVALUE);
+            case MruQuery.Parse.Read read -> readMru(read.query(), request, state, client, nowNanos, monoNanos);
+        };
+    }
+
+    private List<byte[]> readMru(MruQuery query, ControlRequest request, ControlState state,
+            InetSocketAddress client, long nowNanos, long monoNanos) {
+        if (query.nonce().isEmpty() || !nonces.accepts(query.nonce().get(), client, nowNanos)) {
+            return List.of();
+        }
+        boolean limitOk = query.limit() > 0 && query.limit() <= MruQuery.ROW_LIMIT;
+        if ((query.frags() == 0 && !limitOk) || query.frags() > MruQuery.FRAGS_LIMIT) {
+            return error(request.header(), state, ControlError.BADVALUE);
+        }
+        String fresh = nonces.issue(client, nowNanos);
+        return switch (MruResponse.of(query, mru.get(), fresh, nowNanos, monoNanos)) {
+            case MruResponse.Outcome.Send send -> ControlResponses.text(request.header(), state.system().leap(),
+                    state.system().status().word(), VariableList.format(send.variables()));
+            case MruResponse.Outcome.NoPrior none -> error(request.header(), state, ControlError.UNKNOWNVAR);
+        };
+    }
+
+    /** UNSPEC: no data, the status word of the system or of the association named. */
+    private List<byte[]> statusOnly(ControlHeader header, ControlState state) {
+        if (header.associationId() == 0) {
+            return ControlResponses.text(header, state.system().leap(), state.system().status().word(), "");
+        }
+        return state.association(header.associationId())
+                .map(a -> ControlResponses.text(header, state.system().leap(), a.status().word(), ""))
+                .orElseGet(() -> error(header, state, ControlError.BADASSOC));
+    }
+
+    /**
+     * READSTAT: for association 0 every association's ID and status word; for another, its
+     * default variables (ntpd's {@code read_status} does both).
+     */
+    private static List<byte[]> readStatus(ControlHeader header, ControlState state) {
+        LeapIndicator leap = state.system().leap();
+        if (header.associationId() == 0) {
+            List<Association> entries = state.associations().stream()
+                    .map(a -> new Association(a.associationId(), a.status())).toList();
+            return ControlResponses.binary(header, leap, state.system().status().word(), Association.encode(entries));
+        }
+        Optional<AssociationState> association = state.association(header.associationId());
+        if (association.isEmpty()) {
+            return error(header, state, ControlError.BADASSOC);
+        }
+        AssociationState a = association.get();
+        VariableTable.Selection all =
+                PeerVariableTable.TABLE.select(new byte[0], name -> PeerVariableTable.value(name, a));
+        return respond(header, state, a.status().word(), all);
+    }
+
+    private List<byte[]> systemVariables(ControlRequest request, ControlState state, long nowNanos) {
+        Supplier<ServerStatistics> once = new Once<>(statistics);
+        VariableTable.Selection selection = SystemVariableTable.TABLE.select(request.data(),
+                name -> SystemVariableTable.value(name, state, once, nowNanos));
+        return respond(request.header(), state, state.system().status().word(), selection);
+    }
+
+    private static List<byte[]> peerVariables(ControlRequest request, ControlState state) {
+        Optional<AssociationState> association = state.association(request.header().associationId());
+        if (association.isEmpty()) {
+            return error(request.header(), state, ControlError.BADASSOC);
+        }
+        AssociationState a = association.get();
+        VariableTable.Selection selection =
+                PeerVariableTable.TABLE.select(request.data(), name -> PeerVariableTable.value(name, a));
+        return respond(request.header(), state, a.status().word(), selection);
+    }
+
+    /**
+     * READCLOCK: the reference clock named, or for association 0 the system peer if it is one,
+     * else the first reference clock (ntpd's {@code read_clockstatus}).
+     */
+    private static List<byte[]> clockVariables(ControlRequest request, ControlState state) {
+        int id = request.header().associationId();
+        Optional<AssociationState> clock = id != 0
+                ? state.association(id).filter(AssociationState::isRefclock)
+                : state.association(state.system().systemPeerId()).filter(AssociationState::isRefclock)
+                        .or(() -> state.associations().stream().filter(AssociationState::isRefclock).findFirst());
+        if (clock.isEmpty()) {
+            return error(request.header(), state, ControlError.BADASSOC);
+        }
+        ClockState clockState = clock.get().clock().orElseThrow();
+        VariableTable.Selection selection = ClockVariableTable.TABLE.select(request.data(),
+                name -> ClockVariableTable.value(name, clockState));
+        return respond(request.header(), state, CLOCK_STATUS_NOMINAL, selection);
+    }
+
+    private static List<byte[]> respond(ControlHeader header, ControlState state, int status,
+            VariableTable.Selection selection) {
+        return switch (selection) {
+            case VariableTable.Selection.Chosen chosen -> ControlResponses.text(header, state.system().leap(), status,
+                    VariableList.format(chosen.variables()));
+            case VariableTable.Selection.Unknown unknown -> error(header, state, ControlError.UNKNOWNVAR);
+        };
+    }
+
+    private static List<byte[]> error(ControlHeader header, ControlState state, ControlError error) {
+        return List.of(ControlResponses.error(header, state.system().leap(), error));
+    }
+
+    /** Asks its source once, on first use: every variable of one answer shows the same statistics. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private Optional<T> value = Optional.empty();
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (value.isEmpty()) {
+                value = Optional.of(source.get());
+            }
+            return value.get();
+        }
+    }
+}

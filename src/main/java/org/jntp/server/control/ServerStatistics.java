@@ -1,0 +1,32 @@
+package org.jntp.server.control;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.jntp.server.Counter;
+
+/**
+ * The server's statistics as ntpq's {@code sysstats} and {@code monstats} read them from the
+ * system variables ({@code ss_*}, {@code mru_*}): read when a request asks, from every server
+ * thread's counters and the MRU list.
+ *
+ * @param uptimeSeconds seconds since the daemon started ({@code ss_uptime}; also {@code ss_reset},
+ *     for the statistics are never reset)
+ * @param counters the server threads' counters, summed
+ * @param mruDepth entries in the MRU list now
+ * @param mruMaxDepth the most entries it may hold
+ */
+public record ServerStatistics(long uptimeSeconds, Map<Counter, Long> counters, int mruDepth, int mruMaxDepth) {
+    /** Copies the counters; a counter not given counts 0. */
+    public ServerStatistics {
+        Map<Counter, Long> all = new EnumMap<>(Counter.class);
+        for (Counter counter : Counter.values()) {
+            all.put(counter, counters.getOrDefault(counter, 0L));
+        }
+        counters = Map.copyOf(all);
+    }
+
+    /** One counter's total. */
+    public long count(Counter counter) {
+        return counters.get(counter);
+    }
+}

@@ -1,0 +1,117 @@
+package org.jntp.server.control;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jntp.protocol.NtpTimestamp;
+import org.jntp.protocol.ReferenceId;
+import org.jntp.protocol.control.VariableValue;
+import org.jntp.server.Counter;
+
+/**
+ * ntpd 4.2.8's system variables ({@code sys_var}, {@code ctl_putsys}): the names it knows and
+ * the values we have for them. Names we have no value for (the kernel, I/O and authentication
+ * statistics, most of the MRU's) are known, so asking for one is no error, but left out.
+ */
+final class SystemVariableTable {
+    /** The names of ntpd 4.2.8's {@code sys_var}, in its order (AUTOKEY builds add more). */
+    static final VariableTable TABLE = new VariableTable(List.of(
+            "leap", "stratum", "precision", "rootdelay", "rootdisp", "refid", "reftime", "tc", "peer", "offset",
+            "frequency", "sys_jitter", "clk_jitter", "clock", "processor", "system", "version", "clk_wander",
+            "sys_var_list", "tai", "leapsec", "expire", "mintc", "mru_enabled", "mru_depth", "mru_deepest",
+            "mru_mindepth", "mru_maxage", "mru_maxdepth", "mru_mem", "mru_maxmem", "ss_uptime", "ss_reset",
+            "ss_received", "ss_thisver", "ss_oldver", "ss_badformat", "ss_badauth", "ss_declined",
+            "ss_restricted", "ss_limited", "ss_kodsent", "ss_processed", "ss_lamport", "ss_tsrounding", "peeradr",
+            "peermode", "bcastdelay", "authdelay", "authkeys", "authfreek", "authklookups", "authknotfound",
+            "authkuncached", "authkexpired", "authencrypts", "authdecrypts", "authreset", "koffset", "kfreq",
+            "kmaxerr", "kesterr", "kstflags", "ktimeconst", "kprecis", "kfreqtol", "kppsfreq", "kppsstab",
+            "kppsjitter", "kppscalibdur", "kppscalibs", "kppscaliberrs", "kppsjitexc", "kppsstbexc",
+            "iostats_reset", "total_rbuf", "free_rbuf", "used_rbuf", "rbuf_lowater", "io_dropped", "io_ignored",
+            "io_received", "io_sent", "io_sendfailed", "io_wakeups", "io_goodwakeups", "timerstats_reset",
+            "timer_overruns", "timer_xmts", "fuzz", "clk_wander_threshold", "leapsmearinterval",
+            "leapsmearoffset"),
+            // def_sys_var: Debian's C ntpstat reads only the first fragment, and everything it
+            // needs (leap in the status word, stratum, rootdelay, rootdisp, refid, tc) comes
+            // within ntpd's first 13 variables, which fit one fragment with room to spare
+            List.of("version", "processor", "system", "leap", "stratum", "precision", "rootdelay", "rootdisp",
+                    "refid", "reftime", "clock", "peer", "tc", "mintc", "offset", "frequency", "sys_jitter",
+                    "clk_jitter", "clk_wander", "tai", "leapsec", "expire", "leapsmearinterval",
+                    "leapsmearoffset"));
+
+    private static final int MODE_UNSPEC = 0;
+
+    private SystemVariableTable() {}
+
+    /**
+     * The value of {@code name} in {@code state}, read at {@code nowNanos} on the served clock;
+     * the server's statistics are read only when a name needs them.
+     */
+    static Optional<VariableValue> value(String name, ControlState state, Supplier<ServerStatistics> statistics,
+            long nowNanos) {
+        SystemState system = state.system();
+        Optional<AssociationState> peer = state.association(system.systemPeerId());
+        return switch (name) {
+            case "leap" -> some(new VariableValue.Unsigned(system.leap().code()));
+            case "stratum" -> some(new VariableValue.Unsigned(system.stratum()));
+            case "precision" -> some(new VariableValue.Signed(system.precisionLog2()));
+            case "rootdelay" -> some(VariableValue.Fixed.millis(system.rootDelaySeconds()));
+            case "rootdisp" -> some(VariableValue.Fixed.millis(system.rootDispersionSeconds()));
+            case "refid" -> some(new VariableValue.RefId(new ReferenceId(system.referenceIdBits()), system.stratum()));
+            case "reftime" -> some(new VariableValue.Timestamp(timestampBits(system.referenceTimeNanos())));
+            case "tc" -> some(new VariableValue.Unsigned(system.pollLog2()));
+            case "peer" -> some(new VariableValue.Unsigned(peer.isPresent() ? system.systemPeerId() : 0));
+            case "offset" -> some(VariableValue.Fixed.millisFine(system.offsetSeconds()));
+            case "frequency" -> some(new VariableValue.Fixed(system.frequencyPpm(), VariableValue.Fixed.DECIMALS));
+            case "sys_jitter" -> some(VariableValue.Fixed.millisFine(system.systemJitterSeconds()));
+            case "clk_jitter" -> some(VariableValue.Fixed.millis(system.clockJitterSeconds()));
+            case "clock" -> some(new VariableValue.Timestamp(NtpTimestamp.bitsOfUnixNanos(nowNanos)));
+            case "processor" -> some(new VariableValue.Text(system.host().processor()));
+            case "system" -> some(new VariableValue.Text(system.host().system()));
+            case "version" -> some(new VariableValue.Text(system.host().version()));
+            case "clk_wander" -> some(new VariableValue.Fixed(system.clockWanderPpm(), VariableValue.Fixed.DECIMALS));
+            case "sys_var_list" -> some(new VariableValue.Text(TABLE.nameList()));
+            case "mintc" -> some(new VariableValue.Unsigned(system.minPollLog2()));
+            case "peeradr" -> some(new VariableValue.Word(peer.map(p -> socketText(p.source())).orElse("0.0.0.0:0")));
+            case "peermode" ->
+                    some(new VariableValue.Unsigned(peer.map(AssociationState::hostMode).orElse(MODE_UNSPEC)));
+            case "ss_uptime", "ss_reset" -> some(new VariableValue.Unsigned(statistics.get().uptimeSeconds()));
+            case "ss_received" -> count(statistics, Counter.RECEIVED);
+            case "ss_thisver" -> count(statistics, Counter.CURRENT_VERSION);
+            case "ss_oldver" -> count(statistics, Counter.OLDER_VERSION);
+            case "ss_badformat" -> count(statistics, Counter.BAD_FORMAT);
+            case "ss_declined" -> count(statistics, Counter.DECLINED);
+            case "ss_restricted" -> count(statistics, Counter.RESTRICTED);
+            case "ss_limited" -> count(statistics, Counter.RATE_LIMITED);
+            case "ss_kodsent" -> count(statistics, Counter.KOD_SENT);
+            case "ss_processed" -> count(statistics, Counter.ANSWERED);
+            // no authentication yet, and neither of ntpd's timestamp workarounds
+            case "ss_badauth", "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
+            case "mru_depth" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
+            case "mru_maxdepth" -> some(new VariableValue.Unsigned(statistics.get().mruMaxDepth()));
+            case "leapsmearinterval" -> system.leapSmearIntervalSeconds() > 0
+                    ? some(new VariableValue.Unsigned(system.leapSmearIntervalSeconds())) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<VariableValue> count(Supplier<ServerStatistics> statistics, Counter counter) {
+        return some(new VariableValue.Unsigned(statistics.get().count(counter)));
+    }
+
+    private static Optional<VariableValue> some(VariableValue value) {
+        return Optional.of(value);
+    }
+
+    /** An NTP timestamp of a Unix time; 0 stays 0, as ntpd shows a time never set. */
+    static long timestampBits(long unixNanos) {
+        return unixNanos == 0 ? 0 : NtpTimestamp.bitsOfUnixNanos(unixNanos);
+    }
+
+    /** An address and port as ntpd's {@code sptoa} writes them: {@code 192.0.2.1:123}, {@code [::1]:123}. */
+    static String socketText(InetSocketAddress address) {
+        String host = new VariableValue.Address(address.getAddress()).text();
+        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,154 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jntp.daemon.Loopback.LISTEN_LOOPBACK;
+import static org.jntp.daemon.Loopback.await;
+import static org.jntp.daemon.Loopback.config;
+import static org.jntp.daemon.Loopback.freePort;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jntp.clock.Clock;
+import org.jntp.clock.KernelClock;
+import org.jntp.clock.SoftwareClock;
+import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.control.Association;
+import org.jntp.protocol.control.ClockSource;
+import org.jntp.protocol.control.ControlHeader;
+import org.jntp.protocol.control.ControlOpcode;
+import org.jntp.protocol.control.PeerSelection;
+import org.jntp.protocol.control.SystemStatus;
+import org.jntp.server.Counter;
+import org.jntp.server.ServerCounters;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** ntpq's requests (mode 6) to daemons on loopback, over real sockets. */
+class ControlDaemonTest {
+    private static final long AWAIT_MILLIS = 30_000;
+    private static final int RECEIVE_TIMEOUT_MILLIS = 5_000;
+    private static final String LOCAL_CLOCK = "server 127.127.1.0\nfudge 127.127.1.0 stratum 8\n";
+
+    private static Clock system;
+
+    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8), System::currentTimeMillis, ZoneOffset.UTC, 1, 0);
+
+    @BeforeAll
+    static void openTheSystemClock() {
+        system = KernelClock.open();
+    }
+
+    /** One answer, reassembled: its first header and all its data. */
+    private record Answer(ControlHeader header, byte[] data) {
+        String text() {
+            return new String(data, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static Answer ask(int port, ControlOpcode opcode, int associationId, String variables) throws Exception {
+        byte[] octets = variables.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 7) & ~7);
+        new ControlHeader(LeapIndicator.NO_WARNING, 2, false, false, false, opcode.code(), 1, 0, associationId, 0,
+                octets.length).write(request, 0);
+        request.put(ControlHeader.LENGTH, octets);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
+            InetSocketAddress daemon = new InetSocketAddress("127.0.0.1", port);
+            socket.send(new DatagramPacket(request.array(), request.capacity(), daemon));
+            ByteArrayOutputStream data = new ByteArrayOutputStream();
+            ControlHeader first = null;
+            ControlHeader header;
+            do {
+                int room = ControlHeader.LENGTH + ControlHeader.MAX_DATA_LENGTH;
+                DatagramPacket reply = new DatagramPacket(new byte[room], room);
+                socket.receive(reply);
+                header = ControlHeader.read(ByteBuffer.wrap(reply.getData()), 0);
+                first = first == null ? header : first;
+                data.write(reply.getData(), ControlHeader.LENGTH, header.count());
+            } while (header.more());
+            return new Answer(first, data.toByteArray());
+        }
+    }
+
+    @Test
+    void showsTheLocalClockAsTheSystemPeerOfADaemonServingIt() throws Exception {
+        int port = freePort();
+        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK),
+                new SoftwareClock.Spec(0, 0).over(system), port, log)) {
+            await(daemon, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, AWAIT_MILLIS);
+
+            Answer status = ask(port, ControlOpcode.READSTAT, 0, "");
+            Answer variables = ask(port, ControlOpcode.READVAR, 0, "stratum,peer");
+            Answer clock = ask(port, ControlOpcode.READCLOCK, 0, "device");
+
+            List<Association> associations = Association.decode(status.data());
+            assertThat(associations).hasSize(1);
+            assertThat(associations.getFirst().status().selection()).isEqualTo(PeerSelection.SYS_PEER);
+            assertThat(SystemStatus.decode(status.header().status()).source()).contains(ClockSource.LOCAL);
+            assertThat(variables.text()).isEqualTo("stratum=8, peer=" + associations.getFirst().associationId()
+                    + "\r\n");
+            assertThat(clock.text()).isEqualTo("device=\"Undisciplined local clock\"\r\n");
+        }
+    }
+
+    @Test
+    void showsTheServerItFollowsAsItsSystemPeer() throws Exception {
+        int upstreamPort = freePort();
+        int port = freePort();
+        try (Daemon upstream = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK),
+                     new SoftwareClock.Spec(0, 0).over(system), upstreamPort, log);
+             Daemon ours = Daemon.start(config("server 127.0.0.1 iburst\n" + LISTEN_LOOPBACK),
+                     new SoftwareClock.Spec(0, 0).over(system), port,
+                     ClientOptions.defaults().withServerPort(upstreamPort), log)) {
+            await(ours, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, AWAIT_MILLIS);
+
+            Association server = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data()).getFirst();
+            Answer system = ask(port, ControlOpcode.READVAR, 0, "");
+            Answer peer = ask(port, ControlOpcode.READVAR, server.associationId(), "srcadr,srcport,stratum,reach");
+
+            assertThat(server.status().selection()).isEqualTo(PeerSelection.SYS_PEER);
+            assertThat(server.status().configured()).isTrue();
+            assertThat(server.status().reachable()).isTrue();
+            assertThat(SystemStatus.decode(system.header().status()).source()).contains(ClockSource.NTP);
+            assertThat(system.text())
+                    .contains("stratum=9,", "refid=127.0.0.1,", "peer=" + server.associationId() + ",");
+            assertThat(peer.text()).startsWith("srcadr=127.0.0.1, srcport=" + upstreamPort + ", stratum=8, reach=0x");
+            assertThat(peer.text()).doesNotContain("reach=0x0\r");
+        }
+    }
+
+    @Test
+    void dropsAndCountsControlRequestsUnderNoquery() throws Exception {
+        int port = freePort();
+        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "restrict default noquery\n" + LISTEN_LOOPBACK),
+                new SoftwareClock.Spec(0, 0).over(system), port, log);
+             DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            byte[] readStat = {0x16, 0x01, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+            socket.send(new DatagramPacket(readStat, readStat.length, new InetSocketAddress("127.0.0.1", port)));
+
+            assertThat(awaitCount(daemon, Counter.RESTRICTED)).isEqualTo(1);
+            assertThat(count(daemon, Counter.CONTROL)).isZero();
+        }
+    }
+
+    private static long awaitCount(Daemon daemon, Counter counter) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        while (count(daemon, counter) == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        return count(daemon, counter);
+    }
+
+    private static long count(Daemon daemon, Counter counter) {
+        return ServerCounters.sum(daemon.counters()).get(counter);
+    }
+}
