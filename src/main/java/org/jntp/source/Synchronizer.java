@@ -475,8 +475,12 @@ public final class Synchronizer {
         }
         Peer systemPeer = peerById(chosen.systemPeer().associationId());
         PeerVariables variables = systemPeer.variables;
+        // the dispersion the source was selected by: its filter's empty stages would hand clients
+        // seconds of root dispersion for the first minutes, which chronyd's maxdistance refuses
+        PeerStatistics statistics = systemPeer.filter.statistics()
+                .withDispersion(systemPeer.filter.sampledDispersionSeconds());
         ClockUpdate update = ClockUpdate.fromSystemPeer(variables.stratum(), systemPeer.referenceIdBits,
-                variables.rootDelaySeconds(), variables.rootDispersionSeconds(), systemPeer.filter.statistics(),
+                variables.rootDelaySeconds(), variables.rootDispersionSeconds(), statistics,
                 nowNanos, chosen.combined(), settings.tos().minDistanceSeconds());
         systemJitterSeconds = chosen.combined().jitterSeconds();
         Optional<Leap> pending = pendingLeap(chosen, nowNanos);

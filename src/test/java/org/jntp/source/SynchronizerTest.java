@@ -156,6 +156,17 @@ class SynchronizerTest {
     }
 
     @Test
+    void servesTheRootDispersionItsSourceWasSelectedByNotTheEmptyFilterStages() throws Exception {
+        Synchronizer synchronizer = synchronizer(1);
+
+        answerAll(synchronizer, 1, List.of(LeapIndicator.NO_WARNING));
+
+        // one sample in the filter: its seven empty stages would count 3.9 s at MAXDISP
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
+        assertThat(synchronizer.systemVariables().rootDispersionNanos()).isLessThan(50_000_000L);
+    }
+
+    @Test
     void callsItselfSynchronisedOnceAStartUpSlewIsDoneEvenWithoutAnotherSample() throws Exception {
         clock = SimulatedClock.offsetAndWandering(LAST_DAY_NOON, 0.1, 0, 0, new SplittableRandom(3));
         clock.setMaxSlewRate(Clock.MAX_SLEW_RATE_PPM);
