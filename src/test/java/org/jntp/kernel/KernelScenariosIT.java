@@ -35,8 +35,11 @@ class KernelScenariosIT {
     private static final int GUEST_TIMEOUT_S = 78;
     /** The scenario's servers and probe outrank the daemon: their lateness adds to the model's delays. */
     private static final int SCENARIO_NICE = -10;
-    /** A slew moves the offset by 500 µs a second plus the frequency error; a step by far more. */
-    private static final double SLEW_PER_SECOND_LIMIT_US = 1000;
+    /**
+     * A slew moves the offset by 500 µs a second plus the frequency error (seen up to 985 µs with
+     * the probe's own noise); the daemon steps only beyond 128 ms.
+     */
+    private static final double SLEW_PER_SECOND_LIMIT_US = 5000;
     private static final double ONE_MILLISECOND_US = 1000;
     /** An unwritten clock moves against the raw oscillator only by the kernel's rounding. */
     private static final double UNTOUCHED_CLOCK_US = 100;

@@ -33,7 +33,12 @@ final class Truth {
         long raw = GuestClocks.monotonicRawNanos();
         long after = GuestClocks.realtimeNanos();
         long realtime = before + (after - before) / 2;
-        return new Truth(new Piece(raw, realtime - Math.round(offsetSeconds * 1e9), errorPpm));
+        return at(raw, realtime - Math.round(offsetSeconds * 1e9), errorPpm);
+    }
+
+    /** True time that reads {@code trueNanos} when the raw clock reads {@code rawNanos}. */
+    static Truth at(long rawNanos, long trueNanos, double errorPpm) {
+        return new Truth(new Piece(rawNanos, trueNanos, errorPpm));
     }
 
     /** True time at the raw clock's reading {@code rawNanos}, Unix ns. */
