@@ -111,6 +111,7 @@ public final class KernelScenario {
         Scenario scenario = options.scenario();
         SplittableRandom seeded = new SplittableRandom(options.seed());
         double errorPpm = (2 * seeded.nextDouble() - 1) * scenario.freqPpm();
+        // only read: the scenario leaves every write of the guest's clock to the daemon (precision unused)
         KernelClock clock = new KernelClock(LinuxAdjtimex.open(), 0);
         System.out.println("scenario: kernel before " + discipline(clock.readTimex()));
         System.out.printf(Locale.ROOT, "scenario: start preset=%s seed=%d seconds=%d offset_s=%+.6f"
