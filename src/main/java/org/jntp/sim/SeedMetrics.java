@@ -4,9 +4,10 @@ import java.util.OptionalLong;
 
 /**
  * Accumulates one run's metrics from its samples, one per simulated second from 0 to the run's
- * last second. Allocation-free per sample: it runs once a second for every seed.
+ * last second. Allocation-free per sample: it runs once a second for every seed. Public for the
+ * kernel test bed, whose probe samples a real kernel clock against the same metrics.
  */
-final class SeedMetrics {
+public final class SeedMetrics {
 
     private static final double ONE_MILLISECOND = 1e-3;
     private static final long NONE = -1;
@@ -26,7 +27,8 @@ final class SeedMetrics {
     private boolean followedFalseticker;
     private long unsynchronizedSeconds;
 
-    SeedMetrics(Scenario scenario) {
+    /** Metrics against {@code scenario}'s accuracy window and falseticker offset. */
+    public SeedMetrics(Scenario scenario) {
         this.windowStartSeconds = scenario.windowStartSeconds();
         this.hasFalsetickers = scenario.falsetickers() > 0;
         this.falsetickerOffsetSeconds = scenario.falsetickerOffsetSeconds();
@@ -40,7 +42,7 @@ final class SeedMetrics {
      * @param freqErrorPpm   the oscillator's error plus the clock's frequency correction
      * @param synced         whether the clock is marked synchronised
      */
-    void sample(long second, double offsetSeconds, double freqErrorPpm, boolean synced) {
+    public void sample(long second, double offsetSeconds, double freqErrorPpm, boolean synced) {
         lastSecond = second;
         double absOffset = Math.abs(offsetSeconds);
         if (absOffset < ONE_MILLISECOND) {
@@ -67,7 +69,7 @@ final class SeedMetrics {
     }
 
     /** The metrics of the samples taken, for run {@code seed}. */
-    SeedResult result(long seed, PollIntervals polls, long requests, long replies) {
+    public SeedResult result(long seed, PollIntervals polls, long requests, long replies) {
         OptionalLong first = firstBelow == NONE ? OptionalLong.empty() : OptionalLong.of(firstBelow);
         OptionalLong settled;
         if (lastAbove == NONE) {

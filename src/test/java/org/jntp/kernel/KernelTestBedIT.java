@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jntp.clock.LinuxAdjtimex;
 import org.jntp.clock.Timex;
 import org.jntp.clock.TimexRequest;
@@ -30,14 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 @KernelTest
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class KernelTestBedIT {
-    private static final Path HOME = Path.of(System.getProperty("jntp.home", "."));
-    private static final Path RUN_GUEST = HOME.resolve("scripts/kernel/run-guest");
-    private static final String GUEST_PACKAGE = ClockWriteSmoke.class.getPackageName().replace('.', '/');
+    private static final Path RUN_GUEST = TestBed.RUN_GUEST;
     /** run-guest's own bound on the guest; the command around it gets a little more. */
     private static final int GUEST_TIMEOUT_S = 75;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(GUEST_TIMEOUT_S + 10);
-    /** A cold assembly links the runtime first (jlink). */
-    private static final Duration ASSEMBLE_TIMEOUT = Duration.ofSeconds(180);
     /** Host clock drift between the two readings that is no jump: a 500 ppm slew over the run. */
     private static final long HOST_JUMP_TOLERANCE_NANOS = 100_000_000;
     private static final int THIRD_GUEST_REFUSED = 75;
@@ -53,23 +47,15 @@ class KernelTestBedIT {
 
     @BeforeAll
     static void runTheSmokeScenarioInAGuest() {
-        unavailable = whyNoGuest();
+        unavailable = TestBed.whyNoGuest();
         if (unavailable.isPresent()) {
-            String banner = "*".repeat(78);
-            System.err.printf("%n%s%nKERNEL TEST BED SKIPPED: %s%n%s%n", banner, unavailable.get(), banner);
             return;
         }
         LinuxAdjtimex host = LinuxAdjtimex.open();
         hostBefore = host.adjust(TimexRequest.READ);
-        hostRealtimeMinusMonotonicBeforeNanos = realtimeMinusMonotonicNanos();
-        smoke = BoundedCommand.run(RUN_TIMEOUT, Map.of(), List.of(RUN_GUEST.toString(),
-                "--timeout", String.valueOf(GUEST_TIMEOUT_S),
-                "--add", HOME.resolve("target/test-classes/" + GUEST_PACKAGE) + ":/jntp/classes/" + GUEST_PACKAGE,
-                "--", "testbed-guard", "java", "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/jntp/jntp.jar:/jntp/classes",
-                ClockWriteSmoke.class.getName()));
-        System.out.print(smoke.output());
-        hostRealtimeMinusMonotonicAfterNanos = realtimeMinusMonotonicNanos();
+        hostRealtimeMinusMonotonicBeforeNanos = TestBed.realtimeMinusMonotonicNanos();
+        smoke = TestBed.runInGuest(GUEST_TIMEOUT_S, false, 0, ClockWriteSmoke.class.getName(), List.of());
+        hostRealtimeMinusMonotonicAfterNanos = TestBed.realtimeMinusMonotonicNanos();
         hostAfter = host.adjust(TimexRequest.READ);
     }
 
@@ -104,7 +90,7 @@ class KernelTestBedIT {
 
     @Test
     void hostClockStateIsIdenticalAfterTheGuestWroteItsOwn() {
-        assertThat(discipline(hostAfter)).isEqualTo(discipline(hostBefore));
+        assertThat(TestBed.discipline(hostAfter)).isEqualTo(TestBed.discipline(hostBefore));
     }
 
     @Test
@@ -136,34 +122,5 @@ class KernelTestBedIT {
 
         assertThat(third.exitCode()).as(third::describe).isEqualTo(THIRD_GUEST_REFUSED);
         assertThat(third.output()).contains("2 guests already run on this machine");
-    }
-
-    /** The kernel discipline's state: what a write to the host's clock would have changed. */
-    private static String discipline(Timex timex) {
-        return "freq=%d status=0x%x offset=%d constant=%d tick=%d".formatted(
-                timex.freq(), timex.status(), timex.offset(), timex.constant(), timex.tick());
-    }
-
-    private static long realtimeMinusMonotonicNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
-    }
-
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
-    }
-
-    private static Optional<String> whyNoGuest() {
-        if (!onPath("qemu-system-x86_64")) {
-            return Optional.of("qemu-system-x86_64 is not installed (scripts/kernel/fetch.sh installs it as root)");
-        }
-        BoundedCommand.Outcome assembled = BoundedCommand.run(ASSEMBLE_TIMEOUT, Map.of(),
-                List.of(HOME.resolve("scripts/kernel/assemble.sh").toString()));
-        if (assembled.exitCode() != 0) {
-            return Optional.of("the guest could not be assembled (Debian's kernel or busybox not downloadable?):\n"
-                    + assembled.describe());
-        }
-        return Optional.empty();
     }
 }

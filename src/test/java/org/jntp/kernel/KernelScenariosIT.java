@@ -1,0 +1,151 @@
+package org.jntp.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jntp.clock.LinuxAdjtimex;
+import org.jntp.clock.Timex;
+import org.jntp.clock.TimexRequest;
+import org.jntp.kernel.guest.KernelScenario;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The daemon on a real kernel: each test boots a guest (time warp) that runs guest.KernelScenario,
+ * jntp's ntpd on the guest's kernel clock against in-guest servers of true time, and checks what the
+ * scenario printed. This machine's clock is read, never written, before the first and after the last.
+ */
+@KernelTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class KernelScenariosIT {
+    /** run-guest's own bound on a guest: every scenario ends well within 90 s of wall time. */
+    private static final int GUEST_TIMEOUT_S = 78;
+    /** The scenario's servers and probe outrank the daemon: their lateness adds to the model's delays. */
+    private static final int SCENARIO_NICE = -10;
+    /**
+     * A slew moves the offset by 500 µs a second plus the frequency error (seen up to 985 µs with
+     * the probe's own noise); the daemon steps only beyond 128 ms.
+     */
+    private static final double SLEW_PER_SECOND_LIMIT_US = 5000;
+    private static final double ONE_MILLISECOND_US = 1000;
+    /** An unwritten clock moves against the raw oscillator only by the kernel's rounding. */
+    private static final double UNTOUCHED_CLOCK_US = 100;
+
+    private static Optional<String> unavailable;
+    private static Timex hostBefore;
+
+    @BeforeAll
+    static void readTheHostClock() {
+        unavailable = TestBed.whyNoGuest();
+        hostBefore = LinuxAdjtimex.open().adjust(TimexRequest.READ);
+    }
+
+    @BeforeEach
+    void skipWithoutAGuest() {
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> "kernel test bed skipped: " + unavailable.get());
+    }
+
+    @Test
+    @Order(1)
+    void convergesFromATenthOfASecondAndAFrequencyErrorBySlewingAlone() {
+        BoundedCommand.Outcome run = scenario(3, 600, 0.1, List.of(), List.of());
+
+        assertThat(run.output()).as(run::describe)
+                .contains("freq_error_ppm=-77.310")
+                .contains("scenario: daemon stopped status=0")
+                .doesNotContain("time reset");
+        assertThat(probe(run, "largest_change_in_1s_us")).as(run::describe).isLessThan(SLEW_PER_SECOND_LIMIT_US);
+        assertThat(Math.abs(probe(run, "offset_last_us"))).as(run::describe).isLessThan(ONE_MILLISECOND_US);
+    }
+
+    @Test
+    @Order(2)
+    void stepsAtStartWithGFromFiveSeconds() {
+        BoundedCommand.Outcome run = scenario(1, 60, 5, List.of(), List.of("-g"));
+
+        assertThat(run.output()).as(run::describe).containsPattern("time reset -5\\.0\\d+ s");
+        assertThat(Math.abs(probe(run, "offset_last_us"))).as(run::describe).isLessThan(10 * ONE_MILLISECOND_US);
+    }
+
+    @Test
+    @Order(3)
+    void exitsInPanicWithoutGFromTwoThousandSecondsLeavingTheClock() {
+        BoundedCommand.Outcome run = scenario(1, 120, 2000, List.of(), List.of());
+
+        assertThat(run.output()).as(run::describe)
+                .contains("panic_stop -2000 s; set clock manually within 1000 s.")
+                .contains("scenario: daemon exited by itself status=1")
+                .doesNotContain("time reset");
+        assertThat(probe(run, "offset_last_us")).as(run::describe).isCloseTo(2000e6, within(ONE_MILLISECOND_US));
+    }
+
+    @Test
+    @Order(4)
+    void setsTheClockWithQAndExits() {
+        BoundedCommand.Outcome run = scenario(1, 120, 1, List.of(), List.of("-q"));
+
+        assertThat(run.output()).as(run::describe)
+                .containsPattern("ntpd: time set -1\\.0\\d+s")
+                .contains("scenario: daemon exited by itself status=0");
+        assertThat(Math.abs(probe(run, "offset_last_us"))).as(run::describe).isLessThan(10 * ONE_MILLISECOND_US);
+    }
+
+    @Test
+    @Order(5)
+    void leavesTheKernelClockUntouchedWithDisableNtp() {
+        BoundedCommand.Outcome run = scenario(1, 60, 0.1, List.of("disable ntp"), List.of());
+
+        assertThat(run.output()).as(run::describe).contains("disable ntp: the system clock is not touched");
+        assertThat(line(run, "scenario: kernel after ")).as(run::describe)
+                .isEqualTo(line(run, "scenario: kernel before "));
+        assertThat(Math.abs(probe(run, "clock_moved_us"))).as(run::describe).isLessThan(UNTOUCHED_CLOCK_US);
+    }
+
+    @Test
+    @Order(6)
+    void hostClockStateIsIdenticalAfterTheScenarios() {
+        Timex hostAfter = LinuxAdjtimex.open().adjust(TimexRequest.READ);
+
+        assertThat(TestBed.discipline(hostAfter)).isEqualTo(TestBed.discipline(hostBefore));
+    }
+
+    private static BoundedCommand.Outcome scenario(long seed, long seconds, double offsetSeconds,
+            List<String> confLines, List<String> ntpdFlags) {
+        List<String> args = new ArrayList<>(List.of("--preset", "lan-1", "--seed", String.valueOf(seed),
+                "--seconds", String.valueOf(seconds), "--offset", String.valueOf(offsetSeconds)));
+        for (String line : confLines) {
+            args.addAll(List.of("--conf", line));
+        }
+        args.add("--");
+        args.addAll(ntpdFlags);
+        BoundedCommand.Outcome run = TestBed.runInGuest(GUEST_TIMEOUT_S, true, SCENARIO_NICE,
+                KernelScenario.class.getName(), args);
+        assertThat(run.output()).as(run::describe).contains("=== jntp-testbed: exit 0 ===");
+        return run;
+    }
+
+    /** A figure of the scenario's {@code scenario: probe} line. */
+    private static double probe(BoundedCommand.Outcome run, String key) {
+        Matcher figure = Pattern.compile("scenario: probe .*\\b" + key + "=(-?[0-9.]+)").matcher(run.output());
+        assertThat(figure.find()).as("%s in the probe line of\n%s", key, run.describe()).isTrue();
+        return Double.parseDouble(figure.group(1));
+    }
+
+    private static String line(BoundedCommand.Outcome run, String prefix) {
+        return run.output().lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(prefix.length())).orElse("(no line " + prefix + ")");
+    }
+}

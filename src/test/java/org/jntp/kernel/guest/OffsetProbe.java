@@ -1,0 +1,90 @@
+package org.jntp.kernel.guest;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.jntp.clock.KernelClock;
+import org.jntp.clock.Timex;
+import org.jntp.sim.PollIntervals;
+import org.jntp.sim.Scenario;
+import org.jntp.sim.SeedMetrics;
+import org.jntp.sim.SeedResult;
+
+/**
+ * Samples the guest's system clock against {@link Truth} once a second, as {@code ntpsim} samples
+ * its simulated clock, and walks the oscillator's error on by the scenario's wander. Besides
+ * {@code ntpsim}'s metrics it keeps what tells a step from a slew on a real kernel: the largest
+ * change of the offset from one second to the next.
+ */
+final class OffsetProbe {
+
+    private static final int READINGS = 5;
+
+    private final Truth truth;
+    private final KernelClock clock;
+    private final SeedMetrics metrics;
+    private final double wanderPpm;
+    private final SplittableRandom wander;
+    private long samples;
+    private double firstOffsetSeconds;
+    private double lastOffsetSeconds;
+    private double largestChangeSeconds;
+    private long firstRealtimeMinusRawNanos;
+    private long lastRealtimeMinusRawNanos;
+
+    OffsetProbe(Truth truth, KernelClock clock, Scenario scenario, long seed) {
+        this.truth = truth;
+        this.clock = clock;
+        this.metrics = new SeedMetrics(scenario);
+        this.wanderPpm = scenario.wanderPerSqrtSecond() * 1e6;
+        this.wander = new SplittableRandom(seed);
+    }
+
+    /** Takes the sample of second {@code second}, then moves the oscillator's error one step of its walk. */
+    void sample(long second) {
+        long raw = 0;
+        long realtime = 0;
+        long narrowestNanos = Long.MAX_VALUE;
+        // the reading least disturbed by the scheduler: the guest has one emulated CPU to share
+        for (int i = 0; i < READINGS; i++) {
+            long before = GuestClocks.realtimeNanos();
+            long rawNow = GuestClocks.monotonicRawNanos();
+            long after = GuestClocks.realtimeNanos();
+            if (after - before < narrowestNanos) {
+                narrowestNanos = after - before;
+                raw = rawNow;
+                realtime = before + (after - before) / 2;
+            }
+        }
+        Timex timex = clock.readTimex();
+        double offsetSeconds = (realtime - truth.trueNanos(raw)) / 1e9;
+        double freqErrorPpm = truth.errorPpm() + timex.freq() / Timex.FREQ_SCALE;
+        metrics.sample(second, offsetSeconds, freqErrorPpm, (timex.status() & Timex.STA_UNSYNC) == 0);
+        if (samples == 0) {
+            firstOffsetSeconds = offsetSeconds;
+            firstRealtimeMinusRawNanos = realtime - raw;
+        } else {
+            largestChangeSeconds = Math.max(largestChangeSeconds, Math.abs(offsetSeconds - lastOffsetSeconds));
+        }
+        lastOffsetSeconds = offsetSeconds;
+        lastRealtimeMinusRawNanos = realtime - raw;
+        samples++;
+        truth.wander(raw, wanderPpm * wander.nextGaussian());
+    }
+
+    /** {@code ntpsim}'s metrics of the samples taken. */
+    SeedResult result(long seed, PollIntervals polls, long requests, long replies) {
+        return metrics.result(seed, polls, requests, replies);
+    }
+
+    /**
+     * The offsets first and last, the largest change in one second (a slew moves the offset by at
+     * most 500 µs a second plus the frequency error, a step by the whole step), and how far the
+     * system clock moved against the raw oscillator: 0 for a clock nobody wrote.
+     */
+    String describe() {
+        return String.format(Locale.ROOT,
+                "samples=%d offset_first_us=%.1f offset_last_us=%.1f largest_change_in_1s_us=%.1f clock_moved_us=%.1f",
+                samples, firstOffsetSeconds * 1e6, lastOffsetSeconds * 1e6, largestChangeSeconds * 1e6,
+                (lastRealtimeMinusRawNanos - firstRealtimeMinusRawNanos) / 1e3);
+    }
+}
