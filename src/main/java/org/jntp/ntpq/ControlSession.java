@@ -36,18 +36,24 @@ public final class ControlSession implements AutoCloseable {
     private int sequence;
     private boolean prefixServer;
 
-    /** What one attempt came to. */
-    private sealed interface Outcome {
+    /** What an exchange came to. */
+    sealed interface Outcome {
+        /** The response, complete. */
         record Done(Answer answer) implements Outcome {}
 
+        /** No fragment came in time ({@code ERR_TIMEOUT}). */
         record NothingReceived() implements Outcome {}
 
+        /** Some fragments came, not all ({@code ERR_INCOMPLETE}). */
         record Incomplete() implements Outcome {}
 
+        /** More than ntpq takes in one response. */
         record TooMuch() implements Outcome {}
 
+        /** The server answered with an error code ({@code CERR_*}, 256 when it gave none). */
         record ServerError(int code) implements Outcome {}
 
+        /** The socket failed; already said why. */
         record Broken() implements Outcome {}
     }
 
@@ -88,6 +94,14 @@ public final class ControlSession implements AutoCloseable {
      * does, and returns empty.
      */
     public Optional<Answer> query(ControlOpcode opcode, int associationId, byte[] data) {
+        return report(exchange(opcode, associationId, data), associationId);
+    }
+
+    /**
+     * {@code doqueryex} with {@code quiet}: sends a request and waits for its response, retrying
+     * once silently when nothing or part came, and says nothing of how it ended.
+     */
+    Outcome exchange(ControlOpcode opcode, int associationId, byte[] data) {
         sequence = (sequence + 1) & 0xFFFF;
         boolean retried = false;
         while (true) {
@@ -99,16 +113,21 @@ public final class ControlSession implements AutoCloseable {
                 retried = true;
                 continue;
             }
-            return switch (outcome) {
-                case Outcome.Done done -> Optional.of(done.answer());
-                case Outcome.NothingReceived n -> fail(host + ": timed out, nothing received", "***Request timed out");
-                case Outcome.Incomplete i -> fail(host + ": timed out with incomplete data",
-                        "***Response from server was incomplete");
-                case Outcome.TooMuch t -> fail(null, "***Buffer size exceeded for returned data");
-                case Outcome.ServerError e -> fail(null, serverError(e.code(), associationId));
-                case Outcome.Broken b -> Optional.empty();
-            };
+            return outcome;
         }
+    }
+
+    /** The answer of a complete exchange; otherwise ntpq's messages on standard error, and empty. */
+    Optional<Answer> report(Outcome outcome, int associationId) {
+        return switch (outcome) {
+            case Outcome.Done done -> Optional.of(done.answer());
+            case Outcome.NothingReceived n -> fail(host + ": timed out, nothing received", "***Request timed out");
+            case Outcome.Incomplete i -> fail(host + ": timed out with incomplete data",
+                    "***Response from server was incomplete");
+            case Outcome.TooMuch t -> fail(null, "***Buffer size exceeded for returned data");
+            case Outcome.ServerError e -> fail(null, serverError(e.code(), associationId));
+            case Outcome.Broken b -> Optional.empty();
+        };
     }
 
     private Optional<Answer> fail(String notice, String message) {

@@ -92,6 +92,14 @@ final class NtpqCommands {
                     required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh"), optional(TEXT, "name=value[,...]")),
             command("mrv", "read peer variables from multiple peers", (shell, args) -> multipleRead(shell, args, true),
                     required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh"), optional(TEXT, "name=value[,...]")),
+            command("clocklist", "read the clock variables included in the variable list", NtpqCommands::clockList,
+                    optional(UNSIGNED, "assocID")),
+            command("cl", "read the clock variables included in the variable list", NtpqCommands::clockList,
+                    optional(UNSIGNED, "assocID")),
+            command("clockvar", "read clock variables", NtpqCommands::clockVar, optional(UNSIGNED, "assocID"),
+                    optional(TEXT, "name=value[,...]")),
+            command("cv", "read clock variables", NtpqCommands::clockVar, optional(UNSIGNED, "assocID"),
+                    optional(TEXT, "name=value[,...]")),
             command("pstats", "show statistics for a peer", NtpqCommands::peerStats, required(UNSIGNED, "assocID")),
             command("peers", "obtain and print a list of the server's peers [IP version]",
                     (shell, args) -> peers(shell, args, PeerList.PEERS, false), optional(IP_VERSION, "-4|-6")),
@@ -103,6 +111,10 @@ final class NtpqCommands {
                     (shell, args) -> peers(shell, args, PeerList.OPEERS, false), optional(IP_VERSION, "-4|-6")),
             command("lopeers", "obtain and print a list of all peers and clients showing dstadr [IP version]",
                     (shell, args) -> peers(shell, args, PeerList.OPEERS, true), optional(IP_VERSION, "-4|-6")),
+            command("mrulist", "display the list of most recently seen source addresses, tags mincount=... resall=0x... resany=0x...",
+                    (shell, args) -> MruList.run(shell, args.stream().map(a -> ((Command.Arg.Text) a).value()).toList()),
+                    optional(TEXT, "tag=value"), optional(TEXT, "tag=value"), optional(TEXT, "tag=value"),
+                    optional(TEXT, "tag=value")),
             command("sysinfo", "display system summary", (shell, args) -> summary(shell, 0, SummaryTable.systemInfo())),
             command("kerninfo", "display kernel loop and PPS statistics",
                     (shell, args) -> summary(shell, 0, SummaryTable.kernelInfo())),
@@ -252,6 +264,28 @@ final class NtpqCommands {
                 .ifPresent(id -> readVariables(shell, shell.variables(), id));
     }
 
+    /**
+     * {@code clocklist}: the clock variables on the variable list. Association 0 leaves the choice
+     * to the server: ntpd answers for the system peer if it is a reference clock.
+     */
+    private static void clockList(NtpqShell shell, List<Command.Arg> args) {
+        associationId(shell, args.isEmpty() ? 0 : number(args, 0))
+                .ifPresent(id -> readVariables(shell, shell.variables(), id, ControlOpcode.READCLOCK, StatusType.CLOCK));
+    }
+
+    /** {@code clockvar}: the clock variables named, or the clock's default list; association 0 as {@code clocklist}. */
+    private static void clockVar(NtpqShell shell, List<Command.Arg> args) {
+        Optional<Integer> id = associationId(shell, args.isEmpty() ? 0 : number(args, 0));
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<String, String> list = new LinkedHashMap<>();
+        if (args.size() > 1) {
+            addVariables(list, text(args, 1));
+        }
+        readVariables(shell, list, id.get(), ControlOpcode.READCLOCK, StatusType.CLOCK);
+    }
+
     private static void readVar(NtpqShell shell, List<Command.Arg> args) {
         Optional<Integer> id = associationId(shell, args.isEmpty() ? 0 : number(args, 0));
         if (id.isEmpty()) {
@@ -264,18 +298,24 @@ final class NtpqCommands {
         readVariables(shell, list, id.get());
     }
 
-    /** {@code dolist}: reads variables and prints them; false when the request failed. */
     private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {
+        return readVariables(shell, list, associationId, ControlOpcode.READVAR, StatusType.of(associationId));
+    }
+
+    /** {@code dolist}: reads variables and prints them; false when the request failed. */
+    private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId,
+            ControlOpcode opcode, StatusType type) {
         boolean quiet = !shell.oldReadvar() && !list.isEmpty();
-        Optional<Answer> answer = shell.query(ControlOpcode.READVAR, associationId, requestData(shell, list));
+        Optional<Answer> answer = shell.query(opcode, associationId, requestData(shell, list));
         if (answer.isEmpty()) {
             return false;
         }
         shell.out().print(shell.serverPrefix());
         byte[] payload = answer.get().payload();
         if (payload.length == 0) {
-            shell.out().println(associationId == 0 ? "No system variables returned"
-                    : "No information returned for association " + associationId);
+            String clock = type == StatusType.CLOCK ? " clock" : "";
+            shell.out().println(associationId == 0 ? "No system" + clock + " variables returned"
+                    : "No information returned for" + clock + " association " + associationId);
             return true;
         }
         if (!quiet) {
@@ -283,7 +323,7 @@ final class NtpqCommands {
         }
         int status = answer.get().status();
         shell.out().print(shell.rawMode() ? VariablePrinter.raw(payload, status, quiet)
-                : VariablePrinter.cooked(payload, status, StatusType.of(associationId), quiet, shell.display()));
+                : VariablePrinter.cooked(payload, status, type, quiet, shell.display()));
         return true;
     }
 

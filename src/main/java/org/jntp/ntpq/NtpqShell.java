@@ -387,6 +387,23 @@ public final class NtpqShell {
         return session.get().query(opcode, associationId, octets);
     }
 
+    /**
+     * {@code doqueryex} with {@code quiet}: a request to the current host whose failure the caller
+     * handles; empty (and said why) when no host is open.
+     */
+    Optional<ControlSession.Outcome> exchange(ControlOpcode opcode, String data) {
+        if (session.isEmpty()) {
+            env.err().println("***No host open, use `host' command");
+            return Optional.empty();
+        }
+        return Optional.of(session.get().exchange(opcode, 0, data.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** ntpq's messages for an exchange that failed; the answer of one that did not. */
+    Optional<Answer> report(ControlSession.Outcome outcome) {
+        return session.flatMap(s -> s.report(outcome, 0));
+    }
+
     /** {@code dogetassoc}: reads the association list into the cache; false when there is none. */
     boolean fetchAssociations() {
         Optional<Answer> answer = query(ControlOpcode.READSTAT, 0, "");

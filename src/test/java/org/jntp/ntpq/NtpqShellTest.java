@@ -180,8 +180,8 @@ class NtpqShellTest {
     void listsTheCommandsInColumns() {
         run(FakeServer.silent(), "-c", "help");
 
-        assertThat(out()).startsWith("ntpq commands:\naddvars        help           monstats       poll           showvars       \n"
-                + "apeers         host           mreadlist      pstats         sysinfo        \n");
+        assertThat(out()).startsWith("ntpq commands:\naddvars        debug          lpassociations passociations  rv             \n"
+                + "apeers         delay          lpeers         peers          showvars       \n");
     }
 
     @Test
