@@ -28,9 +28,6 @@ public final class ClockWriteSmoke {
     /** How far a step may miss, for the time between reading the clock and stepping it. */
     private static final long STEP_TOLERANCE_NANOS = 50_000_000;
 
-    /** ADJ_OFFSET_SS_READ: reads what remains of an adjtime() slew, changes nothing. */
-    private static final TimexRequest REMAINING_SLEW = new TimexRequest(0xa001, 0, 0, 0, 0, 0, 0, 0, 0);
-
     private final List<String> failures = new ArrayList<>();
 
     private ClockWriteSmoke() {}
@@ -60,7 +57,7 @@ public final class ClockWriteSmoke {
         long startNanos = System.nanoTime();
         clock.slew(SLEW_SECONDS);
         Thread.sleep(SLEW_WAIT_MILLIS);
-        long remainingMicros = adjtimex.adjust(REMAINING_SLEW).offset();
+        long remainingMicros = adjtimex.adjust(TimexRequest.SINGLE_SHOT_REMAINING).offset();
         double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
         long slewedMicros = requestedMicros - remainingMicros;
         boolean atTheKernelsRate = slewedMicros > 0
