@@ -87,9 +87,11 @@ public final class Ntpd {
         EventLog events = log;
         options.user().ifPresent(user -> events.info("-u " + user + ": dropping privileges is not supported yet; "
                 + "running as the starting user"));
-        Clock clock = clock(options, config, log);
         Termination termination = Termination.onSignals();
-        try (Daemon daemon = Daemon.start(config, clock, options.port(), clientOptions(options, config), log);
+        // closed last: a slew the daemon left running must not keep the kernel off its frequency
+        try (KernelClock kernel = KernelClock.open();
+             Daemon daemon = Daemon.start(config, clock(options, config, log, kernel), options.port(),
+                     clientOptions(options, config), log);
              PidFile pid = pidFile.isPresent() ? PidFile.write(pidFile.get(), ProcessHandle.current().pid()) : null) {
             daemon.exit().thenAccept(termination::daemonStopped);
             return switch (termination.await()) {
@@ -131,8 +133,7 @@ public final class Ntpd {
                 options.family(), ClientOptions.NTP_PORT);
     }
 
-    private static Clock clock(NtpdOptions options, NtpConfig config, EventLog log) {
-        KernelClock kernel = KernelClock.open();
+    private static Clock clock(NtpdOptions options, NtpConfig config, EventLog log, KernelClock kernel) {
         if (options.softwareClock().isPresent()) {
             SoftwareClock.Spec spec = options.softwareClock().get();
             log.info("serving a software clock " + spec.offsetSeconds() + " s, " + spec.freqErrorPpm()

@@ -45,10 +45,14 @@ public record Timex(
     public static final int ADJ_TIMECONST = 0x0020;
     /** {@code modes} bit: add {@code time} to the clock at once. */
     public static final int ADJ_SETOFFSET = 0x0100;
+    /** {@code modes} bit: set the tick length. */
+    public static final int ADJ_TICK = 0x4000;
     /** {@code modes} bit: offset and time are in nanoseconds. */
     public static final int ADJ_NANO = 0x2000;
     /** adjtime()'s mode: slew {@code offset} microseconds at the kernel's fixed rate (ADJ_OFFSET_SINGLESHOT). */
     public static final int ADJ_OFFSET_SINGLESHOT = 0x8001;
+    /** adjtime()'s read: reports in {@code offset} the microseconds its slew has still to go (ADJ_OFFSET_SS_READ). */
+    public static final int ADJ_OFFSET_SS_READ = 0xa001;
 
     /** {@code status} bit: the PLL is on. */
     public static final int STA_PLL = 0x0001;

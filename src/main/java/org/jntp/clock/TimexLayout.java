@@ -83,6 +83,7 @@ final class TimexLayout {
         timex.set(JAVA_LONG, CONSTANT, request.constant());
         timex.set(JAVA_LONG, TIME_SEC, request.timeSec());
         timex.set(JAVA_LONG, TIME_USEC, request.timeNsec());
+        timex.set(JAVA_LONG, TICK, request.tick());
     }
 
     /** The state in a {@code struct timex} the kernel filled in, with the call's return value. */

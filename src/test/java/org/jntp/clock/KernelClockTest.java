@@ -8,6 +8,7 @@ import static org.jntp.clock.Timex.ADJ_NANO;
 import static org.jntp.clock.Timex.ADJ_OFFSET;
 import static org.jntp.clock.Timex.ADJ_SETOFFSET;
 import static org.jntp.clock.Timex.ADJ_STATUS;
+import static org.jntp.clock.Timex.ADJ_TICK;
 import static org.jntp.clock.Timex.ADJ_TIMECONST;
 import static org.jntp.clock.Timex.STA_DEL;
 import static org.jntp.clock.Timex.STA_INS;
@@ -66,12 +67,8 @@ class KernelClockTest {
     }
 
     @Test
-    void slewsAtTheFixedAdjtimeRateWhateverIsAsked() {
-        KernelClock clock = clockOver(RecordingAdjtimex.withStatus(0));
-
-        clock.setMaxSlewRate(Clock.MAX_SLEW_RATE_PPM);
-
-        assertThat(clock.maxSlewRatePpm()).isEqualTo(Clock.ADJTIME_SLEW_RATE_PPM);
+    void slewsAtTheAdjtimeRateUntilToldOtherwise() {
+        assertThat(clockOver(RecordingAdjtimex.withStatus(0)).maxSlewRatePpm()).isEqualTo(Clock.ADJTIME_SLEW_RATE_PPM);
     }
 
     @Test
@@ -103,16 +100,17 @@ class KernelClockTest {
 
         clockOver(kernel).step(3.0);
 
-        assertThat(kernel.requests()).containsExactly(new TimexRequest(ADJ_SETOFFSET | ADJ_NANO, 0, 0, 0, 0, 0, 0, 3, 0));
+        assertThat(kernel.requests()).containsExactly(new TimexRequest(ADJ_SETOFFSET | ADJ_NANO, 0, 0, 0, 0, 0, 0, 3, 0, 0));
     }
 
     @Test
-    void setFrequencyWritesPpmScaledBy65536() {
+    void setFrequencyWritesPpmScaledBy65536WithTheNominalTick() {
         RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(0);
 
         clockOver(kernel).setFrequency(-12.5);
 
-        assertThat(kernel.requests()).containsExactly(new TimexRequest(ADJ_FREQUENCY, 0, -819_200, 0, 0, 0, 0, 0, 0));
+        assertThat(kernel.requests()).containsExactly(
+                new TimexRequest(ADJ_TICK | ADJ_FREQUENCY, 0, -819_200, 0, 0, 0, 0, 0, 0, 10_000));
     }
 
     @Test
@@ -122,6 +120,14 @@ class KernelClockTest {
         clockOver(kernel).setFrequency(600);
 
         assertThat(kernel.onlyWrite().freq()).isEqualTo(500L * 65_536);
+    }
+
+    @Test
+    void frequencyPpmCountsTheTickTheKernelRunsAt() {
+        RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(0);
+        kernel.adjust(TimexRequest.rate(10_002, 655_360));
+
+        assertThat(clockOver(kernel).frequencyPpm()).isEqualTo(210.0);
     }
 
     @Test
@@ -140,7 +146,7 @@ class KernelClockTest {
 
         clockOver(kernel).setTimeConstant(6);
 
-        assertThat(kernel.requests()).containsExactly(new TimexRequest(ADJ_TIMECONST | ADJ_NANO, 0, 0, 0, 0, 0, 6, 0, 0));
+        assertThat(kernel.requests()).containsExactly(new TimexRequest(ADJ_TIMECONST | ADJ_NANO, 0, 0, 0, 0, 0, 6, 0, 0, 0));
     }
 
     @Test

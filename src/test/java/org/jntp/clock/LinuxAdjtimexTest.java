@@ -17,7 +17,7 @@ class LinuxAdjtimexTest {
         LinuxAdjtimex adjtimex = new LinuxAdjtimex(CMDLINE_WITHOUT_MARKER, LinuxAdjtimex.CLOCK_REALTIME);
         List<TimexRequest> writes = List.of(
                 TimexRequest.singleShotOffset(1),
-                TimexRequest.frequency(0),
+                TimexRequest.rate(10_000, 0),
                 TimexRequest.setOffset(0, 1),
                 TimexRequest.status(Timex.STA_UNSYNC),
                 TimexRequest.errors(0, 1, 1),

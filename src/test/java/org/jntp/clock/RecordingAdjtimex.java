@@ -13,7 +13,7 @@ final class RecordingAdjtimex implements Adjtimex {
     private Timex state;
 
     RecordingAdjtimex(int status, long freq, long maxerror, long esterror) {
-        this.state = kernelState(status, freq, maxerror, esterror, 0, 0);
+        this.state = kernelState(status, freq, maxerror, esterror, 0, 0, KernelRate.NOMINAL_TICK_MICROS);
     }
 
     /** A fake kernel that has not been touched since boot. */
@@ -37,7 +37,8 @@ final class RecordingAdjtimex implements Adjtimex {
                 has(modes, Timex.ADJ_MAXERROR) ? request.maxerror() : state.maxerror(),
                 has(modes, Timex.ADJ_ESTERROR) ? request.esterror() : state.esterror(),
                 has(modes, Timex.ADJ_TIMECONST) ? request.constant() : state.constant(),
-                has(modes, Timex.ADJ_OFFSET) ? request.offset() : state.offset());
+                has(modes, Timex.ADJ_OFFSET) ? request.offset() : state.offset(),
+                has(modes, Timex.ADJ_TICK) ? request.tick() : state.tick());
         return state;
     }
 
@@ -64,9 +65,10 @@ final class RecordingAdjtimex implements Adjtimex {
         return (modes & bit) == bit;
     }
 
-    private static Timex kernelState(int status, long freq, long maxerror, long esterror, long constant, long offset) {
+    private static Timex kernelState(int status, long freq, long maxerror, long esterror, long constant, long offset,
+            long tick) {
         TimeState timeState = (status & Timex.STA_UNSYNC) != 0 ? TimeState.ERROR : TimeState.OK;
         return new Timex(timeState, 0, offset, freq, maxerror, esterror, status, constant,
-                1, 32_768_000, 0, 0, 10_000, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                1, 32_768_000, 0, 0, tick, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

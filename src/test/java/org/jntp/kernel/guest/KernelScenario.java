@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.LinuxAdjtimex;
 import org.jntp.clock.Timex;
+import org.jntp.clock.TimexRequest;
 import org.jntp.sim.PollIntervals;
 import org.jntp.sim.Preset;
 import org.jntp.sim.Report;
@@ -30,7 +31,7 @@ import org.jntp.sim.Summary;
  * {@code summary} lines.
  *
  * <pre>
- * KernelScenario --preset lan-1 --seed 1 --seconds 1200 --offset 0.1 [--conf LINE]... [-- NTPD_FLAG...]
+ * KernelScenario --preset lan-1 --seed 1 --seconds 1200 --offset 0.1 [--conf LINE]... [--stop mid-slew] [-- NTPD_FLAG...]
  * </pre>
  */
 public final class KernelScenario {
@@ -43,6 +44,7 @@ public final class KernelScenario {
     private static final int FIRST_SERVER_HOST = 2;
     private static final int EXIT_USAGE = 2;
     private static final int WARM_UP_ROUNDS = 200;
+    private static final long NOMINAL_TICK_MICROS = 10_000;
 
     /**
      * What to run.
@@ -53,9 +55,10 @@ public final class KernelScenario {
      * @param offsetSeconds the system clock's offset against true time at the start
      * @param confLines   lines added to the daemon's ntp.conf after the server lines
      * @param ntpdFlags   flags added to the daemon's command line
+     * @param stopMidSlew stop the daemon at the first second its slew has the kernel's tick off nominal
      */
     record Options(Preset preset, long seed, long seconds, double offsetSeconds, List<String> confLines,
-            List<String> ntpdFlags) {
+            List<String> ntpdFlags, boolean stopMidSlew) {
 
         static Optional<Options> parse(String[] args) {
             Optional<Preset> preset = Optional.empty();
@@ -63,6 +66,7 @@ public final class KernelScenario {
             long seconds = 0;
             double offset = 0;
             List<String> conf = new ArrayList<>();
+            boolean stopMidSlew = false;
             int i = 0;
             for (; i + 1 < args.length && !args[i].equals("--"); i += 2) {
                 String value = args[i + 1];
@@ -72,6 +76,12 @@ public final class KernelScenario {
                     case "--seconds" -> seconds = Long.parseLong(value);
                     case "--offset" -> offset = Double.parseDouble(value);
                     case "--conf" -> conf.add(value);
+                    case "--stop" -> {
+                        if (!value.equals("mid-slew")) {
+                            return Optional.empty();
+                        }
+                        stopMidSlew = true;
+                    }
                     default -> {
                         return Optional.empty();
                     }
@@ -82,7 +92,7 @@ public final class KernelScenario {
             if (preset.isEmpty() || seconds < 1 || (i < args.length && !args[i].equals("--"))) {
                 return Optional.empty();
             }
-            return Optional.of(new Options(preset.get(), seed, seconds, offset, List.copyOf(conf), flags));
+            return Optional.of(new Options(preset.get(), seed, seconds, offset, List.copyOf(conf), flags, stopMidSlew));
         }
 
         /** The preset's model with this run's start offset, length and seed. */
@@ -100,7 +110,7 @@ public final class KernelScenario {
         Optional<Options> parsed = Options.parse(args);
         if (parsed.isEmpty()) {
             System.out.println("usage: KernelScenario --preset NAME --seed N --seconds S --offset SECONDS"
-                    + " [--conf LINE]... [-- NTPD_FLAG...]");
+                    + " [--conf LINE]... [--stop mid-slew] [-- NTPD_FLAG...]");
             System.exit(EXIT_USAGE);
         }
         run(parsed.get());
@@ -113,7 +123,7 @@ public final class KernelScenario {
         double errorPpm = (2 * seeded.nextDouble() - 1) * scenario.freqPpm();
         // only read: the scenario leaves every write of the guest's clock to the daemon (precision unused)
         KernelClock clock = new KernelClock(LinuxAdjtimex.open(), 0);
-        System.out.println("scenario: kernel before " + discipline(clock.readTimex()));
+        System.out.println("scenario: kernel before " + discipline(clock.readTimex(), adjtimeLeftMicros()));
         System.out.printf(Locale.ROOT, "scenario: start preset=%s seed=%d seconds=%d offset_s=%+.6f"
                         + " freq_error_ppm=%+.3f servers=%d falsetickers=%d%n", options.preset().presetName(),
                 options.seed(), options.seconds(), options.offsetSeconds(), errorPpm, scenario.servers(),
@@ -143,6 +153,11 @@ public final class KernelScenario {
         while (second <= options.seconds() && !exited) {
             probe.sample(second);
             second++;
+            if (options.stopMidSlew() && clock.readTimex().tick() != NOMINAL_TICK_MICROS) {
+                System.out.println("scenario: stopping the daemon mid-slew, kernel "
+                        + discipline(clock.readTimex(), adjtimeLeftMicros()));
+                break;
+            }
             long waitNanos = startRawNanos + second * SECOND_NANOS - GuestClocks.monotonicRawNanos();
             exited = daemon.waitFor(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
         }
@@ -159,7 +174,7 @@ public final class KernelScenario {
             server.close();
             System.out.println("scenario: server " + server.describeLateness());
         }
-        System.out.println("scenario: kernel after " + discipline(clock.readTimex()));
+        System.out.println("scenario: kernel after " + discipline(clock.readTimex(), adjtimeLeftMicros()));
         System.out.println("scenario: probe " + probe.describe());
         PollIntervals polls = PollIntervals.NONE;
         long requests = 0;
@@ -186,9 +201,17 @@ public final class KernelScenario {
         return new ProcessBuilder(command).inheritIO().start();
     }
 
-    /** The kernel discipline's state that only a write changes (maxerror grows by itself). */
-    private static String discipline(Timex timex) {
-        return "freq=%d status=0x%x offset=%d constant=%d tick=%d".formatted(
-                timex.freq(), timex.status(), timex.offset(), timex.constant(), timex.tick());
+    /**
+     * The kernel discipline's state that only a write changes (maxerror grows by itself), and what an
+     * adjtime() slew has still to go: where a daemon stopped mid-slew leaves the rest of it.
+     */
+    private static String discipline(Timex timex, long adjtimeLeftMicros) {
+        return "freq=%d status=0x%x offset=%d constant=%d tick=%d adjtime_left_us=%d".formatted(
+                timex.freq(), timex.status(), timex.offset(), timex.constant(), timex.tick(), adjtimeLeftMicros);
+    }
+
+    /** ADJ_OFFSET_SS_READ: a mode the kernel counts as a write, though it changes nothing. */
+    private static long adjtimeLeftMicros() {
+        return LinuxAdjtimex.open().adjust(TimexRequest.SINGLE_SHOT_REMAINING).offset();
     }
 }

@@ -18,6 +18,9 @@ import org.jntp.sim.SeedResult;
 final class OffsetProbe {
 
     private static final int READINGS = 5;
+    /** The kernel's nominal tick at USER_HZ 100; each µs more runs the clock 100 ppm faster. */
+    private static final long TICK_MICROS = 10_000;
+    private static final double PPM_PER_TICK_MICRO = 100;
 
     private final Truth truth;
     private final KernelClock clock;
@@ -57,7 +60,9 @@ final class OffsetProbe {
         }
         Timex timex = clock.readTimex();
         double offsetSeconds = (realtime - truth.trueNanos(raw)) / 1e9;
-        double freqErrorPpm = truth.errorPpm() + timex.freq() / Timex.FREQ_SCALE;
+        // the tick counts too: while the daemon slews, it runs the kernel up to a tenth fast or slow
+        double kernelPpm = (timex.tick() - TICK_MICROS) * PPM_PER_TICK_MICRO + timex.freq() / Timex.FREQ_SCALE;
+        double freqErrorPpm = truth.errorPpm() + kernelPpm;
         metrics.sample(second, offsetSeconds, freqErrorPpm, (timex.status() & Timex.STA_UNSYNC) == 0);
         if (samples == 0) {
             firstOffsetSeconds = offsetSeconds;
@@ -78,7 +83,8 @@ final class OffsetProbe {
 
     /**
      * The offsets first and last, the largest change in one second (a slew moves the offset by at
-     * most 500 µs a second plus the frequency error, a step by the whole step), and how far the
+     * most the daemon's slew rate, 83 333 µs a second, plus the frequency error; a step by the whole
+     * step), and how far the
      * system clock moved against the raw oscillator: 0 for a clock nobody wrote.
      */
     String describe() {
