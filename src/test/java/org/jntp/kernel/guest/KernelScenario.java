@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jntp.clock.KernelClock;
@@ -30,9 +31,10 @@ import org.jntp.sim.Summary;
  *
  * <pre>
  * KernelScenario --preset lan-1 --seed 1 --seconds 1200 [--offset 0.1] [--daemon jntp|chronyd]
- *     [--conf LINE]... [-- DAEMON_FLAG...]
+ *     [--restart-at S] [--conf LINE]... [-- DAEMON_FLAG...]
  * </pre>
- * The offset defaults to the preset's (SCENARIOS.md: 0.1 s).
+ * The offset defaults to the preset's (SCENARIOS.md: 0.1 s). {@code --restart-at S} stops the
+ * daemon at guest second S and starts it again with the same configuration (its drift file, say).
  */
 public final class KernelScenario {
 
@@ -50,11 +52,12 @@ public final class KernelScenario {
      * @param seconds     guest seconds the daemon runs, at most
      * @param offsetSeconds the system clock's offset against true time at the start
      * @param daemon      the daemon that disciplines the clock
+     * @param restartAtSeconds the guest second at which the daemon is stopped and started again, if any
      * @param confLines   lines added to the daemon's configuration after the server lines
      * @param ntpdFlags   flags added to the daemon's command line
      */
     record Options(Preset preset, long seed, long seconds, double offsetSeconds, ScenarioDaemon daemon,
-            List<String> confLines, List<String> ntpdFlags) {
+            OptionalLong restartAtSeconds, List<String> confLines, List<String> ntpdFlags) {
 
         static Optional<Options> parse(String[] args) {
             Optional<Preset> preset = Optional.empty();
@@ -62,6 +65,7 @@ public final class KernelScenario {
             long seed = 1;
             long seconds = 0;
             OptionalDouble offset = OptionalDouble.empty();
+            OptionalLong restartAt = OptionalLong.empty();
             List<String> conf = new ArrayList<>();
             int i = 0;
             for (; i + 1 < args.length && !args[i].equals("--"); i += 2) {
@@ -72,6 +76,7 @@ public final class KernelScenario {
                     case "--seconds" -> seconds = Long.parseLong(value);
                     case "--offset" -> offset = OptionalDouble.of(Double.parseDouble(value));
                     case "--daemon" -> daemon = ScenarioDaemon.named(value);
+                    case "--restart-at" -> restartAt = OptionalLong.of(Long.parseLong(value));
                     case "--conf" -> conf.add(value);
                     default -> {
                         return Optional.empty();
@@ -84,7 +89,8 @@ public final class KernelScenario {
                 return Optional.empty();
             }
             return Optional.of(new Options(preset.get(), seed, seconds,
-                    offset.orElse(preset.get().scenario().offsetSeconds()), daemon.get(), List.copyOf(conf), flags));
+                    offset.orElse(preset.get().scenario().offsetSeconds()), daemon.get(), restartAt,
+                    List.copyOf(conf), flags));
         }
 
         /** The preset's model with this run's start offset, length and seed. */
@@ -102,7 +108,7 @@ public final class KernelScenario {
         Optional<Options> parsed = Options.parse(args);
         if (parsed.isEmpty()) {
             System.out.println("usage: KernelScenario --preset NAME --seed N --seconds S [--offset SECONDS]"
-                    + " [--daemon jntp|chronyd] [--conf LINE]... [-- DAEMON_FLAG...]");
+                    + " [--daemon jntp|chronyd] [--restart-at S] [--conf LINE]... [-- DAEMON_FLAG...]");
             System.exit(EXIT_USAGE);
         }
         run(parsed.get());
@@ -142,6 +148,11 @@ public final class KernelScenario {
         boolean exited = false;
         while (second <= options.seconds() && !exited) {
             probe.sample(second);
+            if (options.restartAtSeconds().equals(OptionalLong.of(second))) {
+                System.out.printf("scenario: daemon restarted at_s=%d status=%s%n", second, stop(daemon));
+                probe.restarted();
+                daemon = options.daemon().start(serverLines, options.confLines(), options.ntpdFlags());
+            }
             second++;
             long waitNanos = startRawNanos + second * SECOND_NANOS - GuestClocks.monotonicRawNanos();
             exited = daemon.waitFor(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
@@ -150,10 +161,7 @@ public final class KernelScenario {
             probe.sample(second);
             System.out.printf("scenario: daemon exited by itself status=%d after_s=%d%n", daemon.exitValue(), second);
         } else {
-            daemon.destroy();
-            boolean stopped = daemon.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            System.out.printf("scenario: daemon stopped status=%s after_s=%d%n",
-                    stopped ? String.valueOf(daemon.exitValue()) : "still-running", second - 1);
+            System.out.printf("scenario: daemon stopped status=%s after_s=%d%n", stop(daemon), second - 1);
         }
         for (TruthServer server : servers) {
             server.close();
@@ -173,6 +181,13 @@ public final class KernelScenario {
         System.out.println(new ResultLine(options.daemon().daemonName(), options.preset().presetName(), result).format());
         System.out.println(Report.seedLine(result));
         System.out.println(Report.summaryLine(options.preset().presetName(), Summary.of(List.of(result))));
+    }
+
+    /** Stops the daemon as a service manager would (SIGTERM) and says how it ended. */
+    private static String stop(Process daemon) throws InterruptedException {
+        daemon.destroy();
+        return daemon.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS) ? String.valueOf(daemon.exitValue())
+                : "still-running";
     }
 
     /** The kernel discipline's state that only a write changes (maxerror grows by itself). */

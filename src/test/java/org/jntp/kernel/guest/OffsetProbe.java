@@ -18,6 +18,8 @@ import org.jntp.sim.SeedResult;
 final class OffsetProbe {
 
     private static final int READINGS = 5;
+    /** The kernel's tick length in µs when nobody changed it: 1/USER_HZ (100 on x86). */
+    private static final long NOMINAL_TICK_US = 10_000;
 
     private final Truth truth;
     private final KernelClock clock;
@@ -30,6 +32,8 @@ final class OffsetProbe {
     private double largestChangeSeconds;
     private long firstRealtimeMinusRawNanos;
     private long lastRealtimeMinusRawNanos;
+    private boolean restarted;
+    private double largestAfterRestartSeconds;
 
     OffsetProbe(Truth truth, KernelClock clock, Scenario scenario, long seed) {
         this.truth = truth;
@@ -57,7 +61,9 @@ final class OffsetProbe {
         }
         Timex timex = clock.readTimex();
         double offsetSeconds = (realtime - truth.trueNanos(raw)) / 1e9;
-        double freqErrorPpm = truth.errorPpm() + timex.freq() / Timex.FREQ_SCALE;
+        // chronyd moves the tick by whole µs (100 ppm each) and leaves the frequency the rest
+        double freqErrorPpm = truth.errorPpm() + timex.freq() / Timex.FREQ_SCALE
+                + (timex.tick() - NOMINAL_TICK_US) * 1e6 / NOMINAL_TICK_US;
         metrics.sample(second, offsetSeconds, freqErrorPpm, (timex.status() & Timex.STA_UNSYNC) == 0);
         if (samples == 0) {
             firstOffsetSeconds = offsetSeconds;
@@ -65,10 +71,18 @@ final class OffsetProbe {
         } else {
             largestChangeSeconds = Math.max(largestChangeSeconds, Math.abs(offsetSeconds - lastOffsetSeconds));
         }
+        if (restarted) {
+            largestAfterRestartSeconds = Math.max(largestAfterRestartSeconds, Math.abs(offsetSeconds));
+        }
         lastOffsetSeconds = offsetSeconds;
         lastRealtimeMinusRawNanos = realtime - raw;
         samples++;
         truth.wander(raw, wanderPpm * wander.nextGaussian());
+    }
+
+    /** The daemon was started again: from now on the largest offset is also kept apart. */
+    void restarted() {
+        restarted = true;
     }
 
     /** {@code ntpsim}'s metrics of the samples taken. */
@@ -79,12 +93,15 @@ final class OffsetProbe {
     /**
      * The offsets first and last, the largest change in one second (a slew moves the offset by at
      * most 500 µs a second plus the frequency error, a step by the whole step), and how far the
-     * system clock moved against the raw oscillator: 0 for a clock nobody wrote.
+     * system clock moved against the raw oscillator: 0 for a clock nobody wrote; after a restart,
+     * the largest offset since.
      */
     String describe() {
-        return String.format(Locale.ROOT,
+        String described = String.format(Locale.ROOT,
                 "samples=%d offset_first_us=%.1f offset_last_us=%.1f largest_change_in_1s_us=%.1f clock_moved_us=%.1f",
                 samples, firstOffsetSeconds * 1e6, lastOffsetSeconds * 1e6, largestChangeSeconds * 1e6,
                 (lastRealtimeMinusRawNanos - firstRealtimeMinusRawNanos) / 1e3);
+        return restarted ? described + String.format(Locale.ROOT, " largest_offset_after_restart_us=%.1f",
+                largestAfterRestartSeconds * 1e6) : described;
     }
 }
