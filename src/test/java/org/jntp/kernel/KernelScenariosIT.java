@@ -129,7 +129,7 @@ class KernelScenariosIT {
     @Order(6)
     @Timeout(value = 160, unit = TimeUnit.SECONDS)
     void startsFromTheDriftFileAfterARestartWithoutConvergingAgain() {
-        BoundedCommand.Outcome run = scenario(RESTART_GUEST_TIMEOUT_S, 3, 750,
+        BoundedCommand.Outcome run = lan1(RESTART_GUEST_TIMEOUT_S, 3, 750,
                 List.of("--restart-at", "450", "--conf", "driftfile " + DRIFT_FILE), List.of());
 
         assertThat(run.output()).as(run::describe)
@@ -159,11 +159,11 @@ class KernelScenariosIT {
         for (String line : confLines) {
             args.addAll(List.of("--conf", line));
         }
-        return scenario(GUEST_TIMEOUT_S, seed, seconds, args, ntpdFlags);
+        return lan1(GUEST_TIMEOUT_S, seed, seconds, args, ntpdFlags);
     }
 
     /** KernelScenario's run of lan-1 with {@code scenarioArgs} (its options but the preset, seed and length). */
-    private static BoundedCommand.Outcome scenario(int guestTimeoutSeconds, long seed, long seconds,
+    private static BoundedCommand.Outcome lan1(int guestTimeoutSeconds, long seed, long seconds,
             List<String> scenarioArgs, List<String> ntpdFlags) {
         List<String> args = new ArrayList<>(List.of("--preset", "lan-1", "--seed", String.valueOf(seed),
                 "--seconds", String.valueOf(seconds)));

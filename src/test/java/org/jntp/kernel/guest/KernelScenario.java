@@ -54,10 +54,10 @@ public final class KernelScenario {
      * @param daemon      the daemon that disciplines the clock
      * @param restartAtSeconds the guest second at which the daemon is stopped and started again, if any
      * @param confLines   lines added to the daemon's configuration after the server lines
-     * @param ntpdFlags   flags added to the daemon's command line
+     * @param daemonFlags flags added to the daemon's command line
      */
     record Options(Preset preset, long seed, long seconds, double offsetSeconds, ScenarioDaemon daemon,
-            OptionalLong restartAtSeconds, List<String> confLines, List<String> ntpdFlags) {
+            OptionalLong restartAtSeconds, List<String> confLines, List<String> daemonFlags) {
 
         static Optional<Options> parse(String[] args) {
             Optional<Preset> preset = Optional.empty();
@@ -124,9 +124,8 @@ public final class KernelScenario {
         System.out.println("scenario: kernel before " + discipline(clock.readTimex()));
         System.out.printf(Locale.ROOT, "scenario: start daemon=%s preset=%s seed=%d seconds=%d offset_s=%+.6f"
                         + " freq_error_ppm=%+.3f servers=%d falsetickers=%d%n", options.daemon().daemonName(),
-                options.preset().presetName(),
-                options.seed(), options.seconds(), options.offsetSeconds(), errorPpm, scenario.servers(),
-                scenario.falsetickers());
+                options.preset().presetName(), options.seed(), options.seconds(), options.offsetSeconds(), errorPpm,
+                scenario.servers(), scenario.falsetickers());
         Truth truth = Truth.startingNow(options.offsetSeconds(), errorPpm);
         List<TruthServer> servers = new ArrayList<>();
         List<String> serverLines = new ArrayList<>();
@@ -142,7 +141,7 @@ public final class KernelScenario {
         }
 
         OffsetProbe probe = new OffsetProbe(truth, clock, scenario, options.seed());
-        Process daemon = options.daemon().start(serverLines, options.confLines(), options.ntpdFlags());
+        Process daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
         long startRawNanos = GuestClocks.monotonicRawNanos();
         long second = 0;
         boolean exited = false;
@@ -151,7 +150,7 @@ public final class KernelScenario {
             if (options.restartAtSeconds().equals(OptionalLong.of(second))) {
                 System.out.printf("scenario: daemon restarted at_s=%d status=%s%n", second, stop(daemon));
                 probe.restarted();
-                daemon = options.daemon().start(serverLines, options.confLines(), options.ntpdFlags());
+                daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
             }
             second++;
             long waitNanos = startRawNanos + second * SECOND_NANOS - GuestClocks.monotonicRawNanos();
