@@ -1,12 +1,12 @@
 package org.jntp.kernel.guest;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jntp.clock.KernelClock;
@@ -25,20 +25,20 @@ import org.jntp.sim.Summary;
  * Runs inside a test-bed guest only (through {@code testbed-guard}): one scenario of SCENARIOS.md on
  * the guest's real kernel. It builds true time on the raw oscillator with the scenario's offset and
  * frequency error ({@link Truth}), starts the scenario's servers on 127.0.0.2 and up
- * ({@link TruthServer}), runs jntp's {@code ntpd} on the kernel clock against them for the given
- * guest seconds (or until it exits by itself), samples the clock's true offset every second
- * ({@link OffsetProbe}) and prints {@code scenario:} lines, then {@code ntpsim}'s seed and
- * {@code summary} lines.
+ * ({@link TruthServer}), runs jntp's {@code ntpd} (or chronyd, {@link ScenarioDaemon}) on the kernel
+ * clock against them for the given guest seconds (or until it exits by itself), samples the clock's
+ * true offset every second ({@link OffsetProbe}) and prints {@code scenario:} lines, the exact
+ * {@link ResultLine}, then {@code ntpsim}'s seed and {@code summary} lines.
  *
  * <pre>
- * KernelScenario --preset lan-1 --seed 1 --seconds 1200 --offset 0.1 [--conf LINE]... [--stop mid-slew] [-- NTPD_FLAG...]
+ * KernelScenario --preset lan-1 --seed 1 --seconds 1200 [--offset 0.1] [--daemon jntp|chronyd]
+ *     [--restart-at S] [--conf LINE]... [--stop mid-slew] [-- DAEMON_FLAG...]
  * </pre>
+ * The offset defaults to the preset's (SCENARIOS.md: 0.1 s). {@code --restart-at S} stops the
+ * daemon at guest second S and starts it again with the same configuration (its drift file, say).
  */
 public final class KernelScenario {
 
-    private static final Path CONFIG = Path.of("/tmp/jntp-scenario/ntp.conf");
-    /** The daemon serves on another port: the scenario's servers hold 123 on their addresses. */
-    private static final int DAEMON_PORT = 12300;
     private static final long SECOND_NANOS = 1_000_000_000L;
     private static final long STOP_WAIT_SECONDS = 20;
     private static final int FIRST_SERVER_HOST = 2;
@@ -53,18 +53,22 @@ public final class KernelScenario {
      * @param seed        fixes the frequency error, the network's draws and the wander
      * @param seconds     guest seconds the daemon runs, at most
      * @param offsetSeconds the system clock's offset against true time at the start
-     * @param confLines   lines added to the daemon's ntp.conf after the server lines
-     * @param ntpdFlags   flags added to the daemon's command line
+     * @param daemon      the daemon that disciplines the clock
+     * @param restartAtSeconds the guest second at which the daemon is stopped and started again, if any
+     * @param confLines   lines added to the daemon's configuration after the server lines
+     * @param daemonFlags flags added to the daemon's command line
      * @param stopMidSlew stop the daemon at the first second its slew has the kernel's tick off nominal
      */
-    record Options(Preset preset, long seed, long seconds, double offsetSeconds, List<String> confLines,
-            List<String> ntpdFlags, boolean stopMidSlew) {
+    record Options(Preset preset, long seed, long seconds, double offsetSeconds, ScenarioDaemon daemon,
+            OptionalLong restartAtSeconds, List<String> confLines, List<String> daemonFlags, boolean stopMidSlew) {
 
         static Optional<Options> parse(String[] args) {
             Optional<Preset> preset = Optional.empty();
+            Optional<ScenarioDaemon> daemon = Optional.of(ScenarioDaemon.JNTP);
             long seed = 1;
             long seconds = 0;
-            double offset = 0;
+            OptionalDouble offset = OptionalDouble.empty();
+            OptionalLong restartAt = OptionalLong.empty();
             List<String> conf = new ArrayList<>();
             boolean stopMidSlew = false;
             int i = 0;
@@ -74,7 +78,9 @@ public final class KernelScenario {
                     case "--preset" -> preset = Preset.named(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--seconds" -> seconds = Long.parseLong(value);
-                    case "--offset" -> offset = Double.parseDouble(value);
+                    case "--offset" -> offset = OptionalDouble.of(Double.parseDouble(value));
+                    case "--daemon" -> daemon = ScenarioDaemon.named(value);
+                    case "--restart-at" -> restartAt = OptionalLong.of(Long.parseLong(value));
                     case "--conf" -> conf.add(value);
                     case "--stop" -> {
                         if (!value.equals("mid-slew")) {
@@ -89,10 +95,12 @@ public final class KernelScenario {
             }
             List<String> flags = i < args.length && args[i].equals("--")
                     ? List.of(args).subList(i + 1, args.length) : List.of();
-            if (preset.isEmpty() || seconds < 1 || (i < args.length && !args[i].equals("--"))) {
+            if (preset.isEmpty() || daemon.isEmpty() || seconds < 1 || (i < args.length && !args[i].equals("--"))) {
                 return Optional.empty();
             }
-            return Optional.of(new Options(preset.get(), seed, seconds, offset, List.copyOf(conf), flags, stopMidSlew));
+            return Optional.of(new Options(preset.get(), seed, seconds,
+                    offset.orElse(preset.get().scenario().offsetSeconds()), daemon.get(), restartAt,
+                    List.copyOf(conf), flags, stopMidSlew));
         }
 
         /** The preset's model with this run's start offset, length and seed. */
@@ -109,8 +117,9 @@ public final class KernelScenario {
     public static void main(String[] args) throws IOException, InterruptedException {
         Optional<Options> parsed = Options.parse(args);
         if (parsed.isEmpty()) {
-            System.out.println("usage: KernelScenario --preset NAME --seed N --seconds S --offset SECONDS"
-                    + " [--conf LINE]... [--stop mid-slew] [-- NTPD_FLAG...]");
+            System.out.println("usage: KernelScenario --preset NAME --seed N --seconds S [--offset SECONDS]"
+                    + " [--daemon jntp|chronyd] [--restart-at S] [--conf LINE]... [--stop mid-slew]"
+                    + " [-- DAEMON_FLAG...]");
             System.exit(EXIT_USAGE);
         }
         run(parsed.get());
@@ -124,34 +133,36 @@ public final class KernelScenario {
         // only read: the scenario leaves every write of the guest's clock to the daemon (precision unused)
         KernelClock clock = new KernelClock(LinuxAdjtimex.open(), 0);
         System.out.println("scenario: kernel before " + discipline(clock.readTimex(), adjtimeLeftMicros()));
-        System.out.printf(Locale.ROOT, "scenario: start preset=%s seed=%d seconds=%d offset_s=%+.6f"
-                        + " freq_error_ppm=%+.3f servers=%d falsetickers=%d%n", options.preset().presetName(),
-                options.seed(), options.seconds(), options.offsetSeconds(), errorPpm, scenario.servers(),
-                scenario.falsetickers());
+        System.out.printf(Locale.ROOT, "scenario: start daemon=%s preset=%s seed=%d seconds=%d offset_s=%+.6f"
+                        + " freq_error_ppm=%+.3f servers=%d falsetickers=%d%n", options.daemon().daemonName(),
+                options.preset().presetName(), options.seed(), options.seconds(), options.offsetSeconds(), errorPpm,
+                scenario.servers(), scenario.falsetickers());
         Truth truth = Truth.startingNow(options.offsetSeconds(), errorPpm);
         List<TruthServer> servers = new ArrayList<>();
-        List<String> conf = new ArrayList<>();
+        List<String> serverLines = new ArrayList<>();
         for (int i = 0; i < scenario.servers(); i++) {
             String host = "127.0.0." + (FIRST_SERVER_HOST + i);
             double serverOffset = scenario.isFalseticker(i) ? scenario.falsetickerOffsetSeconds() : 0;
             servers.add(TruthServer.start(host, truth, serverOffset, scenario.upDelay(), scenario.downDelay(),
                     scenario.lossProbability(), options.seed() * 1000 + i));
-            conf.add("server " + host + " iburst minpoll " + scenario.minpoll() + " maxpoll " + scenario.maxpoll());
+            serverLines.add("server " + host + " iburst minpoll " + scenario.minpoll() + " maxpoll " + scenario.maxpoll());
         }
         for (TruthServer server : servers) {
             server.warmUp(WARM_UP_ROUNDS);
         }
-        conf.addAll(options.confLines());
-        Files.createDirectories(CONFIG.getParent());
-        Files.write(CONFIG, conf);
 
         OffsetProbe probe = new OffsetProbe(truth, clock, scenario, options.seed());
-        Process daemon = startDaemon(options.ntpdFlags());
+        Process daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
         long startRawNanos = GuestClocks.monotonicRawNanos();
         long second = 0;
         boolean exited = false;
         while (second <= options.seconds() && !exited) {
             probe.sample(second);
+            if (options.restartAtSeconds().equals(OptionalLong.of(second))) {
+                System.out.printf("scenario: daemon restarted at_s=%d status=%s%n", second, stop(daemon));
+                probe.restarted();
+                daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
+            }
             second++;
             if (options.stopMidSlew() && clock.readTimex().tick() != NOMINAL_TICK_MICROS) {
                 System.out.println("scenario: stopping the daemon mid-slew, kernel "
@@ -165,10 +176,7 @@ public final class KernelScenario {
             probe.sample(second);
             System.out.printf("scenario: daemon exited by itself status=%d after_s=%d%n", daemon.exitValue(), second);
         } else {
-            daemon.destroy();
-            boolean stopped = daemon.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            System.out.printf("scenario: daemon stopped status=%s after_s=%d%n",
-                    stopped ? String.valueOf(daemon.exitValue()) : "still-running", second - 1);
+            System.out.printf("scenario: daemon stopped status=%s after_s=%d%n", stop(daemon), second - 1);
         }
         for (TruthServer server : servers) {
             server.close();
@@ -185,20 +193,16 @@ public final class KernelScenario {
             replies += server.replies();
         }
         SeedResult result = probe.result(options.seed(), polls, requests, replies);
+        System.out.println(new ResultLine(options.daemon().daemonName(), options.preset().presetName(), result).format());
         System.out.println(Report.seedLine(result));
         System.out.println(Report.summaryLine(options.preset().presetName(), Summary.of(List.of(result))));
     }
 
-    private static Process startDaemon(List<String> flags) throws IOException {
-        // The servers run at nice -10 (the test bed starts this program so), the daemon at 0.
-        List<String> command = new ArrayList<>(List.of("sh", "-c", "renice 0 -p $$ >/dev/null && exec \"$@\"", "ntpd",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", "/jntp/jntp.jar", "org.jntp.cli.Ntpd", "-n", "-c", CONFIG.toString(),
-                "--port", String.valueOf(DAEMON_PORT)));
-        command.addAll(flags);
-        System.out.println("scenario: $ " + String.join(" ", command));
-        return new ProcessBuilder(command).inheritIO().start();
+    /** Stops the daemon as a service manager would (SIGTERM) and says how it ended. */
+    private static String stop(Process daemon) throws InterruptedException {
+        daemon.destroy();
+        return daemon.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS) ? String.valueOf(daemon.exitValue())
+                : "still-running";
     }
 
     /**

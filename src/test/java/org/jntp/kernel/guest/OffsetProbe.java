@@ -33,6 +33,9 @@ final class OffsetProbe {
     private double largestChangeSeconds;
     private long firstRealtimeMinusRawNanos;
     private long lastRealtimeMinusRawNanos;
+    private boolean restarted;
+    private double largestAfterRestartSeconds;
+    private double largestFreqErrorAfterRestartPpm;
 
     OffsetProbe(Truth truth, KernelClock clock, Scenario scenario, long seed) {
         this.truth = truth;
@@ -70,10 +73,19 @@ final class OffsetProbe {
         } else {
             largestChangeSeconds = Math.max(largestChangeSeconds, Math.abs(offsetSeconds - lastOffsetSeconds));
         }
+        if (restarted) {
+            largestAfterRestartSeconds = Math.max(largestAfterRestartSeconds, Math.abs(offsetSeconds));
+            largestFreqErrorAfterRestartPpm = Math.max(largestFreqErrorAfterRestartPpm, Math.abs(freqErrorPpm));
+        }
         lastOffsetSeconds = offsetSeconds;
         lastRealtimeMinusRawNanos = realtime - raw;
         samples++;
         truth.wander(raw, wanderPpm * wander.nextGaussian());
+    }
+
+    /** The daemon was started again: from now on the largest offset is also kept apart. */
+    void restarted() {
+        restarted = true;
     }
 
     /** {@code ntpsim}'s metrics of the samples taken. */
@@ -84,13 +96,18 @@ final class OffsetProbe {
     /**
      * The offsets first and last, the largest change in one second (a slew moves the offset by at
      * most the daemon's slew rate, 83 333 µs a second, plus the frequency error; a step by the whole
-     * step), and how far the
-     * system clock moved against the raw oscillator: 0 for a clock nobody wrote.
+     * step), and how far the system clock moved against the raw oscillator: 0 for a clock nobody
+     * wrote; after a restart, the largest offset and frequency error since: a daemon that starts
+     * again from scratch sets the kernel's frequency to 0, one that starts from its drift file keeps
+     * it near the error.
      */
     String describe() {
-        return String.format(Locale.ROOT,
+        String described = String.format(Locale.ROOT,
                 "samples=%d offset_first_us=%.1f offset_last_us=%.1f largest_change_in_1s_us=%.1f clock_moved_us=%.1f",
                 samples, firstOffsetSeconds * 1e6, lastOffsetSeconds * 1e6, largestChangeSeconds * 1e6,
                 (lastRealtimeMinusRawNanos - firstRealtimeMinusRawNanos) / 1e3);
+        return restarted ? described + String.format(Locale.ROOT,
+                " largest_offset_after_restart_us=%.1f largest_freq_error_after_restart_ppm=%.3f",
+                largestAfterRestartSeconds * 1e6, largestFreqErrorAfterRestartPpm) : described;
     }
 }

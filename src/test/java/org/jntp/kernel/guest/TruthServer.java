@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.jntp.protocol.LeapIndicator;
@@ -138,9 +139,12 @@ final class TruthServer implements AutoCloseable {
     }
 
     /**
-     * Serves one request at a time: the stamps are true time when the request reaches the server by
-     * the model, and the reply leaves when it reaches the client by the model; the thread waits in
-     * between, so only how late it wakes adds to the model's delays.
+     * Serves one request at a time: the receive stamp is true time when the request reaches the
+     * server by the model, and the reply leaves when it reaches the client by the model; the thread
+     * waits in between. Should it wake late, the reply is taken to have left the server that much
+     * later, and its transmit stamp says so: like a real server's, which stamps when it sends, its
+     * lateness adds no asymmetric delay the daemon would take for an offset (a daemon that keeps the
+     * guest's one CPU busier would otherwise be measured worse than it disciplines).
      */
     private void receive() {
         try {
@@ -158,9 +162,26 @@ final class TruthServer implements AutoCloseable {
                 boolean replyLost = random.nextDouble() < lossProbability;
                 long servedRawNanos = arrivalRawNanos + drawNanos(up);
                 long deliveredRawNanos = servedRawNanos + drawNanos(down);
-                if (!requestLost && answer(client, servedRawNanos) && !replyLost) {
+                if (requestLost) {
+                    continue;
+                }
+                IpAddress address = IpAddress.of(client.getAddress());
+                Optional<ServerOutcome> answered = answer(address, client.getPort(), servedRawNanos);
+                if (answered.isEmpty()) {
+                    continue;
+                }
+                long lateNanos = 0;
+                if (!replyLost) {
                     waitUntil(deliveredRawNanos);
-                    late(GuestClocks.monotonicRawNanos() - deliveredRawNanos);
+                    lateNanos = Math.max(GuestClocks.monotonicRawNanos() - deliveredRawNanos, 0);
+                    late(lateNanos);
+                }
+                long transmitNanos = truth.trueNanos(servedRawNanos + lateNanos) + offsetNanos;
+                if (answered.get() == ServerOutcome.ANSWERED) {
+                    NtpServer.stampTransmit(reply, transmitNanos);
+                }
+                server.transmitted(reply, address.mappedHigh(), address.mappedLow(), transmitNanos);
+                if (!replyLost) {
                     replies++;
                     channel.send(reply, client);
                 }
@@ -172,21 +193,16 @@ final class TruthServer implements AutoCloseable {
         }
     }
 
-    /** Leaves the reply to {@code request} in {@code reply}; false when the server does not answer. */
-    private boolean answer(InetSocketAddress client, long servedRawNanos) {
+    /**
+     * Leaves the reply to {@code request} in {@code reply}, but for its transmit stamp; empty when
+     * the server does not answer.
+     */
+    private Optional<ServerOutcome> answer(IpAddress address, int port, long servedRawNanos) {
         long servedNanos = truth.trueNanos(servedRawNanos) + offsetNanos;
-        IpAddress address = IpAddress.of(client.getAddress());
         reply.clear();
-        ServerOutcome outcome = server.respond(request, address.mappedHigh(), address.mappedLow(), client.getPort(),
+        ServerOutcome outcome = server.respond(request, address.mappedHigh(), address.mappedLow(), port,
                 servedNanos, servedRawNanos, reply);
-        if (!outcome.replies()) {
-            return false;
-        }
-        if (outcome == ServerOutcome.ANSWERED) {
-            NtpServer.stampTransmit(reply, servedNanos);
-        }
-        server.transmitted(reply, address.mappedHigh(), address.mappedLow(), servedNanos);
-        return true;
+        return outcome.replies() ? Optional.of(outcome) : Optional.empty();
     }
 
     private static void waitUntil(long rawNanos) {
