@@ -12,10 +12,15 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 
-/** {@code clock_gettime(CLOCK_REALTIME)} through the FFM API, without allocating per call. */
-final class LinuxClockGettime {
+/**
+ * {@code clock_gettime} through the FFM API, without allocating per call: CLOCK_REALTIME, which the
+ * daemon reads and disciplines, and CLOCK_MONOTONIC_RAW, the bare oscillator that no step, slew or
+ * frequency setting moves (the kernel test bed builds true time on it).
+ */
+public final class LinuxClockGettime {
 
     private static final int CLOCK_REALTIME = 0;
+    private static final int CLOCK_MONOTONIC_RAW = 4;
     private static final StructLayout TIMESPEC =
             MemoryLayout.structLayout(JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_nsec"));
     private static final Linker LINKER = Linker.nativeLinker();
@@ -31,16 +36,25 @@ final class LinuxClockGettime {
     private LinuxClockGettime() {}
 
     /** CLOCK_REALTIME as Unix epoch nanoseconds. */
-    static long realtimeNanos() {
+    public static long realtimeNanos() {
+        return read(CLOCK_REALTIME);
+    }
+
+    /** CLOCK_MONOTONIC_RAW, nanoseconds since boot. */
+    public static long monotonicRawNanos() {
+        return read(CLOCK_MONOTONIC_RAW);
+    }
+
+    private static long read(int clockId) {
         MemorySegment timespec = BUFFER.get();
         int result;
         try {
-            result = (int) CLOCK_GETTIME.invokeExact(CLOCK_REALTIME, timespec);
+            result = (int) CLOCK_GETTIME.invokeExact(clockId, timespec);
         } catch (Throwable t) {
             throw new ClockException("clock_gettime could not be called", t);
         }
         if (result != 0) {
-            throw new ClockException("clock_gettime(CLOCK_REALTIME) failed");
+            throw new ClockException("clock_gettime(" + clockId + ") failed");
         }
         return timespec.get(JAVA_LONG, 0) * 1_000_000_000L + timespec.get(JAVA_LONG, 8);
     }

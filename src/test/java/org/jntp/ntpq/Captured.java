@@ -1,16 +1,11 @@
 package org.jntp.ntpq;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
-import java.util.stream.Collectors;
 import org.jntp.protocol.control.FragmentParse;
 import org.jntp.protocol.control.ResponseFragment;
+import org.jntp.protocol.control.Vectors;
 
 /** The NTPsec exchanges scripts/capture-mode6-vectors.sh captured (src/test/resources/org/jntp/protocol/control). */
 final class Captured {
@@ -20,18 +15,7 @@ final class Captured {
     private Captured() {}
 
     static byte[] datagram(String name) {
-        try (InputStream in = Captured.class.getResourceAsStream("/org/jntp/protocol/control/" + name + ".hex")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no vector " + name);
-            }
-            String hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
-                    .filter(line -> !line.startsWith("#"))
-                    .collect(Collectors.joining())
-                    .replaceAll("\\s", "");
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Vectors.bytes(name);
     }
 
     /** The data of one captured reply datagram. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.LinuxAdjtimex;
+import org.jntp.clock.LinuxClockGettime;
 import org.jntp.clock.Timex;
 import org.jntp.clock.TimexRequest;
 
@@ -98,13 +99,13 @@ public final class ClockWriteSmoke {
      */
     private void slewsFastThroughTheTick(KernelClock clock, LinuxAdjtimex adjtimex) throws InterruptedException {
         clock.setMaxSlewRate(KernelClock.MAX_SLEW_RATE_PPM);
-        long rawBefore = GuestClocks.monotonicRawNanos();
+        long rawBefore = LinuxClockGettime.monotonicRawNanos();
         long realMinusRawBefore = realMinusRawNanos();
         clock.slew(SLEW_SECONDS);
         long tickWhileSlewing = clock.readTimex().tick();
         Thread.sleep(FAST_SLEW_WAIT_MILLIS);
         long remainingMicros = adjtimex.adjust(TimexRequest.SINGLE_SHOT_REMAINING).offset();
-        long rawAfter = GuestClocks.monotonicRawNanos();
+        long rawAfter = LinuxClockGettime.monotonicRawNanos();
         long realMinusRawAfter = realMinusRawNanos();
         Timex after = clock.readTimex();
         double expectedNanos = SLEW_SECONDS * 1e9 + FREQUENCY_PPM * 1e-6 * (rawAfter - rawBefore);
@@ -123,9 +124,9 @@ public final class ClockWriteSmoke {
         long best = 0;
         long narrowest = Long.MAX_VALUE;
         for (int i = 0; i < READINGS; i++) {
-            long before = GuestClocks.realtimeNanos();
-            long raw = GuestClocks.monotonicRawNanos();
-            long after = GuestClocks.realtimeNanos();
+            long before = LinuxClockGettime.realtimeNanos();
+            long raw = LinuxClockGettime.monotonicRawNanos();
+            long after = LinuxClockGettime.realtimeNanos();
             if (after - before < narrowest) {
                 narrowest = after - before;
                 best = before + (after - before) / 2 - raw;

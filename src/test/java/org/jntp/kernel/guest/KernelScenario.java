@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.LinuxAdjtimex;
+import org.jntp.clock.LinuxClockGettime;
 import org.jntp.clock.Timex;
 import org.jntp.clock.TimexRequest;
 import org.jntp.sim.PollIntervals;
@@ -153,7 +154,7 @@ public final class KernelScenario {
 
         OffsetProbe probe = new OffsetProbe(truth, clock, scenario, options.seed());
         Process daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
-        long startRawNanos = GuestClocks.monotonicRawNanos();
+        long startRawNanos = LinuxClockGettime.monotonicRawNanos();
         long second = 0;
         boolean exited = false;
         while (second <= options.seconds() && !exited) {
@@ -169,7 +170,7 @@ public final class KernelScenario {
                         + discipline(clock.readTimex(), adjtimeLeftMicros()));
                 break;
             }
-            long waitNanos = startRawNanos + second * SECOND_NANOS - GuestClocks.monotonicRawNanos();
+            long waitNanos = startRawNanos + second * SECOND_NANOS - LinuxClockGettime.monotonicRawNanos();
             exited = daemon.waitFor(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
         }
         if (exited) {

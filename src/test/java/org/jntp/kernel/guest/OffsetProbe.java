@@ -3,6 +3,7 @@ package org.jntp.kernel.guest;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.jntp.clock.KernelClock;
+import org.jntp.clock.LinuxClockGettime;
 import org.jntp.clock.Timex;
 import org.jntp.sim.PollIntervals;
 import org.jntp.sim.Scenario;
@@ -52,9 +53,9 @@ final class OffsetProbe {
         long narrowestNanos = Long.MAX_VALUE;
         // the reading least disturbed by the scheduler: the guest has one emulated CPU to share
         for (int i = 0; i < READINGS; i++) {
-            long before = GuestClocks.realtimeNanos();
-            long rawNow = GuestClocks.monotonicRawNanos();
-            long after = GuestClocks.realtimeNanos();
+            long before = LinuxClockGettime.realtimeNanos();
+            long rawNow = LinuxClockGettime.monotonicRawNanos();
+            long after = LinuxClockGettime.realtimeNanos();
             if (after - before < narrowestNanos) {
                 narrowestNanos = after - before;
                 raw = rawNow;

@@ -1,5 +1,7 @@
 package org.jntp.kernel.guest;
 
+import org.jntp.clock.LinuxClockGettime;
+
 /**
  * True time in a test-bed guest, built on CLOCK_MONOTONIC_RAW: it runs slower than the raw
  * oscillator by the scenario's frequency error, so that the guest's system clock, left at the
@@ -29,9 +31,9 @@ final class Truth {
      * now and gains {@code errorPpm} on it while the kernel's frequency stays 0.
      */
     static Truth startingNow(double offsetSeconds, double errorPpm) {
-        long before = GuestClocks.realtimeNanos();
-        long raw = GuestClocks.monotonicRawNanos();
-        long after = GuestClocks.realtimeNanos();
+        long before = LinuxClockGettime.realtimeNanos();
+        long raw = LinuxClockGettime.monotonicRawNanos();
+        long after = LinuxClockGettime.realtimeNanos();
         long realtime = before + (after - before) / 2;
         return at(raw, realtime - Math.round(offsetSeconds * 1e9), errorPpm);
     }
@@ -48,7 +50,7 @@ final class Truth {
 
     /** True time now, Unix ns. */
     long nowNanos() {
-        return trueNanos(GuestClocks.monotonicRawNanos());
+        return trueNanos(LinuxClockGettime.monotonicRawNanos());
     }
 
     /** The oscillator's error against true time now: what the daemon has to take out, ppm. */

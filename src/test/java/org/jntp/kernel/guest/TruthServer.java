@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
+import org.jntp.clock.LinuxClockGettime;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.server.NtpServer;
@@ -151,7 +152,7 @@ final class TruthServer implements AutoCloseable {
             while (true) {
                 request.clear();
                 InetSocketAddress client = (InetSocketAddress) channel.receive(request);
-                long arrivalRawNanos = GuestClocks.monotonicRawNanos();
+                long arrivalRawNanos = LinuxClockGettime.monotonicRawNanos();
                 request.flip();
                 if (requests == 0) {
                     firstRequestRawNanos = arrivalRawNanos;
@@ -173,7 +174,7 @@ final class TruthServer implements AutoCloseable {
                 long lateNanos = 0;
                 if (!replyLost) {
                     waitUntil(deliveredRawNanos);
-                    lateNanos = Math.max(GuestClocks.monotonicRawNanos() - deliveredRawNanos, 0);
+                    lateNanos = Math.max(LinuxClockGettime.monotonicRawNanos() - deliveredRawNanos, 0);
                     late(lateNanos);
                 }
                 long transmitNanos = truth.trueNanos(servedRawNanos + lateNanos) + offsetNanos;
@@ -206,8 +207,8 @@ final class TruthServer implements AutoCloseable {
     }
 
     private static void waitUntil(long rawNanos) {
-        for (long left = rawNanos - GuestClocks.monotonicRawNanos(); left > 0;
-                left = rawNanos - GuestClocks.monotonicRawNanos()) {
+        for (long left = rawNanos - LinuxClockGettime.monotonicRawNanos(); left > 0;
+                left = rawNanos - LinuxClockGettime.monotonicRawNanos()) {
             LockSupport.parkNanos(left);
         }
     }

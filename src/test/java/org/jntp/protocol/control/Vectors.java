@@ -9,10 +9,10 @@ import java.util.HexFormat;
 import java.util.stream.Collectors;
 
 /** The datagrams scripts/capture-mode6-vectors.sh captured, one .hex file each. */
-final class Vectors {
+public final class Vectors {
     private Vectors() {}
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Vectors.class.getResourceAsStream(name + ".hex")) {
             if (in == null) {
                 throw new IllegalArgumentException("no vector " + name);
