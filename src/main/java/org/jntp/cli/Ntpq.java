@@ -18,12 +18,15 @@ public final class Ntpq {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        NtpqEnvironment env = new NtpqEnvironment(
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, System.err,
-                System.console() != null && System.console().isTerminal(), UdpControlTransport::open,
-                NtpqEnvironment.Resolver.system(), HostNames.system(), Instant::now, ZoneId.systemDefault());
-        int status = NtpqShell.run(List.of(args), env, Versions.of(Ntpq.class));
+        int status = NtpqShell.run(List.of(args), environment(out, System.err), Versions.of(Ntpq.class));
         out.flush();
-        System.exit(status);
+        QuickExit.exit(status);
+    }
+
+    /** ntpq's world: standard input, the given streams, UDP, the system's resolver, clock and zone. */
+    static NtpqEnvironment environment(PrintStream out, PrintStream err) {
+        return new NtpqEnvironment(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out,
+                err, System.console() != null && System.console().isTerminal(), UdpControlTransport::open,
+                NtpqEnvironment.Resolver.system(), HostNames.system(), Instant::now, ZoneId::systemDefault);
     }
 }

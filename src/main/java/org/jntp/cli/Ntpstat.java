@@ -20,15 +20,15 @@ public final class Ntpstat {
     private Ntpstat() {}
 
     public static void main(String[] args) {
-        NtpstatReport report = ask();
+        NtpstatReport report = ask(new InetSocketAddress(InetAddress.getLoopbackAddress(), NTP_PORT));
         System.out.print(report.out());
         System.out.flush();
         System.err.print(report.err());
-        System.exit(report.exitStatus());
+        QuickExit.exit(report.exitStatus());
     }
 
-    private static NtpstatReport ask() {
-        InetSocketAddress daemon = new InetSocketAddress(InetAddress.getLoopbackAddress(), NTP_PORT);
+    /** The report on the daemon at {@code daemon}. */
+    static NtpstatReport ask(InetSocketAddress daemon) {
         try (UdpControlTransport transport = UdpControlTransport.open(daemon)) {
             transport.send(NtpstatReport.REQUEST);
             Optional<byte[]> reply = transport.receive(WAIT);

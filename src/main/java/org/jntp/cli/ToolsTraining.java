@@ -1,37 +1,32 @@
 package org.jntp.cli;
 
-import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Optional;
-import org.jntp.ntpq.ControlTransport;
-import org.jntp.ntpq.NtpqEnvironment;
 import org.jntp.ntpq.NtpqShell;
-import org.jntp.ntpq.NtpstatReport;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.Association;
-import org.jntp.protocol.control.ControlOpcode;
 import org.jntp.protocol.control.ControlRequest;
 import org.jntp.protocol.control.ControlResponses;
 import org.jntp.protocol.control.PeerStatus;
 import org.jntp.protocol.control.RequestParse;
 
 /**
- * The training run of the tools' AOT cache (bin/jntp-java): ntpq's and ntpstat's usual commands
- * against a made-up server in memory, so that the classes they load and link are in the cache.
- * No network, no output.
+ * The training run of the tools' AOT cache (bin/jntp-java): ntpq's and ntpstat's usual commands,
+ * through the same code as their mains, against a made-up server on a loopback port of its own,
+ * so that the classes they load and link and the lambdas and switches they resolve are in the
+ * cache. No output.
  */
 public final class ToolsTraining {
     private static final int ASSOCIATION = 17767;
     private static final int PEER_STATUS = 0xb61a;
     private static final int SYSTEM_STATUS = 0xc016;
+    private static final int MAX_DATAGRAM = 2048;
     private static final String SYSTEM = "leap=3, stratum=9, precision=-23, rootdelay=0.036, rootdisp=62.674,"
             + " refid=192.0.2.4, reftime=0xeeb2b354.b56f0097, tc=4, peer=17767, offset=0.000000,"
             + " frequency=0.000, sys_jitter=0.000000, clk_jitter=0.119, clock=0xeeb2b35b.26cf170b,"
@@ -46,49 +41,51 @@ public final class ToolsTraining {
 
     private ToolsTraining() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException, InterruptedException {
         PrintStream sink = new PrintStream(PrintStream.nullOutputStream());
-        for (List<String> command : List.of(List.of("-p"), List.of("-pn"), List.of("-c", "as"), List.of("-c", "rv"),
-                List.of("-c", "apeers", "-c", "opeers"), List.of("-c", "sysinfo"), List.of("-c", "raw", "-c", "rv 0"),
-                List.of("-c", "rv 17767", "-c", "help"))) {
-            NtpqEnvironment env = new NtpqEnvironment(new BufferedReader(new StringReader("")), sink, sink, false,
-                    server -> new Server(), name -> List.of(InetAddress.getLoopbackAddress()), InetAddress::getHostAddress,
-                    Instant::now, ZoneId.systemDefault());
-            NtpqShell.run(command, env, "training");
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread server = Thread.ofPlatform().daemon().start(() -> serve(socket));
+            String target = "127.0.0.1:" + socket.getLocalPort();
+            for (List<String> command : List.of(List.of("-p", target), List.of("-pn", target),
+                    List.of("-c", "as", target), List.of("-c", "rv", target), List.of("-c", "apeers", "-c", "opeers", target),
+                    List.of("-c", "sysinfo", target), List.of("-c", "raw", "-c", "rv 0", target),
+                    List.of("-c", "rv 17767", "-c", "help", target))) {
+                NtpqShell.run(command, Ntpq.environment(sink, sink), "training");
+            }
+            sink.print(Ntpstat.ask((InetSocketAddress) socket.getLocalSocketAddress()).out());
+            socket.close();
+            server.join();
         }
-        byte[] datagram = ControlResponses.text(ControlRequest.of(2, ControlOpcode.READVAR, 1, 0, new byte[0]).header(),
-                LeapIndicator.NO_WARNING, 0x0615, SYSTEM).getFirst();
-        sink.print(NtpstatReport.of(datagram).out());
     }
 
-    /** Answers READSTAT with one association and READVAR with the variables above. */
-    private static final class Server implements ControlTransport {
-        private final ArrayDeque<byte[]> replies = new ArrayDeque<>();
-
-        @Override
-        public void send(byte[] datagram) {
-            if (!(ControlRequest.parse(ByteBuffer.wrap(datagram)) instanceof RequestParse.Parsed parsed)) {
+    /** Answers every request until the socket closes. */
+    private static void serve(DatagramSocket socket) {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+                for (byte[] reply : answer(ByteBuffer.wrap(buffer, 0, packet.getLength()))) {
+                    socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                }
+            } catch (IOException e) {
                 return;
             }
-            ControlRequest request = parsed.request();
-            int association = request.header().associationId();
-            List<byte[]> answer = switch (request.opcode()) {
-                case READSTAT -> ControlResponses.binary(request.header(), LeapIndicator.UNSYNCHRONIZED, SYSTEM_STATUS,
-                        Association.encode(List.of(new Association(ASSOCIATION, PeerStatus.decode(PEER_STATUS)))));
-                default -> ControlResponses.text(request.header(), LeapIndicator.UNSYNCHRONIZED,
-                        association == 0 ? SYSTEM_STATUS : PEER_STATUS, association == 0 ? SYSTEM : PEER);
-            };
-            replies.addAll(answer);
         }
+    }
 
-        @Override
-        public Optional<byte[]> receive(Duration timeout) {
-            return Optional.ofNullable(replies.poll());
+    /** READSTAT with one association, READVAR with the variables above. */
+    private static List<byte[]> answer(ByteBuffer datagram) {
+        if (!(ControlRequest.parse(datagram) instanceof RequestParse.Parsed parsed)) {
+            return List.of();
         }
-
-        @Override
-        public void close() {
-            replies.clear();
-        }
+        ControlRequest request = parsed.request();
+        int association = request.header().associationId();
+        return switch (request.opcode()) {
+            case READSTAT -> ControlResponses.binary(request.header(), LeapIndicator.UNSYNCHRONIZED, SYSTEM_STATUS,
+                    Association.encode(List.of(new Association(ASSOCIATION, PeerStatus.decode(PEER_STATUS)))));
+            default -> ControlResponses.text(request.header(), LeapIndicator.UNSYNCHRONIZED,
+                    association == 0 ? SYSTEM_STATUS : PEER_STATUS, association == 0 ? SYSTEM : PEER);
+        };
     }
 }

@@ -22,11 +22,11 @@ import java.util.function.Supplier;
  * @param resolver names to addresses
  * @param hostNames addresses to names
  * @param clock the current time
- * @param zone the time zone of printed dates
+ * @param zone the time zone of printed dates, asked for only when one is printed
  */
 public record NtpqEnvironment(BufferedReader in, PrintStream out, PrintStream err, boolean terminal,
         ControlTransport.Factory transports, Resolver resolver, HostNames hostNames, Supplier<Instant> clock,
-        ZoneId zone) {
+        Supplier<ZoneId> zone) {
     /** Requires every part. */
     public NtpqEnvironment {
         Objects.requireNonNull(in, "in");

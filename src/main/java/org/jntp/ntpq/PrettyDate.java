@@ -23,7 +23,7 @@ public final class PrettyDate {
             millis -= 1000;
             seconds++;
         }
-        ZonedDateTime date = Instant.ofEpochSecond(display.unixSeconds(seconds & 0xFFFF_FFFFL)).atZone(display.zone());
+        ZonedDateTime date = Instant.ofEpochSecond(display.unixSeconds(seconds & 0xFFFF_FFFFL)).atZone(display.zone().get());
         return String.format(Locale.ROOT, "%08x.%08x  %s, %s %2d %4d %2d:%02d:%02d.%03d",
                 LongFixed.seconds(lfp), LongFixed.fraction(lfp),
                 DAYS[date.getDayOfWeek().ordinal()], MONTHS[date.getMonthValue() - 1],

@@ -35,6 +35,6 @@ final class Captured {
 
     /** Numeric, narrow, in UTC, at the given Unix second. */
     static Display numericAt(long unixSeconds) {
-        return new Display(false, false, address -> "name.example", ZoneOffset.UTC, Instant.ofEpochSecond(unixSeconds));
+        return new Display(false, false, address -> "name.example", () -> ZoneOffset.UTC, Instant.ofEpochSecond(unixSeconds));
     }
 }

@@ -67,7 +67,7 @@ class MruListTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, server[0], name -> {
                     throw new UnknownHostException(name);
-                }, a -> "name.example", () -> Instant.ofEpochSecond(NOW_SECONDS - 2_208_988_800L), ZoneOffset.UTC);
+                }, a -> "name.example", () -> Instant.ofEpochSecond(NOW_SECONDS - 2_208_988_800L), () -> ZoneOffset.UTC);
         NtpqShell.run(List.of(args), env, "jntp test");
     }
 

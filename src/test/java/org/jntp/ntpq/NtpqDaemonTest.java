@@ -78,7 +78,7 @@ class NtpqDaemonTest {
         NtpqEnvironment env = new NtpqEnvironment(new BufferedReader(new StringReader("")),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, UdpControlTransport::open, NtpqEnvironment.Resolver.system(), HostNames.system(), Instant::now,
-                ZoneOffset.UTC);
+                () -> ZoneOffset.UTC);
         NtpqShell.run(List.of(args), env, "jntp test");
     }
 

@@ -54,7 +54,7 @@ class NtpqShellTest {
                         return List.of(InetAddress.getLoopbackAddress());
                     }
                     throw new UnknownHostException(name);
-                }, a -> "name.example", () -> Instant.ofEpochSecond(Captured.PEER_REC_UNIX_SECONDS + 5), ZoneOffset.UTC);
+                }, a -> "name.example", () -> Instant.ofEpochSecond(Captured.PEER_REC_UNIX_SECONDS + 5), () -> ZoneOffset.UTC);
         return NtpqShell.run(List.of(args), env, "jntp test");
     }
 

@@ -66,7 +66,7 @@ class PeerLineTest {
 
     @Test
     void printsALongNameWholeOnALineOfItsOwnWhenWide() {
-        Display wide = new Display(false, true, a -> "", ZoneOffset.UTC, Instant.ofEpochSecond(0));
+        Display wide = new Display(false, true, a -> "", () -> ZoneOffset.UTC, Instant.ofEpochSecond(0));
 
         assertThat(line(PeerList.PEERS, CANDIDATE, "srchost=\"0.debian.pool.ntp.org\", refid=POOL, hmode=3", wide))
                 .startsWith("+0.debian.pool.ntp.org\n                 .POOL.");
@@ -74,7 +74,7 @@ class PeerLineTest {
 
     @Test
     void namesTheRemoteByItsHostNameUnlessNumeric() {
-        Display names = new Display(true, false, a -> "ntp1.example.org.long", ZoneOffset.UTC, Instant.ofEpochSecond(0));
+        Display names = new Display(true, false, a -> "ntp1.example.org.long", () -> ZoneOffset.UTC, Instant.ofEpochSecond(0));
 
         assertThat(line(PeerList.PEERS, CANDIDATE, "srcadr=192.0.2.9, hmode=3", names)).startsWith("+ntp1.example.or ");
     }
