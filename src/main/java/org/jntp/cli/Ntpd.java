@@ -21,6 +21,7 @@ import org.jntp.daemon.Daemon;
 import org.jntp.daemon.DaemonExit;
 import org.jntp.daemon.EventLog;
 import org.jntp.daemon.PidFile;
+import org.jntp.daemon.ProcessName;
 
 /**
  * {@code ntpd}: reads ntp.conf, keeps and serves time until SIGTERM or SIGINT, and exits cleanly;
@@ -34,6 +35,7 @@ public final class Ntpd {
     private Ntpd() {}
 
     public static void main(String[] args) {
+        ProcessName.set("ntpd");
         System.exit(run(List.of(args)));
     }
 
