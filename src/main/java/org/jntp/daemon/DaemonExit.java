@@ -1,25 +1,25 @@
 package org.jntp.daemon;
 
 import java.util.Locale;
+import org.jntp.discipline.ClockSetting;
 
 /** Why the daemon stopped by itself, rather than on a signal. */
 public sealed interface DaemonExit {
 
-    /**
-     * {@code -q}: the clock was set once.
-     *
-     * @param stepped       whether it was stepped (else slewed)
-     * @param offsetSeconds by how much
-     */
-    record ClockSet(boolean stepped, double offsetSeconds) implements DaemonExit {
+    /** {@code -q}: the clock was set once, by {@code setting}. */
+    record ClockSet(ClockSetting setting) implements DaemonExit {
         /** ntpd -q's log line: "ntpd: time set +0.250000 s" for a step, "ntpd: time slew ..." for a slew. */
         public String logLine() {
-            return String.format(Locale.ROOT, "ntpd: time %s %+.6f s", stepped ? "set" : "slew", offsetSeconds);
+            return String.format(Locale.ROOT, "ntpd: time %s %+.6f s", verb(), setting.offsetSeconds());
         }
 
         /** What ntpd -q prints on standard output: the log line without the blank before "s". */
         public String printedLine() {
-            return String.format(Locale.ROOT, "ntpd: time %s %+.6fs", stepped ? "set" : "slew", offsetSeconds);
+            return String.format(Locale.ROOT, "ntpd: time %s %+.6fs", verb(), setting.offsetSeconds());
+        }
+
+        private String verb() {
+            return setting.stepped() ? "set" : "slew";
         }
     }
 
