@@ -171,7 +171,8 @@ final class ClientLoop implements Runnable {
         SyncSettings lines = SyncSettings.of(config, options.panicAllowedOnce(), options.slewOnly(),
                 guarded.maxSlewRatePpm(), OptionalDouble.empty());
         DisciplineSettings discipline = drift.restore(lines.discipline(), guarded);
-        SourcePlan plan = SourcePlan.of(config.associations(), options.family());
+        SourcePlan plan = SourcePlan.of(options.setAndQuit() ? SourcePlan.withIburst(config.associations())
+                : config.associations(), options.family());
         plan.notices().forEach(log::info);
         Optional<LocalDriver> local = plan.localClock().map(refclock -> localDriver(config, refclock));
         Optional<LeapTable> leapTable = config.files().leapFile()
