@@ -530,6 +530,10 @@ final class ClientLoop implements Runnable {
         }
         Optional<ClockSetting> setting = synchronizer.clockSetting();
         if (setting.isEmpty()) {
+            if (!awaitingNames && synchronizer.everyAnsweredVolleyOut()) {
+                exit.complete(new DaemonExit.NoServersFound());
+                return true;
+            }
             return false;
         }
         exit.complete(switch (ClockSetter.make(clock.unguarded(), setting.get(), log)) {

@@ -23,6 +23,12 @@ public sealed interface DaemonExit {
         }
     }
 
+    /**
+     * {@code -q}: every source answered and had its volley, and none gave a clock update: ntpd
+     * 4.2.8's "successful failure", which exits 0.
+     */
+    record NoServersFound() implements DaemonExit {}
+
     /** The offset exceeded the panic threshold: ntpd stops and leaves setting the clock to the operator. */
     record Panic(double offsetSeconds) implements DaemonExit {}
 
@@ -32,10 +38,11 @@ public sealed interface DaemonExit {
     /** The client side failed and cannot go on, for {@code reason} (already logged). */
     record Failed(String reason) implements DaemonExit {}
 
-    /** The exit status ntpd ends with: 0 after {@code -q} set the clock, 1 otherwise. */
+    /** The exit status ntpd ends with: 0 after {@code -q} set the clock or found no server, 1 otherwise. */
     default int status() {
         return switch (this) {
             case ClockSet set -> 0;
+            case NoServersFound none -> 0;
             case Panic panic -> 1;
             case CannotSetClock refused -> 1;
             case Failed failed -> 1;

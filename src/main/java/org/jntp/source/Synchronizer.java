@@ -674,6 +674,23 @@ public final class Synchronizer {
         settingOnce = true;
     }
 
+    /**
+     * Whether every source polled has answered and had a whole volley sent since: if
+     * {@link #setClockOnce} has no setting by then, ntpd -q gives up ("no servers found").
+     */
+    public boolean everyAnsweredVolleyOut() {
+        boolean any = false;
+        for (Peer peer : peers) {
+            if (peer.isPolled()) {
+                if (!peer.source.answeredVolleyOut()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** The setting decided after {@link #setClockOnce}, once there is one. */
     public Optional<ClockSetting> clockSetting() {
         return clockSetting;

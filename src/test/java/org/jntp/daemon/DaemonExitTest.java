@@ -24,4 +24,9 @@ class DaemonExitTest {
         assertThat(set.logLine()).isEqualTo("ntpd: time slew +0.001234 s");
         assertThat(set.printedLine()).isEqualTo("ntpd: time slew +0.001234s");
     }
+
+    @Test
+    void exitsZeroWhenNoServerWasFoundAsNtpdsSuccessfulFailure() {
+        assertThat(new DaemonExit.NoServersFound().status()).isZero();
+    }
 }

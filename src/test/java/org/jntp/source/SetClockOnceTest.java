@@ -68,12 +68,17 @@ class SetClockOnceTest {
         return DisciplineSettings.defaults(500);
     }
 
+    /** As {@link #answerAll(Synchronizer, int, long)}, from servers of 10 µs root dispersion. */
+    private void answerAll(Synchronizer synchronizer, int seconds) {
+        answerAll(synchronizer, seconds, 10_000);
+    }
+
     /**
      * Every server answers every request for {@code seconds}, 1 ms away each way; the requests of
      * one second leave together and are answered in turn, so the later ones measure a millisecond
      * or two of offset more.
      */
-    private void answerAll(Synchronizer synchronizer, int seconds) {
+    private void answerAll(Synchronizer synchronizer, int seconds, long rootDispersionNanos) {
         for (int s = 0; s < seconds; s++) {
             monoNanos += SECOND;
             clock.advance(SECOND);
@@ -82,7 +87,7 @@ class SetClockOnceTest {
                 clock.advance(SECOND / 1000);
                 NtpTimestamp serverTime = NtpTimestamp.ofUnixNanos(clock.trueNanos());
                 NtpHeader reply = new NtpHeader(LeapIndicator.NO_WARNING, 4, Mode.SERVER, 1, request.poll(), -20,
-                        NtpShort.ZERO, NtpShort.ofNanos(10_000), ReferenceId.ofAscii("GPS"), serverTime,
+                        NtpShort.ZERO, NtpShort.ofNanos(rootDispersionNanos), ReferenceId.ofAscii("GPS"), serverTime,
                         request.transmitTime(), serverTime, serverTime);
                 ByteBuffer bytes = ByteBuffer.allocate(NtpHeader.LENGTH);
                 reply.encode(bytes);
@@ -169,5 +174,38 @@ class SetClockOnceTest {
         assertThat(synchronizer.clockSetting()).hasValueSatisfying(setting ->
                 assertThat(setting.kind()).isEqualTo(ClockSetting.Kind.STEP));
         assertThat(panicSeconds).isEmpty();
+    }
+
+    @Test
+    void givesUpOnceEveryServerAnsweredAVolleyWithoutAClockUpdate() throws Exception {
+        Synchronizer synchronizer = settingOnce(0.25, ntpdDefaults());
+
+        // 2 s of root dispersion: every reply is taken, and no server is ever selectable
+        answerAll(synchronizer, 70, 2_000_000_000L);
+
+        assertThat(synchronizer.clockSetting()).isEmpty();
+        assertThat(synchronizer.everyAnsweredVolleyOut()).isTrue();
+    }
+
+    @Test
+    void keepsWaitingForServersThatNeverAnswer() throws Exception {
+        Synchronizer synchronizer = settingOnce(0.25, ntpdDefaults());
+
+        for (int s = 0; s < 300; s++) {
+            monoNanos += SECOND;
+            clock.advance(SECOND);
+            synchronizer.wake(monoNanos);
+        }
+
+        assertThat(synchronizer.everyAnsweredVolleyOut()).isFalse();
+    }
+
+    @Test
+    void doesNotGiveUpWhileAVolleyIsStillGoingOut() throws Exception {
+        Synchronizer synchronizer = settingOnce(0.25, ntpdDefaults());
+
+        answerAll(synchronizer, 30, 2_000_000_000L);
+
+        assertThat(synchronizer.everyAnsweredVolleyOut()).isFalse();
     }
 }
