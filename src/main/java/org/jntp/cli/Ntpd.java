@@ -120,6 +120,10 @@ public final class Ntpd {
                 log.info(set.logLine());
                 System.out.println(set.printedLine());
             }
+            case DaemonExit.NoServersFound none -> {
+                log.info("ntpd: no servers found");
+                System.out.println("ntpd: no servers found");
+            }
             case DaemonExit.Panic panic -> log.info("ntpd exiting: the offset is beyond the panic threshold;"
                     + " set the clock by hand, or restart with -g to allow one large correction");
             case DaemonExit.CannotSetClock refused -> log.info("ntpd -q: cannot set the clock: " + refused.reason());

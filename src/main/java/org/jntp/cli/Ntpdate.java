@@ -10,25 +10,24 @@ import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jntp.clock.Clock;
-import org.jntp.clock.ClockException;
 import org.jntp.clock.KernelClock;
+import org.jntp.daemon.ClockSetter;
 import org.jntp.daemon.DateQueryRunner;
 import org.jntp.daemon.EventLog;
+import org.jntp.discipline.ClockSetting;
+import org.jntp.discipline.StepRule;
 import org.jntp.server.access.AddressFamily;
 import org.jntp.source.DateQuery;
 
 /**
  * {@code ntpdate}: asks each server a few times, picks one with the clock filter and selection of
- * RFC 5905, and steps the clock to it (an offset of 0.5 s or more, or {@code -b}) or slews it;
- * {@code -q} and {@code -d} only say what they would do. Notices go to standard output and errors
+ * RFC 5905, and steps the clock to it (an offset of 0.5 s or more, or {@code -b}) or slews it, by
+ * {@link StepRule#ntpdate} and through {@link ClockSetter} as {@code ntpd -q} does; {@code -q} and
+ * {@code -d} only say what they would do. Notices go to standard output and errors
  * to standard error, as ntpdate 4.2.8 prints them when not logging to syslog.
  */
 public final class Ntpdate {
-    /** ntpdate steps the clock from this offset on, and slews below it. */
-    static final double STEP_THRESHOLD_SECONDS = 0.5;
-
     private Ntpdate() {}
 
     public static void main(String[] args) {
@@ -77,32 +76,19 @@ public final class Ntpdate {
             return 1;
         }
         DateQuery.ServerReport best = result.servers().get(result.chosen().getAsInt());
-        double offset = best.statistics().offsetSeconds();
-        boolean step = options.alwaysStep()
-                || !options.neverStep() && Math.abs(offset) >= STEP_THRESHOLD_SECONDS;
+        ClockSetting setting = StepRule.ntpdate(options.alwaysStep(), options.neverStep())
+                .setting(best.statistics().offsetSeconds());
         if (!options.queryOnly() && !options.debug()) {
-            try {
-                adjust(clock, step, offset, errors);
-            } catch (ClockException e) {
-                errors.info("Can't adjust the time of day: " + e.getMessage());
-                return 1;
+            switch (ClockSetter.make(clock, setting, errors)) {
+                case ClockSetter.Outcome.Made made -> { }
+                case ClockSetter.Outcome.Refused refused -> {
+                    errors.info("Can't adjust the time of day: " + refused.reason());
+                    return 1;
+                }
             }
         }
-        notices.info(NtpdateReport.adjustLine(step, best));
+        notices.info(NtpdateReport.adjustLine(setting, best.address()));
         return 0;
-    }
-
-    private static void adjust(Clock clock, boolean step, double offset, EventLog errors) {
-        if (step) {
-            clock.step(offset);
-            return;
-        }
-        if (Math.abs(offset) > Clock.MAX_SLEW_SECONDS) {
-            errors.info(String.format(Locale.ROOT, "offset %.6f s is more than one slew covers (%.1f s):"
-                    + " slewing %.1f s now; step with -b, or run ntpdate again", offset, Clock.MAX_SLEW_SECONDS,
-                    Math.copySign(Clock.MAX_SLEW_SECONDS, offset)));
-        }
-        clock.slew(offset);
     }
 
     /** Every address of every server, of the family asked for; a name that does not resolve is said and skipped. */

@@ -1,7 +1,9 @@
 package org.jntp.cli;
 
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.jntp.daemon.AddressText;
+import org.jntp.discipline.ClockSetting;
 import org.jntp.source.DateQuery;
 import org.jntp.source.PeerVariables;
 
@@ -39,10 +41,10 @@ final class NtpdateReport {
                 + SKEW_ALLOWANCE_SECONDS, MIN_DISTANCE_SECONDS);
     }
 
-    /** {@code adjust time server 192.0.2.1 offset -0.000123 sec}, or {@code step time ...}. */
-    static String adjustLine(boolean step, DateQuery.ServerReport report) {
-        return String.format(Locale.ROOT, "%s time server %s offset %s sec", step ? "step" : "adjust",
-                AddressText.of(report.address().getAddress()), offset(report.statistics().offsetSeconds()));
+    /** {@code adjust time server 192.0.2.1 offset -0.000123 sec} for a slew, {@code step time ...} for a step. */
+    static String adjustLine(ClockSetting setting, InetSocketAddress server) {
+        return String.format(Locale.ROOT, "%s time server %s offset %s sec", setting.stepped() ? "step" : "adjust",
+                AddressText.of(server.getAddress()), offset(setting.offsetSeconds()));
     }
 
     /** ntpdate -d's account of one server. */

@@ -27,6 +27,7 @@ import org.jntp.daemon.net.Poller;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.discipline.ClockDiscipline;
+import org.jntp.discipline.ClockSetting;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.NtpConstants;
 import org.jntp.leap.LeapSmear;
@@ -141,6 +142,9 @@ final class ClientLoop implements Runnable {
         // before the server threads start, so that none answers a peer as a stranger
         routePeers(sources.sources());
         this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
+        if (options.setAndQuit()) {
+            synchronizer.setClockOnce();
+        }
         leapTable.ifPresent(synchronizer::useLeapTable);
         leapSmear.ifPresent(synchronizer::smearLeaps);
         this.awaitingNames = !names.isEmpty();
@@ -167,7 +171,8 @@ final class ClientLoop implements Runnable {
         SyncSettings lines = SyncSettings.of(config, options.panicAllowedOnce(), options.slewOnly(),
                 guarded.maxSlewRatePpm(), OptionalDouble.empty());
         DisciplineSettings discipline = drift.restore(lines.discipline(), guarded);
-        SourcePlan plan = SourcePlan.of(config.associations(), options.family());
+        SourcePlan plan = SourcePlan.of(options.setAndQuit() ? SourcePlan.withIburst(config.associations())
+                : config.associations(), options.family());
         plan.notices().forEach(log::info);
         Optional<LocalDriver> local = plan.localClock().map(refclock -> localDriver(config, refclock));
         Optional<LeapTable> leapTable = config.files().leapFile()
@@ -519,17 +524,23 @@ final class ClientLoop implements Runnable {
         if (!options.setAndQuit()) {
             return false;
         }
-        if (clock.lastAdjustment().isPresent()) {
-            GuardedClock.Adjustment adjustment = clock.lastAdjustment().get();
-            exit.complete(new DaemonExit.ClockSet(adjustment.kind() == GuardedClock.Adjustment.Kind.STEP,
-                    adjustment.offsetSeconds()));
-            return true;
-        }
         if (clock.refusal().isPresent()) {
             exit.complete(new DaemonExit.CannotSetClock(clock.refusal().get()));
             return true;
         }
-        return false;
+        Optional<ClockSetting> setting = synchronizer.clockSetting();
+        if (setting.isEmpty()) {
+            if (!awaitingNames && synchronizer.everyAnsweredVolleyOut()) {
+                exit.complete(new DaemonExit.NoServersFound());
+                return true;
+            }
+            return false;
+        }
+        exit.complete(switch (ClockSetter.make(clock.unguarded(), setting.get(), log)) {
+            case ClockSetter.Outcome.Made made -> new DaemonExit.ClockSet(made.setting());
+            case ClockSetter.Outcome.Refused refused -> new DaemonExit.CannotSetClock(refused.reason());
+        });
+        return true;
     }
 
     /** The frequency to save: only once the discipline has corrected the clock, and only if the clock took it. */

@@ -10,21 +10,13 @@ import org.jntp.clock.LeapState;
  * The clock as the client side steers it. The first write the system refuses (no CAP_SYS_TIME, or
  * a kernel without the test-machine marker) is logged once, with why; from then on every write is
  * skipped, and the daemon goes on measuring, selecting and serving without steering, as
- * {@code chronyd -x} does. It also remembers the last step or slew that went through, which is
- * what {@code ntpd -q} reports.
+ * {@code chronyd -x} does.
  */
 final class GuardedClock implements Clock {
-
-    /** A correction that reached the clock. */
-    record Adjustment(Kind kind, double offsetSeconds) {
-        /** How the clock was corrected. */
-        enum Kind { STEP, SLEW }
-    }
 
     private final Clock clock;
     private final EventLog log;
     private Optional<String> refusal = Optional.empty();
-    private Optional<Adjustment> lastAdjustment = Optional.empty();
 
     GuardedClock(Clock clock, EventLog log) {
         this.clock = clock;
@@ -36,9 +28,12 @@ final class GuardedClock implements Clock {
         return refusal;
     }
 
-    /** The last step or slew that went through. */
-    synchronized Optional<Adjustment> lastAdjustment() {
-        return lastAdjustment;
+    /**
+     * The clock without the guard, for {@code ntpd -q}'s one setting, which reports a refusal
+     * itself rather than going on without steering.
+     */
+    Clock unguarded() {
+        return clock;
     }
 
     @Override
@@ -58,9 +53,7 @@ final class GuardedClock implements Clock {
 
     @Override
     public synchronized void slew(double offsetSeconds) {
-        if (write(() -> clock.slew(offsetSeconds))) {
-            lastAdjustment = Optional.of(new Adjustment(Adjustment.Kind.SLEW, offsetSeconds));
-        }
+        write(() -> clock.slew(offsetSeconds));
     }
 
     @Override
@@ -75,9 +68,7 @@ final class GuardedClock implements Clock {
 
     @Override
     public synchronized void step(double offsetSeconds) {
-        if (write(() -> clock.step(offsetSeconds))) {
-            lastAdjustment = Optional.of(new Adjustment(Adjustment.Kind.STEP, offsetSeconds));
-        }
+        write(() -> clock.step(offsetSeconds));
     }
 
     @Override
@@ -115,19 +106,17 @@ final class GuardedClock implements Clock {
         return clock.status();
     }
 
-    /** Makes the write unless one was refused before; says whether it went through. */
-    private boolean write(Runnable change) {
+    /** Makes the write unless one was refused before. */
+    private void write(Runnable change) {
         if (refusal.isPresent()) {
-            return false;
+            return;
         }
         try {
             change.run();
-            return true;
         } catch (ClockException e) {
             refusal = Optional.of(e.getMessage());
             log.info("cannot adjust the clock: " + e.getMessage()
                     + "; measuring and serving time without steering the clock from now on");
-            return false;
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.jntp.daemon;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.jntp.config.Association;
+import org.jntp.config.AssociationFlag;
+import org.jntp.config.AssociationOptions;
 import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
 import org.jntp.refclock.LocalClock;
@@ -52,5 +55,22 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
             }
         }
         return new SourcePlan(List.copyOf(literals), List.copyOf(names), local, List.copyOf(notices));
+    }
+
+    /**
+     * The lines as {@code ntpd -q} polls them: each with {@code iburst}, as ntpd 4.2.8 forces it
+     * when emulating ntpdate, so that the clock is set within seconds rather than minutes.
+     */
+    static List<Association> withIburst(List<Association> associations) {
+        List<Association> forced = new ArrayList<>();
+        for (Association association : associations) {
+            AssociationOptions options = association.options();
+            EnumSet<AssociationFlag> flags = EnumSet.of(AssociationFlag.IBURST);
+            flags.addAll(options.flags());
+            forced.add(new Association(association.type(), association.address(), new AssociationOptions(flags,
+                    options.minPollLog2(), options.maxPollLog2(), options.version(), options.key(), options.mode(),
+                    options.ttl()), association.origin()));
+        }
+        return List.copyOf(forced);
     }
 }

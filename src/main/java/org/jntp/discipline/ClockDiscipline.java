@@ -103,8 +103,7 @@ public final class ClockDiscipline {
     public ClockCorrection update(Measurement measurement) {
         long epoch = measurement.epochNanos();
         double offset = measurement.offsetSeconds() - slewPendingSeconds(epoch);
-        if (settings.panicThresholdSeconds() > 0 && Math.abs(offset) > settings.panicThresholdSeconds()
-                && !panicAllowed) {
+        if (settings.beyondPanic(offset) && !panicAllowed) {
             return new ClockCorrection.Panic(offset);
         }
         panicAllowed = false;

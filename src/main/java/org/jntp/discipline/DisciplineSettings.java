@@ -38,6 +38,11 @@ public record DisciplineSettings(
                 maxSlewRatePpm, 0, false);
     }
 
+    /** Whether {@code offsetSeconds} is beyond the panic threshold, which 0 turns off. */
+    public boolean beyondPanic(double offsetSeconds) {
+        return panicThresholdSeconds > 0 && Math.abs(offsetSeconds) > panicThresholdSeconds;
+    }
+
     /** These settings starting from a drift file's frequency. */
     public DisciplineSettings withDriftFile(double frequencyPpm) {
         return new DisciplineSettings(stepThresholdSeconds, stepoutSeconds, panicThresholdSeconds, panicAllowedOnce,

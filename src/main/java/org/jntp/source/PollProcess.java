@@ -47,6 +47,7 @@ final class PollProcess {
     private boolean iburstVolley;
     private boolean everReached;
     private boolean startVolleySent;
+    private boolean answeredVolleyOut;
     private int retry;
     private int jitter;
     private long lastPollMonoNanos;
@@ -110,6 +111,7 @@ final class PollProcess {
             }
         } else {
             burst--;
+            answeredVolleyOut |= burst == 0 && everReached;
         }
         if (retry > 0) {
             retry--;
@@ -269,5 +271,14 @@ final class PollProcess {
 
     boolean isStopped() {
         return stopped;
+    }
+
+    /**
+     * Whether the last packet of a volley has gone out to a source that has answered: where ntpd
+     * -q counts the association as done (its {@code peer_ntpdate}). A source that never answers
+     * never gets there, as in ntpd, whose volleys only a reply starts.
+     */
+    boolean answeredVolleyOut() {
+        return answeredVolleyOut;
     }
 }

@@ -151,6 +151,11 @@ public abstract sealed class Source permits ClientSource, SymmetricSource {
         return poll.burst();
     }
 
+    /** Whether a volley to this source has gone out whole since it first answered: ntpd -q is done with it. */
+    public final boolean answeredVolleyOut() {
+        return poll.answeredVolleyOut();
+    }
+
     /** True after a DENY or RSTR kiss: the association polls no more. */
     public final boolean isDenied() {
         return poll.isStopped();

@@ -22,8 +22,10 @@ import org.jntp.discipline.ClockCorrection;
 import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.ClockFilter;
 import org.jntp.discipline.ClockSelect;
+import org.jntp.discipline.ClockSetting;
 import org.jntp.discipline.ClockUpdate;
 import org.jntp.discipline.DelayStatistics;
+import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.Measurement;
 import org.jntp.discipline.Mitigation;
 import org.jntp.discipline.NoSelectionReason;
@@ -32,6 +34,7 @@ import org.jntp.discipline.PeerStatistics;
 import org.jntp.discipline.RootDistance;
 import org.jntp.discipline.Sample;
 import org.jntp.discipline.SelectionStatus;
+import org.jntp.discipline.StepRule;
 import org.jntp.leap.Leap;
 import org.jntp.leap.LeapBallot;
 import org.jntp.leap.LeapDecision;
@@ -115,6 +118,8 @@ public final class Synchronizer {
     private Optional<SystemVariables> announced = Optional.empty();
     private long nextHandle = 1;
     private boolean panicked;
+    private boolean settingOnce;
+    private Optional<ClockSetting> clockSetting = Optional.empty();
     /**
      * The phase corrections ordered so far (each slew's new part, each step), a running total: less
      * the slew still pending, how far the clock has been moved, which interleaved samples need.
@@ -425,7 +430,11 @@ public final class Synchronizer {
             events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
         }
         boolean survivor = chosen.survivors().stream().anyMatch(c -> c.associationId() == peer.id);
-        if (!survivor || panicked) {
+        if (!survivor || panicked || clockSetting.isPresent()) {
+            return;
+        }
+        if (settingOnce) {
+            settleOnce(chosen.combined().offsetSeconds());
             return;
         }
         Peer systemPeer = peerById(chosenId);
@@ -466,6 +475,20 @@ public final class Synchronizer {
                 events.panic(panic.offsetSeconds());
             }
         }
+    }
+
+    /**
+     * ntpd -q's clock update: the panic threshold holds as for the discipline; otherwise the
+     * combined offset becomes the one setting, by ntpd's step rule.
+     */
+    private void settleOnce(double offsetSeconds) {
+        DisciplineSettings limits = settings.discipline();
+        if (limits.beyondPanic(offsetSeconds) && !limits.panicAllowedOnce()) {
+            panicked = true;
+            events.panic(offsetSeconds);
+            return;
+        }
+        clockSetting = Optional.of(StepRule.ntpd(limits).setting(offsetSeconds));
     }
 
     private void updateSystem(Mitigation.Synchronized chosen, long nowNanos, long monoNanos) {
@@ -639,6 +662,38 @@ public final class Synchronizer {
      */
     public void smearLeaps(LeapSmear smear) {
         leapSmear = Optional.of(smear);
+    }
+
+    /**
+     * Sets the clock once instead of disciplining it, as {@code ntpd -q} does: the first clock
+     * update's combined offset goes not to the discipline but into one step or slew, by ntpd's
+     * {@link StepRule}, which {@link #clockSetting} then holds for the caller to make. The clock is
+     * left alone, and no update follows.
+     */
+    public void setClockOnce() {
+        settingOnce = true;
+    }
+
+    /**
+     * Whether every source polled has answered and had a whole volley sent since: if
+     * {@link #setClockOnce} has no setting by then, ntpd -q gives up ("no servers found").
+     */
+    public boolean everyAnsweredVolleyOut() {
+        boolean any = false;
+        for (Peer peer : peers) {
+            if (peer.isPolled()) {
+                if (!peer.source.answeredVolleyOut()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The setting decided after {@link #setClockOnce}, once there is one. */
+    public Optional<ClockSetting> clockSetting() {
+        return clockSetting;
     }
 
     /** The system variables to serve: unsynchronised until the first correction. */

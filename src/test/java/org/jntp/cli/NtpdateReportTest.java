@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.jntp.discipline.ClockSetting;
 import org.jntp.discipline.PeerStatistics;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.NtpTimestamp;
@@ -53,9 +54,9 @@ class NtpdateReportTest {
 
     @Test
     void saysWhetherItSteppedOrAdjusted() {
-        assertThat(NtpdateReport.adjustLine(false, answered(0.000129, 0.004, -20)))
+        assertThat(NtpdateReport.adjustLine(new ClockSetting(ClockSetting.Kind.SLEW, 0.000129), SERVER))
                 .isEqualTo("adjust time server 192.0.2.7 offset 0.000129 sec");
-        assertThat(NtpdateReport.adjustLine(true, answered(-1.5, 0.004, -20)))
+        assertThat(NtpdateReport.adjustLine(new ClockSetting(ClockSetting.Kind.STEP, -1.5), SERVER))
                 .isEqualTo("step time server 192.0.2.7 offset -1.500000 sec");
     }
 }

@@ -104,8 +104,8 @@ class ClientDaemonTest {
             DaemonExit exit = ours.exit().get(AWAIT_MILLIS, TimeUnit.MILLISECONDS);
 
             assertThat(exit).isInstanceOfSatisfying(DaemonExit.ClockSet.class, set -> {
-                assertThat(set.stepped()).isTrue();
-                assertThat(set.offsetSeconds()).isCloseTo(-0.25, within(0.005));
+                assertThat(set.setting().stepped()).isTrue();
+                assertThat(set.setting().offsetSeconds()).isCloseTo(-0.25, within(0.005));
             });
             assertThat(exit.status()).isZero();
         }
@@ -118,8 +118,24 @@ class ClientDaemonTest {
              Daemon ours = client(upstream, "", new SoftwareClock.Spec(0.05, 0), setAndQuit)) {
             DaemonExit exit = ours.exit().get(AWAIT_MILLIS, TimeUnit.MILLISECONDS);
 
-            assertThat(exit).isInstanceOfSatisfying(DaemonExit.ClockSet.class,
-                    set -> assertThat(set.stepped()).isFalse());
+            assertThat(exit).isInstanceOfSatisfying(DaemonExit.ClockSet.class, set -> {
+                assertThat(set.setting().stepped()).isFalse();
+                assertThat(set.setting().offsetSeconds()).isCloseTo(-0.05, within(0.005));
+            });
+        }
+    }
+
+    @Test
+    void setAndQuitWithMinusXSlewsAnOffsetBeyondTheStepThreshold() throws Exception {
+        ClientOptions slewOnce = new ClientOptions(false, true, true, Optional.empty(), Optional.empty(), 0);
+        try (Upstream upstream = localClockServer(new SoftwareClock.Spec(0, 0), 8);
+             Daemon ours = client(upstream, "", new SoftwareClock.Spec(0.25, 0), slewOnce)) {
+            DaemonExit exit = ours.exit().get(AWAIT_MILLIS, TimeUnit.MILLISECONDS);
+
+            assertThat(exit).isInstanceOfSatisfying(DaemonExit.ClockSet.class, set -> {
+                assertThat(set.setting().stepped()).isFalse();
+                assertThat(set.setting().offsetSeconds()).isCloseTo(-0.25, within(0.005));
+            });
         }
     }
 

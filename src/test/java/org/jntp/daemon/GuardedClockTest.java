@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import org.jntp.clock.ClockException;
 import org.jntp.clock.KernelClock;
-import org.jntp.clock.SoftwareClock;
 import org.junit.jupiter.api.Test;
 
 class GuardedClockTest {
@@ -37,26 +36,5 @@ class GuardedClockTest {
         assertThat(logged).contains("cannot adjust the clock").contains("Operation not permitted")
                 .contains("without steering").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(clock.refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("errno 1"));
-    }
-
-    @Test
-    void reportsNoAdjustmentWhenTheClockRefusedIt() {
-        GuardedClock clock = new GuardedClock(refusingClock(), log);
-
-        clock.step(0.5);
-
-        assertThat(clock.lastAdjustment()).isEmpty();
-    }
-
-    @Test
-    void remembersTheLastStepOrSlewThatWentThrough() {
-        GuardedClock clock = new GuardedClock(new SoftwareClock.Spec(0, 0).over(refusingClock()), log);
-
-        clock.step(0.25);
-        clock.slew(-0.001);
-
-        assertThat(clock.lastAdjustment()).contains(new GuardedClock.Adjustment(GuardedClock.Adjustment.Kind.SLEW,
-                -0.001));
-        assertThat(clock.refusal()).isEmpty();
     }
 }

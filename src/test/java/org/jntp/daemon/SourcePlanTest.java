@@ -2,7 +2,10 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import org.jntp.config.Association;
+import org.jntp.config.AssociationFlag;
 import org.jntp.config.ConfigParser;
 import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
@@ -62,5 +65,20 @@ class SourcePlanTest {
 
         assertThat(plan.literals()).extracting(a -> a.address().toString()).containsExactly("2001:db8::1");
         assertThat(plan.notices()).singleElement().asString().contains("192.0.2.1").contains("-6");
+    }
+
+    @Test
+    void givesEveryLineIburstForMinusQKeepingItsOtherOptions() {
+        NtpConfig config = ((ConfigResult.Valid) ConfigParser.parse(
+                "server 192.0.2.1 minpoll 4 prefer\npool pool.example.net iburst\n", "ntp.conf")).config();
+
+        List<Association> forced = SourcePlan.withIburst(config.associations());
+
+        assertThat(forced).allSatisfy(line -> assertThat(line.options().has(AssociationFlag.IBURST)).isTrue());
+        Association first = forced.getFirst();
+        assertThat(first.options().has(AssociationFlag.PREFER)).isTrue();
+        assertThat(first.options().minPollLog2()).hasValue(4);
+        assertThat(first.address()).isEqualTo(config.associations().getFirst().address());
+        assertThat(first.origin()).isEqualTo(config.associations().getFirst().origin());
     }
 }

@@ -65,6 +65,30 @@ class BurstTest {
     }
 
     @Test
+    void countsAnAnsweredVolleyAsOutOnceItsLastPacketLeaves() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+        for (int packet = 0; packet < PollProcess.IBURST_PACKETS - 1; packet++) {
+            exchange.pollAndAnswer();
+        }
+        assertThat(exchange.source.answeredVolleyOut()).isFalse();
+
+        exchange.pollAndAnswer();
+
+        assertThat(exchange.source.answeredVolleyOut()).isTrue();
+    }
+
+    @Test
+    void neverCountsAVolleyNothingAnsweredAsOut() {
+        Exchange exchange = Exchange.withFlags(AssociationFlag.IBURST);
+
+        for (int packet = 0; packet < 3 * PollProcess.IBURST_PACKETS; packet++) {
+            exchange.pollUnanswered();
+        }
+
+        assertThat(exchange.source.answeredVolleyOut()).isFalse();
+    }
+
+    @Test
     void sendsOnePacketAPollWithoutIburst() {
         Exchange exchange = Exchange.withFlags();
 
