@@ -114,6 +114,8 @@ public final class Daemon implements AutoCloseable {
     /** Opens the serving sockets and starts their threads; returns one socket per address served, for peers. */
     private List<UdpSocket> listen(NtpConfig config, Clock clock, int port, PeerInbox peers) throws IOException {
         RestrictTable restrictions = config.restrictTable();
+        ServedLists lists = new ServedLists(restrictions);
+        published.lists(lists);
         SecureRandom random = new SecureRandom();
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
         byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
@@ -128,6 +130,7 @@ public final class Daemon implements AutoCloseable {
             LocalAddress local = listen.address();
             InetSocketAddress address = new InetSocketAddress(local.address(), port);
             List<UdpSocket> sockets = new ArrayList<>();
+            long boundMonoNanos = System.nanoTime();
             try {
                 for (int i = 0; i < THREADS_PER_ADDRESS; i++) {
                     sockets.add(UdpSocket.open(address, options));
@@ -143,15 +146,20 @@ public final class Daemon implements AutoCloseable {
             if (!drop) {
                 serving.add(sockets.getFirst());
             }
+            List<SocketCounters> socketCounters = new ArrayList<>();
             for (UdpSocket socket : sockets) {
                 ServerCounters threadCounters = new ServerCounters();
+                SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
                         config.discard().averageLog2(), threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, drop, log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters, drop,
+                        log);
                 counters.add(threadCounters);
+                socketCounters.add(threadSocketCounters);
                 loops.add(loop);
                 threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));
             }
+            lists.add(local, address, drop, socketCounters, boundMonoNanos);
             index++;
         }
         if (loops.isEmpty()) {
