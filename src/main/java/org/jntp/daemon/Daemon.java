@@ -25,6 +25,7 @@ import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictTable;
 import org.jntp.server.control.ControlServer;
+import org.jntp.server.control.OrderedLists;
 import org.jntp.server.control.NonceKey;
 import org.jntp.server.control.ServerStatistics;
 
@@ -96,6 +97,11 @@ public final class Daemon implements AutoCloseable {
     private static String version() {
         String version = Daemon.class.getPackage().getImplementationVersion();
         return version != null ? version : "dev";
+    }
+
+    /** The addresses and restrictions ntpq's ifstats and reslist would show now. */
+    OrderedLists orderedLists() {
+        return published.control().lists();
     }
 
     /** The server threads' counters, one set per thread. */
