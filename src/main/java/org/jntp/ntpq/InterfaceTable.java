@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * The table {@code ifstats} prints from a READ_ORDLIST_A answer, as ntpq 4.2.8's {@code ifstats}
@@ -113,8 +115,10 @@ final class InterfaceTable {
                 broadcast.ifPresent(b -> row.broadcast = broadcast);
                 return broadcast.isPresent();
             });
-            case 'e' -> when(ScanfNumbers.index(tag, "en."), () -> set(ScanfNumbers.signed32(value), v -> row.enabled = v));
-            case 'f' -> when(ScanfNumbers.index(tag, "flags."), () -> set(ScanfNumbers.hex32(value), v -> row.flags = v));
+            case 'e' -> when(ScanfNumbers.index(tag, "en."),
+                    () -> set(ScanfNumbers.signed32(value), v -> row.enabled = v));
+            case 'f' -> when(ScanfNumbers.index(tag, "flags."),
+                    () -> set(ScanfNumbers.hex32(value), v -> row.flags = v));
             case 'm' -> when(ScanfNumbers.index(tag, "mc."),
                     () -> set(ScanfNumbers.unsigned32(value), v -> row.multicastCount = v));
             case 'n' -> when(ScanfNumbers.index(tag, "name."), () -> {
@@ -125,8 +129,10 @@ final class InterfaceTable {
                 row.name = value.substring(1, value.length() - 1);
                 return true;
             });
-            case 'p' -> when(ScanfNumbers.index(tag, "pc."), () -> set(ScanfNumbers.unsigned32(value), v -> row.peerCount = v));
-            case 'r' -> when(ScanfNumbers.index(tag, "rx."), () -> set(ScanfNumbers.unsigned32(value), v -> row.received = v));
+            case 'p' -> when(ScanfNumbers.index(tag, "pc."),
+                    () -> set(ScanfNumbers.unsigned32(value), v -> row.peerCount = v));
+            case 'r' -> when(ScanfNumbers.index(tag, "rx."),
+                    () -> set(ScanfNumbers.unsigned32(value), v -> row.received = v));
             case 't' -> {
                 OptionalLong ttl = when(ScanfNumbers.index(tag, "tl."),
                         () -> set(ScanfNumbers.unsigned32(value), v -> row.ttl = v));
@@ -138,26 +144,19 @@ final class InterfaceTable {
                 yield sent.isPresent() ? sent : when(ScanfNumbers.index(tag, "txerr."),
                         () -> set(ScanfNumbers.unsigned32(value), v -> row.sendErrors = v));
             }
-            case 'u' -> when(ScanfNumbers.index(tag, "up."), () -> set(ScanfNumbers.unsigned32(value), v -> row.uptime = v));
+            case 'u' -> when(ScanfNumbers.index(tag, "up."),
+                    () -> set(ScanfNumbers.unsigned32(value), v -> row.uptime = v));
             default -> OptionalLong.empty();
         };
     }
 
-    private interface Taker {
-        boolean take();
-    }
-
-    private interface Setter {
-        void set(long value);
-    }
-
     /** The row number when the tag had one and the value was taken. */
-    private static OptionalLong when(OptionalLong index, Taker value) {
-        return index.isPresent() && value.take() ? index : OptionalLong.empty();
+    private static OptionalLong when(OptionalLong index, BooleanSupplier value) {
+        return index.isPresent() && value.getAsBoolean() ? index : OptionalLong.empty();
     }
 
-    private static boolean set(OptionalLong value, Setter setter) {
-        value.ifPresent(setter::set);
+    private static boolean set(OptionalLong value, LongConsumer setter) {
+        value.ifPresent(setter);
         return value.isPresent();
     }
 

@@ -29,7 +29,10 @@ public record InterfaceStats(String name, InetSocketAddress address, boolean ena
         Objects.requireNonNull(address, "address");
     }
 
-    /** The {@code INT_*} bits of an address that is up: the broadcast and multicast bits stay clear, as we use neither. */
+    /**
+     * The {@code INT_*} bits of an address that is up; the broadcast and multicast bits stay clear,
+     * as we use neither.
+     */
     public static int flagsOf(boolean loopback) {
         return UP | (loopback ? LOOPBACK : 0);
     }

@@ -23,6 +23,13 @@ final class OrderedListResponse {
     private static final String IFSTATS = "ifstats";
     private static final String ADDR_RESTRICTIONS = "addr_restrictions";
     /** We neither send multicast nor join groups: ntpd's {@code last_ttl} and {@code num_mcast} stay 0. */
+    /**
+     * The most text an answer carries: its last fragment's offset must fit 16 bits. A list longer
+     * than that (hundreds of addresses) is cut after the last whole entry that fits.
+     */
+    static final int MAX_TEXT_LENGTH = 0xFFFF;
+    /** Room for the separator after an item: a comma and a space, or a comma and a line break. */
+    private static final int SEPARATOR_LENGTH = 3;
     private static final int NO_MULTICAST = 0;
 
     /** ntpd's {@code res_access_bits}: the flags reslist names, in the order it names them. */
@@ -66,25 +73,24 @@ final class OrderedListResponse {
 
     /** ntpd's {@code read_ifstats}: every address, numbered from 0. */
     static List<Variable> interfaces(List<InterfaceStats> interfaces, List<AssociationState> associations) {
-        List<Variable> variables = new ArrayList<>();
+        List<List<Variable>> entries = new ArrayList<>(interfaces.size());
         for (int n = 0; n < interfaces.size(); n++) {
             InterfaceStats stats = interfaces.get(n);
-            variables.add(new Variable("addr." + n, new VariableValue.Word(SystemVariableTable.socketText(
-                    stats.address()))));
-            variables.add(new Variable("bcast." + n, new VariableValue.Word("")));
-            variables.add(new Variable("en." + n, new VariableValue.Signed(stats.enabled() ? 1 : 0)));
-            variables.add(new Variable("name." + n, new VariableValue.Text(stats.name())));
-            variables.add(new Variable("flags." + n, new VariableValue.Hex(stats.flags())));
-            variables.add(new Variable("tl." + n, new VariableValue.Signed(NO_MULTICAST)));
-            variables.add(new Variable("mc." + n, new VariableValue.Signed(NO_MULTICAST)));
-            variables.add(new Variable("rx." + n, new VariableValue.Signed(stats.received())));
-            variables.add(new Variable("tx." + n, new VariableValue.Signed(stats.sent())));
-            variables.add(new Variable("txerr." + n, new VariableValue.Signed(stats.sendErrors())));
-            variables.add(new Variable("pc." + n, new VariableValue.Unsigned(peerCount(stats.address(),
-                    associations))));
-            variables.add(new Variable("up." + n, new VariableValue.Unsigned(stats.uptimeSeconds())));
+            entries.add(List.of(
+                    new Variable("addr." + n, new VariableValue.Word(SystemVariableTable.socketText(stats.address()))),
+                    new Variable("bcast." + n, new VariableValue.Word("")),
+                    new Variable("en." + n, new VariableValue.Signed(stats.enabled() ? 1 : 0)),
+                    new Variable("name." + n, new VariableValue.Text(stats.name())),
+                    new Variable("flags." + n, new VariableValue.Hex(stats.flags())),
+                    new Variable("tl." + n, new VariableValue.Signed(NO_MULTICAST)),
+                    new Variable("mc." + n, new VariableValue.Signed(NO_MULTICAST)),
+                    new Variable("rx." + n, new VariableValue.Signed(stats.received())),
+                    new Variable("tx." + n, new VariableValue.Signed(stats.sent())),
+                    new Variable("txerr." + n, new VariableValue.Signed(stats.sendErrors())),
+                    new Variable("pc." + n, new VariableValue.Unsigned(peerCount(stats.address(), associations))),
+                    new Variable("up." + n, new VariableValue.Unsigned(stats.uptimeSeconds()))));
         }
-        return variables;
+        return fitting(entries);
     }
 
     /** ntpd's {@code peercnt}: the associations that use this address as theirs. */
@@ -97,15 +103,32 @@ final class OrderedListResponse {
 
     /** ntpd's {@code read_addr_restrictions}: the IPv4 list, then the IPv6 one, numbered on from 0. */
     static List<Variable> restrictions(List<RestrictionHits> restrictions) {
-        List<Variable> variables = new ArrayList<>();
+        List<List<Variable>> entries = new ArrayList<>(restrictions.size());
         for (int n = 0; n < restrictions.size(); n++) {
             RestrictEntry entry = restrictions.get(n).entry();
-            variables.add(new Variable("addr." + n, new VariableValue.Word(new VariableValue.Address(
-                    entry.addressMask().address().inetAddress()).text())));
-            variables.add(new Variable("mask." + n, new VariableValue.Word(new VariableValue.Address(
-                    entry.addressMask().mask().inetAddress()).text())));
-            variables.add(new Variable("hits." + n, new VariableValue.Unsigned(restrictions.get(n).hits())));
-            variables.add(new Variable("flags." + n, new VariableValue.Word(flagText(entry))));
+            entries.add(List.of(
+                    new Variable("addr." + n, new VariableValue.Word(new VariableValue.Address(
+                            entry.addressMask().address().inetAddress()).text())),
+                    new Variable("mask." + n, new VariableValue.Word(new VariableValue.Address(
+                            entry.addressMask().mask().inetAddress()).text())),
+                    new Variable("hits." + n, new VariableValue.Unsigned(restrictions.get(n).hits())),
+                    new Variable("flags." + n, new VariableValue.Word(flagText(entry)))));
+        }
+        return fitting(entries);
+    }
+
+    /** The entries' variables, as many whole entries as fit {@link #MAX_TEXT_LENGTH}. */
+    private static List<Variable> fitting(List<List<Variable>> entries) {
+        List<Variable> variables = new ArrayList<>();
+        int length = 0;
+        for (List<Variable> entry : entries) {
+            for (Variable variable : entry) {
+                length += variable.item().length() + SEPARATOR_LENGTH;
+            }
+            if (length > MAX_TEXT_LENGTH) {
+                break;
+            }
+            variables.addAll(entry);
         }
         return variables;
     }

@@ -143,6 +143,19 @@ class OrderedListAnswerTest {
     }
 
     @Test
+    void cutsAListTooLongForOneAnswerAfterTheLastWholeEntryThatFits() {
+        List<InterfaceStats> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(ETH);
+        }
+        ControlExchange answer = ask(state(many, List.of()), "ifstats");
+
+        assertThat(answer.text().length()).isLessThanOrEqualTo(OrderedListResponse.MAX_TEXT_LENGTH + 2);
+        assertThat(answer.names().getLast()).startsWith("up.");
+        assertThat(answer.names()).doesNotContain("up.999");
+    }
+
+    @Test
     void carriesTheSystemStatusWord() {
         ControlState state = state(List.of(LO), List.of());
 
