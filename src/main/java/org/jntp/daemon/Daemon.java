@@ -25,6 +25,7 @@ import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictTable;
 import org.jntp.server.control.ControlServer;
+import org.jntp.server.control.OrderedLists;
 import org.jntp.server.control.NonceKey;
 import org.jntp.server.control.ServerStatistics;
 
@@ -98,6 +99,11 @@ public final class Daemon implements AutoCloseable {
         return version != null ? version : "dev";
     }
 
+    /** The addresses and restrictions ntpq's ifstats and reslist would show now. */
+    OrderedLists orderedLists() {
+        return published.control().lists();
+    }
+
     /** The server threads' counters, one set per thread. */
     public List<ServerCounters> counters() {
         return List.copyOf(counters);
@@ -114,6 +120,8 @@ public final class Daemon implements AutoCloseable {
     /** Opens the serving sockets and starts their threads; returns one socket per address served, for peers. */
     private List<UdpSocket> listen(NtpConfig config, Clock clock, int port, PeerInbox peers) throws IOException {
         RestrictTable restrictions = config.restrictTable();
+        ServedLists lists = new ServedLists(restrictions);
+        published.lists(lists);
         SecureRandom random = new SecureRandom();
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
         byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
@@ -128,6 +136,7 @@ public final class Daemon implements AutoCloseable {
             LocalAddress local = listen.address();
             InetSocketAddress address = new InetSocketAddress(local.address(), port);
             List<UdpSocket> sockets = new ArrayList<>();
+            long boundMonoNanos = System.nanoTime();
             try {
                 for (int i = 0; i < THREADS_PER_ADDRESS; i++) {
                     sockets.add(UdpSocket.open(address, options));
@@ -143,15 +152,20 @@ public final class Daemon implements AutoCloseable {
             if (!drop) {
                 serving.add(sockets.getFirst());
             }
+            List<SocketCounters> socketCounters = new ArrayList<>();
             for (UdpSocket socket : sockets) {
                 ServerCounters threadCounters = new ServerCounters();
+                SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
                         config.discard().averageLog2(), threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, drop, log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters, drop,
+                        log);
                 counters.add(threadCounters);
+                socketCounters.add(threadSocketCounters);
                 loops.add(loop);
                 threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));
             }
+            lists.add(local, address, drop, socketCounters, boundMonoNanos);
             index++;
         }
         if (loops.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.control.ControlState;
 import org.jntp.server.control.HostInfo;
+import org.jntp.server.control.OrderedLists;
 import org.jntp.server.control.SystemState;
 
 /**
@@ -17,6 +18,8 @@ final class Published {
     private final HostInfo host;
     private final AtomicReference<SystemVariables> system;
     private final AtomicReference<ControlState> control;
+    /** Set once the sockets are open, before any request can be answered. */
+    private volatile OrderedLists lists = OrderedLists.none();
 
     /** Before the client thread publishes anything: unsynchronised, no associations. */
     Published(HostInfo host, SystemVariables initial, int pollLog2) {
@@ -39,9 +42,15 @@ final class Published {
         return host;
     }
 
+    /** Lists the daemon's addresses and restrictions, in this state and every one published after. */
+    void lists(OrderedLists served) {
+        lists = served;
+        control.set(control.get().withLists(served));
+    }
+
     void publish(SystemVariables variables, ControlState state) {
         system.set(variables);
-        control.set(state);
+        control.set(state.withLists(lists));
     }
 
     SystemVariables system() {

@@ -34,6 +34,7 @@ final class ServerLoop implements Runnable {
     private final Clock clock;
     private final PeerInbox peers;
     private final ControlServer control;
+    private final SocketCounters socketCounters;
     private final boolean dropAll;
     private final EventLog log;
     private final int[] basicReplies = new int[BATCH];
@@ -47,15 +48,17 @@ final class ServerLoop implements Runnable {
     /**
      * @param peers   takes the symmetric packets of configured peers for the client thread
      * @param control answers mode 6 requests
+     * @param socketCounters this thread's counts of datagrams in and out, for ntpq's ifstats
      * @param dropAll true for an {@code interface drop} address: read and discard, never answer
      */
     ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, ControlServer control,
-            boolean dropAll, EventLog log) {
+            SocketCounters socketCounters, boolean dropAll, EventLog log) {
         this.socket = socket;
         this.server = server;
         this.clock = clock;
         this.peers = peers;
         this.control = control;
+        this.socketCounters = socketCounters;
         this.dropAll = dropAll;
         this.log = log;
     }
@@ -72,6 +75,9 @@ final class ServerLoop implements Runnable {
              SendBatch replies = SendBatch.allocate(BATCH, MAX_DATAGRAM)) {
             while (running) {
                 int count = socket.receive(requests);
+                if (count > 0) {
+                    socketCounters.received(count);
+                }
                 if (count > 0 && !dropAll) {
                     answer(requests, count, replies);
                 }
@@ -161,7 +167,7 @@ final class ServerLoop implements Runnable {
         for (int i = 0; i < stamped; i++) {
             NtpServer.stampTransmit(replies.payload(basicReplies[i]), transmitNanos);
         }
-        socket.send(replies);
+        socketCounters.sent(replies.size(), socket.send(replies));
         long sentNanos = server.servedNanos(clock.nowNanos(), System.nanoTime());
         for (int i = 0; i < timed; i++) {
             server.transmitted(replies.payload(timeReplies[i]), clientHigh[i], clientLow[i], sentNanos);

@@ -98,6 +98,16 @@ public final class ControlSession implements AutoCloseable {
     }
 
     /**
+     * {@code doquery} with {@code auth} set: a request ntpd answers only when it carries the MAC
+     * of the controlkey (READ_ORDLIST_A). The one place such requests leave from; until ntpq has a
+     * key ({@code keyid}, {@code passwd}) it sends them as {@link #query} does, without a MAC, and
+     * ntpd answers "Server disallowed request (authentication?)".
+     */
+    public Optional<Answer> queryAuthenticated(ControlOpcode opcode, int associationId, byte[] data) {
+        return query(opcode, associationId, data);
+    }
+
+    /**
      * {@code doqueryex} with {@code quiet}: sends a request and waits for its response, retrying
      * once silently when nothing or part came, and says nothing of how it ended.
      */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
@@ -115,6 +116,10 @@ final class NtpqCommands {
                     (shell, args) -> MruList.run(shell, args.stream().map(a -> ((Command.Arg.Text) a).value()).toList()),
                     optional(TEXT, "tag=value"), optional(TEXT, "tag=value"), optional(TEXT, "tag=value"),
                     optional(TEXT, "tag=value")),
+            command("ifstats", "show statistics for each local address ntpd is using",
+                    (shell, args) -> orderedList(shell, "", InterfaceTable::format)),
+            command("reslist", "show ntpd access control list",
+                    (shell, args) -> orderedList(shell, "addr_restrictions", RestrictionList::format)),
             command("sysinfo", "display system summary", (shell, args) -> summary(shell, 0, SummaryTable.systemInfo())),
             command("kerninfo", "display kernel loop and PPS statistics",
                     (shell, args) -> summary(shell, 0, SummaryTable.kernelInfo())),
@@ -393,6 +398,19 @@ final class NtpqCommands {
             return;
         }
         summary(shell, (int) value, SummaryTable.peerStats());
+    }
+
+    /**
+     * {@code ifstats}, {@code reslist}: READ_ORDLIST_A for the list the data names, sent
+     * authenticated; the table, or ntpq's message when the rows came out of order.
+     */
+    private static void orderedList(NtpqShell shell, String data,
+            Function<List<ResponseVariable>, OrderedListing> table) {
+        shell.queryAuthenticated(ControlOpcode.READ_ORDLIST_A, data).ifPresent(answer -> {
+            OrderedListing listing = table.apply(ResponseVariables.parse(answer.payload()));
+            shell.out().print(listing.out());
+            listing.abort().ifPresent(message -> shell.err().println(message));
+        });
     }
 
     private static void summary(NtpqShell shell, int associationId, SummaryTable table) {

@@ -375,6 +375,18 @@ public final class NtpqShell {
 
     /** {@code doquery}: a request to the current host; empty (and said why) on failure. */
     Optional<Answer> query(ControlOpcode opcode, int associationId, String data) {
+        return query(opcode, associationId, data, false);
+    }
+
+    /**
+     * {@code doquery} with {@code auth} set, for what ntpd answers only to the controlkey (ifstats,
+     * reslist): see {@link ControlSession#queryAuthenticated}.
+     */
+    Optional<Answer> queryAuthenticated(ControlOpcode opcode, String data) {
+        return query(opcode, 0, data, true);
+    }
+
+    private Optional<Answer> query(ControlOpcode opcode, int associationId, String data, boolean authenticated) {
         if (session.isEmpty()) {
             env.err().println("***No host open, use `host' command");
             return Optional.empty();
@@ -384,7 +396,8 @@ public final class NtpqShell {
             env.err().println("***Internal error!  qsize (" + octets.length + ") too large");
             return Optional.empty();
         }
-        return session.get().query(opcode, associationId, octets);
+        return authenticated ? session.get().queryAuthenticated(opcode, associationId, octets)
+                : session.get().query(opcode, associationId, octets);
     }
 
     /**

@@ -28,6 +28,7 @@ import org.jntp.protocol.control.PeerSelection;
 import org.jntp.protocol.control.SystemStatus;
 import org.jntp.server.Counter;
 import org.jntp.server.ServerCounters;
+import org.jntp.server.control.InterfaceStats;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,27 @@ class ControlDaemonTest {
     }
 
     @Test
+    void listsItsAddressWithItsCountersAndItsRestrictionsWithTheirHits() throws Exception {
+        int port = freePort();
+        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "restrict 127.0.0.0 mask 255.0.0.0 nomodify\n"
+                + LISTEN_LOOPBACK), new SoftwareClock.Spec(0, 0).over(system), port, log)) {
+            ask(port, ControlOpcode.READVAR, 0, "stratum");
+
+            InterfaceStats loopback = awaitSent(daemon);
+            List<String> restrictions = daemon.orderedLists().restrictions().stream()
+                    .map(r -> r.entry().addressMask() + " " + r.hits()).toList();
+            assertThat(daemon.orderedLists().interfaces()).hasSize(1);
+            assertThat(loopback.name()).isEqualTo("lo");
+            assertThat(loopback.address()).isEqualTo(new InetSocketAddress("127.0.0.1", port));
+            assertThat(loopback.enabled()).isTrue();
+            assertThat(loopback.flags()).isEqualTo(InterfaceStats.UP | InterfaceStats.LOOPBACK);
+            assertThat(loopback.received()).isEqualTo(1);
+            assertThat(loopback.sent()).isEqualTo(1);
+            assertThat(restrictions).containsExactly("127.0.0.0/8 1", "0.0.0.0/0 0", "::/0 0");
+        }
+    }
+
+    @Test
     void dropsAndCountsControlRequestsUnderNoquery() throws Exception {
         int port = freePort();
         try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "restrict default noquery\n" + LISTEN_LOOPBACK),
@@ -138,6 +160,15 @@ class ControlDaemonTest {
             assertThat(awaitCount(daemon, Counter.RESTRICTED)).isEqualTo(1);
             assertThat(count(daemon, Counter.CONTROL)).isZero();
         }
+    }
+
+    /** The first address's statistics once its answer is counted: the count follows the send the client saw. */
+    private static InterfaceStats awaitSent(Daemon daemon) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        while (daemon.orderedLists().interfaces().getFirst().sent() == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        return daemon.orderedLists().interfaces().getFirst();
     }
 
     private static long awaitCount(Daemon daemon, Counter counter) throws InterruptedException {

@@ -113,7 +113,10 @@ public sealed interface VariableValue {
         }
     }
 
-    /** A string without quotes ({@code ctl_putunqstr}); it must hold no comma or whitespace. */
+    /**
+     * A string without quotes ({@code ctl_putunqstr}); it must hold no comma, quote or line break.
+     * Spaces pass (ntpd's reslist sends its flags as words separated by spaces).
+     */
     record Word(String value) implements VariableValue {
         /** Requires a value. */
         public Word {

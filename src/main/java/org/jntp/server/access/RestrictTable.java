@@ -1,5 +1,7 @@
 package org.jntp.server.access;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +15,13 @@ import java.util.Optional;
  *
  * <p>The match methods are the per-packet path: no allocation, no locking; the table is safe to
  * share between threads. Changes (associations coming and going under {@code restrict source})
- * build a new table.
+ * build a new table. Each match counts a hit on the entry it found, as ntpd counts for ntpq's
+ * reslist; the count is a plain increment, so server threads matching the same entry at the same
+ * instant may lose one, a price for keeping the packet path free of atomic operations.
  */
 public final class RestrictTable {
     static final int NTP_PORT = 123;
+    private static final VarHandle HIT = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final List<RestrictEntry> entries;
     private final Optional<SourceTemplate> source;
@@ -32,6 +37,8 @@ public final class RestrictTable {
     private final long[] maskLow6;
     private final int[] flags6;
     private final boolean[] ntpPortOnly6;
+    /** Hits by index into {@link #entries}: the IPv4 entries first, then the IPv6 ones. */
+    private final long[] hits;
 
     private RestrictTable(List<RestrictEntry> unsorted, Optional<SourceTemplate> source) {
         List<RestrictEntry> sorted = new ArrayList<>(unsorted);
@@ -66,6 +73,7 @@ public final class RestrictTable {
             flags6[i] = v6.get(i).flags();
             ntpPortOnly6[i] = v6.get(i).ntpPortOnly();
         }
+        hits = new long[sorted.size()];
     }
 
     /** ntpd's table with no restrict lines: one flagless default entry per family. */
@@ -180,12 +188,12 @@ public final class RestrictTable {
             return RestrictFlag.IGNORE.bit();
         }
         int last = flags4.length - 1;
-        for (int i = 0; i < last; i++) {
-            if ((address & mask4[i]) == address4[i] && (!ntpPortOnly4[i] || port == NTP_PORT)) {
-                return flags4[i];
-            }
+        int i = 0;
+        while (i < last && !((address & mask4[i]) == address4[i] && (!ntpPortOnly4[i] || port == NTP_PORT))) {
+            i++;
         }
-        return flags4[last];
+        hit(i);
+        return flags4[i];
     }
 
     /**
@@ -200,13 +208,27 @@ public final class RestrictTable {
             return RestrictFlag.IGNORE.bit();
         }
         int last = flags6.length - 1;
-        for (int i = 0; i < last; i++) {
-            if ((addressHigh & maskHigh6[i]) == addressHigh6[i] && (addressLow & maskLow6[i]) == addressLow6[i]
-                    && (!ntpPortOnly6[i] || port == NTP_PORT)) {
-                return flags6[i];
-            }
+        int i = 0;
+        while (i < last && !((addressHigh & maskHigh6[i]) == addressHigh6[i]
+                && (addressLow & maskLow6[i]) == addressLow6[i] && (!ntpPortOnly6[i] || port == NTP_PORT))) {
+            i++;
         }
-        return flags6[last];
+        hit(flags4.length + i);
+        return flags6[i];
+    }
+
+    private void hit(int entry) {
+        HIT.setOpaque(hits, entry, (long) HIT.getOpaque(hits, entry) + 1);
+    }
+
+    /**
+     * How many packets matched an entry so far (ntpd's {@code count}, reslist's hits); safe to call
+     * from any thread.
+     *
+     * @param entry an index into {@link #entries()}
+     */
+    public long hits(int entry) {
+        return (long) HIT.getOpaque(hits, entry);
     }
 
     /**

@@ -120,6 +120,20 @@ public final class ControlServer {
         };
     }
 
+    /**
+     * READ_ORDLIST_A ({@code ntpq ifstats}, {@code ntpq reslist}): the list the request data names,
+     * in as many fragments as it takes. ntpd answers it only to a request carrying the controlkey's
+     * MAC; the caller checks that, and answers PERMISSION otherwise.
+     */
+    List<byte[]> orderedList(ControlRequest request, ControlState state) {
+        return switch (OrderedListResponse.of(request.data(), state)) {
+            case OrderedListResponse.Outcome.Send send -> ControlResponses.text(request.header(),
+                    state.system().leap(), state.system().status().word(), VariableList.format(send.variables()));
+            case OrderedListResponse.Outcome.UnknownList unknown -> error(request.header(), state,
+                    ControlError.UNKNOWNVAR);
+        };
+    }
+
     /** UNSPEC: no data, the status word of the system or of the association named. */
     private List<byte[]> statusOnly(ControlHeader header, ControlState state) {
         if (header.associationId() == 0) {

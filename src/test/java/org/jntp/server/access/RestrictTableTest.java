@@ -258,4 +258,27 @@ class RestrictTableTest {
             }
         }
     }
+
+    @Test
+    void countsAHitOnTheEntryEachPacketMatches() {
+        RestrictTable table = RestrictTable.of(List.of(network("10.0.0.0", 8, NOQUERY), network("2001:db8::", 32)));
+        match(table, "10.1.2.3", CLIENT_PORT);
+        match(table, "10.9.9.9", CLIENT_PORT);
+        match(table, "198.51.100.7", CLIENT_PORT);
+        match(table, "2001:db8::7", CLIENT_PORT);
+
+        List<String> counted = new ArrayList<>();
+        for (int i = 0; i < table.entries().size(); i++) {
+            counted.add(table.entries().get(i).addressMask() + " " + table.hits(i));
+        }
+        assertThat(counted).containsExactly("10.0.0.0/8 2", "0.0.0.0/0 1", "2001:db8::/32 1", "::/0 0");
+    }
+
+    @Test
+    void multicastSourcesAreIgnoredWithoutAHit() {
+        RestrictTable table = RestrictTable.defaults();
+        match(table, "224.0.1.1", CLIENT_PORT);
+
+        assertThat(table.hits(0)).isZero();
+    }
 }
