@@ -63,7 +63,7 @@ class OrderedListCommandsTest {
                         return List.of(InetAddress.getLoopbackAddress());
                     }
                     throw new UnknownHostException(name);
-                }, a -> "name.example", () -> Instant.ofEpochSecond(0), ZoneOffset.UTC);
+                }, a -> "name.example", () -> Instant.ofEpochSecond(0), () -> ZoneOffset.UTC);
         NtpqShell.run(List.of(args), env, "jntp test");
     }
 
