@@ -43,10 +43,17 @@ public final class Ntpd {
         NtpdOptions options;
         switch (NtpdOptions.parse(args)) {
             case NtpdOptions.Parse.Ok ok -> options = ok.options();
+            case NtpdOptions.Parse.Version v -> {
+                System.out.println("ntpd jntp-" + version());
+                return EXIT_OK;
+            }
             case NtpdOptions.Parse.Error error -> {
                 System.err.println("ntpd: " + error.message().strip());
                 return EXIT_USAGE;
             }
+        }
+        if (options.checkOnly()) {
+            return check(options.configFile());
         }
         EventLog log = EventLog.toStandardError(options.debugLevel());
         try {
@@ -61,6 +68,22 @@ public final class Ntpd {
         }
     }
 
+    /**
+     * {@code --check}: the configuration read as the daemon reads it, each problem on standard
+     * error, and the verdict in the exit status; nothing is started and no clock is touched.
+     */
+    private static int check(Path configFile) {
+        ConfigResult result = ConfigFiles.read(configFile);
+        result.warnings().forEach(warning -> System.err.println(warning));
+        result.errors().forEach(error -> System.err.println(error));
+        if (!result.errors().isEmpty()) {
+            System.err.println("ntpd: " + result.errors().size() + " configuration error(s) in " + configFile);
+            return EXIT_FAILURE;
+        }
+        System.out.println(configFile + ": configuration OK");
+        return EXIT_OK;
+    }
+
     private static int serve(List<String> args, NtpdOptions options, EventLog log) {
         log.info("ntpd jntp-" + version() + ": Starting");
         log.info("Command line: ntpd " + String.join(" ", args));
@@ -72,6 +95,9 @@ public final class Ntpd {
             log.info("ntpd: " + result.errors().size() + " configuration error(s) in " + options.configFile()
                     + "; not starting");
             return EXIT_FAILURE;
+        }
+        for (ConfigError warning : result.warnings()) {
+            log.info(warning.toString());
         }
         NtpConfig config = result.config();
         // As in ntpd, -l and -p win over the logfile and pidfile lines of ntp.conf.

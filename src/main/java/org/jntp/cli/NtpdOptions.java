@@ -24,6 +24,7 @@ import org.jntp.server.access.AddressFamily;
  * @param softwareClock   {@code --software-clock OFFSET_S,FREQ_PPM}: serve and discipline a
  *                        software clock instead of the kernel clock
  * @param port            {@code --port N}: serve on another UDP port than 123 (for tests)
+ * @param checkOnly       {@code --check}: read the configuration, report its errors and exit
  */
 public record NtpdOptions(
         Path configFile,
@@ -39,7 +40,8 @@ public record NtpdOptions(
         Optional<String> user,
         int debugLevel,
         Optional<SoftwareClock.Spec> softwareClock,
-        int port) {
+        int port,
+        boolean checkOnly) {
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/ntp.conf");
     public static final int NTP_PORT = 123;
@@ -48,18 +50,23 @@ public record NtpdOptions(
             usage: ntpd [-46gnqx] [-c conffile] [-d]... [-f driftfile] [-k keyfile] [-l logfile]
                         [-p pidfile] [-u user[:group]] [--software-clock OFFSET_S,FREQ_PPM]
                         [--port PORT]
+                   ntpd --check [-c conffile]
+                   ntpd --version
             """;
 
     /** The outcome of reading the command line: options, or a message for the user. */
     public sealed interface Parse {
         record Ok(NtpdOptions options) implements Parse {}
 
+        /** {@code --version}: print the version and exit. */
+        record Version() implements Parse {}
+
         record Error(String message) implements Parse {}
     }
 
     public static Parse parse(List<String> args) {
         Path config = DEFAULT_CONFIG;
-        boolean foreground = false, bigStep = false, quit = false, slew = false;
+        boolean foreground = false, bigStep = false, quit = false, slew = false, check = false;
         Optional<Path> pid = Optional.empty(), drift = Optional.empty(), keys = Optional.empty(),
                 log = Optional.empty();
         Optional<String> user = Optional.empty();
@@ -81,6 +88,13 @@ public record NtpdOptions(
                     return new Parse.Error("--software-clock: " + e.getMessage());
                 }
                 continue;
+            }
+            if (arg.equals("--check")) {
+                check = true;
+                continue;
+            }
+            if (arg.equals("--version")) {
+                return new Parse.Version();
             }
             if (arg.equals("--port") || arg.startsWith("--port=")) {
                 port = line.longValueOf(arg, "--port").map(NtpdOptions::parsePort).orElse(-1);
@@ -126,7 +140,7 @@ public record NtpdOptions(
             }
         }
         return new Parse.Ok(new NtpdOptions(config, family, foreground, bigStep, quit, slew, pid, drift,
-                keys, log, user, debug, software, port));
+                keys, log, user, debug, software, port, check));
     }
 
     private static int parsePort(String value) {

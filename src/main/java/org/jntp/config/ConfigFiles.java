@@ -20,7 +20,7 @@ public final class ConfigFiles {
             case IncludeSource.Result.Unreadable unreadable -> new ConfigResult.Invalid(NtpConfig.defaults(),
                     List.of(new ConfigError(file.toString(), 0, 0,
                             "cannot read the configuration: " + unreadable.reason(),
-                            "check the path and that the daemon may read it")));
+                            "check the path and that the daemon may read it")), List.of());
         };
     }
 

@@ -53,17 +53,33 @@ public final class ConfigParser {
             Map.entry("filegen", StatisticsParser::parseFileGen));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("automax", "broadcast", "broadcastclient",
-            "broadcastdelay", "calldelay", "controlkey", "crypto", "device", "dscp", "end", "ident", "keys", "keysdir",
-            "logconfig", "manycastclient", "manycastserver", "mdnstries", "multicastclient",
-            "nonvolatile", "ntpsigndsocket", "phone", "pollskewlist", "requestkey", "reset", "revoke", "rlimit",
-            "saveconfigdir", "setvar", "trap", "trustedkey", "ttl", "unconfig", "unpeer");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("controlkey", "dscp", "end", "keys",
+            "logconfig", "nonvolatile", "pollskewlist", "requestkey", "reset", "rlimit", "saveconfigdir", "setvar",
+            "trustedkey", "unconfig", "unpeer");
+
+    /**
+     * Directives of features jntp does not have, each with what is ignored: broadcast and manycast,
+     * Autokey, modem and hardware reference clocks, mDNS, Samba's signing socket and traps. ntpd
+     * runs without them, so a configuration that names them still starts, with one warning a line.
+     */
+    private static final Map<String, String> IGNORED = Map.ofEntries(
+            Map.entry("automax", "Autokey"), Map.entry("broadcast", "broadcast mode"),
+            Map.entry("broadcastclient", "broadcast mode"), Map.entry("broadcastdelay", "broadcast mode"),
+            Map.entry("calldelay", "modem reference clocks"), Map.entry("crypto", "Autokey"),
+            Map.entry("device", "hardware reference clocks"), Map.entry("ident", "Autokey"),
+            Map.entry("keysdir", "Autokey"), Map.entry("manycastclient", "manycast mode"),
+            Map.entry("manycastserver", "manycast mode"), Map.entry("mdnstries", "mDNS registration"),
+            Map.entry("multicastclient", "multicast mode"), Map.entry("ntpsigndsocket", "Samba's MS-SNTP signing"),
+            Map.entry("phone", "modem reference clocks"), Map.entry("refclock", "hardware reference clocks"),
+            Map.entry("revoke", "Autokey"), Map.entry("trap", "mode 6 traps"),
+            Map.entry("ttl", "broadcast and manycast mode"));
 
     private static final List<String> KNOWN = knownDirectives();
 
     private final IncludeSource includes;
     private final ConfigBuilder config = new ConfigBuilder();
     private final List<ConfigError> errors = new ArrayList<>();
+    private final List<ConfigError> warnings = new ArrayList<>();
 
     private ConfigParser(IncludeSource includes) {
         this.includes = includes;
@@ -79,7 +95,8 @@ public final class ConfigParser {
         ConfigParser parser = new ConfigParser(includes);
         parser.parseFile(text, fileName, List.of(Path.of(fileName).normalize()));
         NtpConfig built = parser.config.build();
-        return parser.errors.isEmpty() ? new ConfigResult.Valid(built) : new ConfigResult.Invalid(built, parser.errors);
+        return parser.errors.isEmpty() ? new ConfigResult.Valid(built, parser.warnings)
+                : new ConfigResult.Invalid(built, parser.errors, parser.warnings);
     }
 
     /** Parses text that includes no other file. */
@@ -96,6 +113,10 @@ public final class ConfigParser {
                 directive.get().parse(cursor, config);
             } else if (word.equals("includefile")) {
                 include(cursor, chain);
+            } else if (IGNORED.containsKey(word)) {
+                warnings.add(new ConfigError(line.file(), line.number(), cursor.directive().column(),
+                        word + ": ignored, jntp has no " + IGNORED.get(word),
+                        "remove the line to silence this warning"));
             } else if (NOT_YET_SUPPORTED.contains(word)) {
                 cursor.directiveError("ntpd's \"" + word + "\" is not supported yet",
                         "remove the line or comment it out with #");
@@ -131,9 +152,11 @@ public final class ConfigParser {
                 deeper.add(target);
                 parseFile(found.text(), target.toString(), deeper);
             }
-            case IncludeSource.Result.Unreadable unreadable -> line.error(
-                    "cannot read " + target + ": " + unreadable.reason(),
-                    "check the name; a relative name is taken from the including file's directory");
+            // ntpd logs a missing include file and goes on without it
+            case IncludeSource.Result.Unreadable unreadable -> warnings.add(new ConfigError(line.file(),
+                    line.origin().line(), line.directive().column(),
+                    "includefile: cannot read " + target + ": " + unreadable.reason() + "; ignored, as ntpd does",
+                    "check the name; a relative name is taken from the including file's directory"));
         }
     }
 
@@ -141,6 +164,7 @@ public final class ConfigParser {
         TreeSet<String> known = new TreeSet<>(DIRECTIVES.keySet());
         known.add("includefile");
         known.addAll(NOT_YET_SUPPORTED);
+        known.addAll(IGNORED.keySet());
         return List.copyOf(known);
     }
 }

@@ -10,8 +10,18 @@ public sealed interface ConfigResult {
     /** Every problem found, in file order; empty when valid. */
     List<ConfigError> errors();
 
-    /** Every line was understood. */
-    record Valid(NtpConfig config) implements ConfigResult {
+    /**
+     * Lines read and ignored, as ntpd would run without them (a feature jntp does not have, an
+     * include file that is missing): said once at start, never a reason not to start.
+     */
+    List<ConfigError> warnings();
+
+    /** Every line was understood, or ignored with a warning. */
+    record Valid(NtpConfig config, List<ConfigError> warnings) implements ConfigResult {
+        public Valid {
+            warnings = List.copyOf(warnings);
+        }
+
         @Override
         public List<ConfigError> errors() {
             return List.of();
@@ -19,12 +29,13 @@ public sealed interface ConfigResult {
     }
 
     /** Some lines were not understood; they are left out of {@link #config()}, as ntpd skips them. */
-    record Invalid(NtpConfig config, List<ConfigError> errors) implements ConfigResult {
+    record Invalid(NtpConfig config, List<ConfigError> errors, List<ConfigError> warnings) implements ConfigResult {
         public Invalid {
             if (errors.isEmpty()) {
                 throw new IllegalArgumentException("an invalid configuration has errors");
             }
             errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
         }
     }
 }

@@ -14,6 +14,7 @@ class NtpdOptionsTest {
         return switch (NtpdOptions.parse(List.of(args))) {
             case NtpdOptions.Parse.Ok ok -> ok.options();
             case NtpdOptions.Parse.Error error -> throw new AssertionError(error.message());
+            case NtpdOptions.Parse.Version version -> throw new AssertionError("asked for the version");
         };
     }
 
@@ -21,7 +22,19 @@ class NtpdOptionsTest {
         return switch (NtpdOptions.parse(List.of(args))) {
             case NtpdOptions.Parse.Ok ok -> throw new AssertionError("accepted " + ok);
             case NtpdOptions.Parse.Error error -> error.message();
+            case NtpdOptions.Parse.Version version -> throw new AssertionError("asked for the version");
         };
+    }
+
+    @Test
+    void checkReadsTheConfigurationWithoutStarting() {
+        assertThat(ok("--check", "-c", "/tmp/ntp.conf").checkOnly()).isTrue();
+        assertThat(ok("-c", "/tmp/ntp.conf").checkOnly()).isFalse();
+    }
+
+    @Test
+    void versionAsksForTheVersionAlone() {
+        assertThat(NtpdOptions.parse(List.of("-n", "--version"))).isInstanceOf(NtpdOptions.Parse.Version.class);
     }
 
     @Test

@@ -53,6 +53,28 @@ class NtpdTest {
     }
 
     @Test
+    void checkReportsAConfigErrorAndExitsOneWithoutStarting() throws Exception {
+        Path conf = dir.resolve("ntp.conf");
+        Files.writeString(conf, "server 192.0.2.1 iburst\nrestrict default nomodfy\n");
+
+        int exit = Ntpd.run(List.of("--check", "-c", conf.toString()));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).contains(conf + ":2: ").contains("nomodify").doesNotContain("Starting");
+    }
+
+    @Test
+    void checkPassesAConfigurationWithOnlyWarnings() throws Exception {
+        Path conf = dir.resolve("ntp.conf");
+        Files.writeString(conf, "server 192.0.2.1 iburst\nbroadcastclient\n");
+
+        int exit = Ntpd.run(List.of("--check", "-c", conf.toString()));
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).contains(conf + ":2: broadcastclient: ignored, jntp has no broadcast mode");
+    }
+
+    @Test
     void reportsAMissingConfigFileWithoutAStackTrace() {
         int exit = Ntpd.run(List.of("-n", "-c", dir.resolve("absent.conf").toString()));
 

@@ -73,17 +73,20 @@ class IncludeFileTest {
     }
 
     @Test
-    void missingIncludeFileIsAnError() {
-        ConfigResult result = ConfigParser.parse("includefile nothere.conf\n", "/etc/ntp.conf", files(Map.of()));
-        assertThat(result.errors()).extracting(ConfigError::toString).containsExactly(
-                "/etc/ntp.conf:1: includefile: cannot read /etc/nothere.conf: no such file; "
+    void missingIncludeFileIsAWarningAndTheRestIsRead() {
+        ConfigResult result = ConfigParser.parse("includefile nothere.conf\nserver 192.0.2.1\n", "/etc/ntp.conf",
+                files(Map.of()));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.warnings()).extracting(ConfigError::toString).containsExactly(
+                "/etc/ntp.conf:1: includefile: cannot read /etc/nothere.conf: no such file; ignored, as ntpd does; "
                         + "check the name; a relative name is taken from the including file's directory");
+        assertThat(result.config().associations()).hasSize(1);
     }
 
     @Test
     void textAloneCannotIncludeFiles() {
         ConfigResult result = ConfigParser.parse("includefile x.conf\n", "ntp.conf");
-        assertThat(result.errors()).singleElement().asString().contains("cannot read x.conf");
+        assertThat(result.warnings()).singleElement().asString().contains("cannot read x.conf");
         assertThat(Path.of("ntp.conf").resolveSibling("x.conf")).isEqualTo(Path.of("x.conf"));
     }
 }
