@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +20,8 @@ import org.jntp.protocol.control.ControlOpcode;
 /** The commands this ntpq knows, with ntpd 4.2.8's names, arguments, help texts and output. */
 final class NtpqCommands {
     private static final long MAX_ASSOCIATION_ID = 0xFFFF;
+    /** sysinfo's table: its variables are also what {@code --json} prints for it. */
+    private static final SummaryTable SYSTEM_INFO = SummaryTable.systemInfo();
 
     private NtpqCommands() {}
 
@@ -120,7 +123,7 @@ final class NtpqCommands {
                     (shell, args) -> orderedList(shell, "", InterfaceTable::format)),
             command("reslist", "show ntpd access control list",
                     (shell, args) -> orderedList(shell, "addr_restrictions", RestrictionList::format)),
-            command("sysinfo", "display system summary", (shell, args) -> summary(shell, 0, SummaryTable.systemInfo())),
+            command("sysinfo", "display system summary", (shell, args) -> summary(shell, 0, SYSTEM_INFO)),
             command("kerninfo", "display kernel loop and PPS statistics",
                     (shell, args) -> summary(shell, 0, SummaryTable.kernelInfo())),
             command("sysstats", "display system uptime and packet counts",
@@ -300,7 +303,29 @@ final class NtpqCommands {
         for (int i = 1; i < args.size(); i++) {
             addVariables(list, text(args, i));
         }
-        readVariables(shell, list, id.get());
+        if (shell.json()) {
+            variablesAsJson(shell, id.get(), requestData(shell, list));
+        } else {
+            readVariables(shell, list, id.get());
+        }
+    }
+
+    /**
+     * {@code --json} for readvar and sysinfo: the association, its status word and the variables
+     * as the server sent them, values typed as {@link Json#value} does.
+     */
+    private static void variablesAsJson(NtpqShell shell, int associationId, String request) {
+        shell.query(ControlOpcode.READVAR, associationId, request).ifPresent(answer -> {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            for (ResponseVariable variable : ResponseVariables.parse(answer.payload())) {
+                variables.put(variable.name(), Json.value(variable.value()));
+            }
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("associd", Json.Number.of(associationId));
+            object.put("status", String.format(Locale.ROOT, "%04x", answer.status()));
+            object.put("variables", variables);
+            shell.out().println(Json.write(object));
+        });
     }
 
     private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {
@@ -414,6 +439,10 @@ final class NtpqCommands {
     }
 
     private static void summary(NtpqShell shell, int associationId, SummaryTable table) {
+        if (shell.json() && table == SYSTEM_INFO) {
+            variablesAsJson(shell, associationId, table.request());
+            return;
+        }
         shell.query(ControlOpcode.READVAR, associationId, table.request()).ifPresent(answer -> shell.out().print(
                 table.format(associationId, answer.status(), answer.payload(), shell.display())));
     }
@@ -423,6 +452,10 @@ final class NtpqCommands {
         Optional<PeerLine.Family> family = args.isEmpty() ? Optional.empty()
                 : Optional.of(number(args, 0) == 6 ? PeerLine.Family.IPV6 : PeerLine.Family.IPV4);
         if (!shell.fetchAssociations()) {
+            return;
+        }
+        if (shell.json()) {
+            peersAsJson(shell, list, all, family);
             return;
         }
         shell.out().println(list.header());
@@ -443,5 +476,23 @@ final class NtpqCommands {
             PeerLine.format(list, id, answer.get().status(), answer.get().payload(), family, shell.display())
                     .ifPresent(shell.out()::print);
         }
+    }
+
+    /** {@code --json} for the peer tables: an array of {@link PeerLine#json} objects. */
+    private static void peersAsJson(NtpqShell shell, PeerList list, boolean all, Optional<PeerLine.Family> family) {
+        List<Object> rows = new ArrayList<>();
+        for (Association association : shell.associations()) {
+            if (!all && !AssociationTable.shown(association.status())) {
+                continue;
+            }
+            int id = association.associationId();
+            Optional<Answer> answer = shell.query(ControlOpcode.READVAR, id, "");
+            if (answer.isEmpty()) {
+                return;
+            }
+            PeerLine.json(list, id, answer.get().status(), answer.get().payload(), family, shell.display())
+                    .ifPresent(rows::add);
+        }
+        shell.out().println(Json.write(rows));
     }
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param wide {@code -w}: long remote names whole
  * @param debug how many {@code -d}
  * @param oldReadvar {@code --old-rv}: the status line even when variables are named
+ * @param json {@code --json}: {@code peers}, {@code readvar} and {@code sysinfo} print JSON
  */
 public record NtpqOptions(List<String> commands, List<Host> hosts, boolean interactive, boolean numeric, boolean wide,
-        int debug, boolean oldReadvar) {
+        int debug, boolean oldReadvar, boolean json) {
     /** ntpq's default host. */
     public static final String DEFAULT_HOST = "localhost";
 
@@ -64,6 +65,7 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
         boolean numeric = false;
         boolean wide = false;
         boolean oldReadvar = false;
+        boolean json = false;
         int debug = 0;
         int i = 0;
         while (i < args.size()) {
@@ -87,6 +89,7 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
                     case "wide" -> wide = true;
                     case "peers" -> commands.add("peers");
                     case "old-rv" -> oldReadvar = true;
+                    case "json" -> json = true;
                     case "debug-level" -> debug++;
                     case "version" -> {
                         return new Parse.Print("ntpq " + version + "\n");
@@ -162,7 +165,8 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
         if (hosts.isEmpty()) {
             hosts.add(new Host(DEFAULT_HOST, family));
         }
-        return new Parse.Ok(new NtpqOptions(commands, hosts, interactive, numeric, wide, debug, oldReadvar));
+        return new Parse.Ok(new NtpqOptions(commands, hosts, interactive, numeric, wide, debug, oldReadvar,
+                json));
     }
 
     private static int level(String value) {
@@ -178,6 +182,7 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
                 + "  -n          numeric host addresses\n"
                 + "  -p          print a list of the peers (same as -c peers)\n"
                 + "  -w          display the full 'remote' value\n"
+                + "  --json      peers, readvar and sysinfo print JSON\n"
                 + "  --version   print the version and exit\n";
     }
 }

@@ -357,6 +357,11 @@ public final class NtpqShell {
         return options.oldReadvar();
     }
 
+    /** {@code --json}: whether peers, readvar and sysinfo print JSON. */
+    boolean json() {
+        return options.json();
+    }
+
     void quit() {
         quit = true;
     }

@@ -1,6 +1,8 @@
 package org.jntp.ntpq;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jntp.protocol.control.PeerStatus;
@@ -69,6 +71,35 @@ public final class PeerLine {
                 .append(' ').append(right(truncate(LongFixed.millis(peer.jitter.orElse(peer.dispersion), 3), 7), 7))
                 .append('\n');
         return Optional.of(line.toString());
+    }
+
+    /**
+     * The same source as a JSON object ({@code ntpq --json}), with ntpq's column names: tally,
+     * remote, refid, st, t, when (seconds, null before any packet), poll (seconds), reach (the
+     * register, not octal), and delay, offset and jitter in milliseconds with 3 decimals.
+     */
+    static Optional<Map<String, Object>> json(PeerList list, int associationId, int status, byte[] data,
+            Optional<Family> family, Display display) {
+        Peer peer = Peer.read(list, ResponseVariables.parse(data));
+        if (family.isPresent() && family.get() != (peer.source.isIpv4() ? Family.IPV4 : Family.IPV6)) {
+            return Optional.empty();
+        }
+        long when = peer.when(display.nowNtpSeconds());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("associd", Json.Number.of(associationId));
+        row.put("tally", String.valueOf(PeerStatus.decode(status).selection().tally()));
+        row.put("remote", peer.sourceHost.orElseGet(() -> display.host(peer.source)));
+        row.put("refid", peer.refidColumn.orElse(""));
+        row.put("st", Json.Number.of(peer.stratum));
+        row.put("t", String.valueOf(peer.type()));
+        row.put("when", when > 0 ? Json.Number.of(when) : null);
+        row.put("poll", Json.Number.of(1L << Math.min(peer.peerPoll, peer.hostPoll)));
+        row.put("reach", Json.Number.of(peer.reach));
+        row.put("delay", new Json.Number(LongFixed.millis(peer.delay, 3)));
+        row.put("offset", new Json.Number(LongFixed.millis(peer.offset, 3)));
+        row.put(peer.jitter.isPresent() ? "jitter" : "disp",
+                new Json.Number(LongFixed.millis(peer.jitter.orElse(peer.dispersion), 3)));
+        return Optional.of(row);
     }
 
     /** {@code prettyinterval}: seconds up to 2048, then minutes, hours, days; "-" for none. */

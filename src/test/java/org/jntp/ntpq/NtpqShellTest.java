@@ -84,6 +84,25 @@ class NtpqShellTest {
     }
 
     @Test
+    void peersPrintsTheSameRowsAsJsonWithJson() {
+        int status = run(FakeServer.answering(NtpqShellTest::ntpsec), "--json", "-pn", "127.0.0.1");
+
+        assertThat(out()).isEqualTo("[{\"associd\": 17767, \"tally\": \"*\", \"remote\": \"192.0.2.4\", "
+                + "\"refid\": \"LOCAL(1)\", \"st\": 8, \"t\": \"u\", \"when\": 5, \"poll\": 16, \"reach\": 1, "
+                + "\"delay\": 0.042, \"offset\": 0.014, \"jitter\": 0.006}]\n");
+        assertThat(status).isZero();
+    }
+
+    @Test
+    void readvarPrintsTheStatusAndTypedVariablesAsJsonWithJson() {
+        int status = run(FakeServer.answering(NtpqShellTest::ntpsec), "--json", "-c", "rv", "127.0.0.1");
+
+        assertThat(out()).isEqualTo("{\"associd\": 0, \"status\": \"c016\", "
+                + "\"variables\": {\"leap\": 3, \"stratum\": 9, \"tc\": 4}}\n");
+        assertThat(status).isZero();
+    }
+
+    @Test
     void peersAsksEachAssociationForItsWholeDefaultList() {
         FakeServer server = FakeServer.answering(NtpqShellTest::ntpsec);
 
