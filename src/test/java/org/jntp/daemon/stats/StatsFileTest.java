@@ -117,6 +117,19 @@ class StatsFileTest {
     }
 
     @Test
+    void logsAFailedWriteOnceAndDropsTheRestOfTheGeneration() {
+        // writes to /dev/full fail as on a full disk
+        try (StatsFile file = new StatsFile(new FileGenSettings("loopstats", "/dev/full", GenerationType.NONE, true,
+                true), PID, log)) {
+            file.append("first", LAST_SECOND, 0);
+            file.append("second", LAST_SECOND, 0);
+        }
+
+        assertThat(log().lines()).singleElement().asString()
+                .endsWith("can't write /dev/full: No space left on device");
+    }
+
+    @Test
     void triesAgainAtTheNextGeneration() throws Exception {
         Path stats = Files.writeString(dir.resolve("stats"), "");
         String base = stats.resolve("loopstats").toString();
