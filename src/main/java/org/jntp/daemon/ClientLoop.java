@@ -26,6 +26,7 @@ import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.Poller;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.UdpSocket;
+import org.jntp.daemon.stats.StatsWriter;
 import org.jntp.discipline.ClockDiscipline;
 import org.jntp.discipline.ClockSetting;
 import org.jntp.discipline.DisciplineSettings;
@@ -80,6 +81,7 @@ final class ClientLoop implements Runnable {
     private final List<ResolveSchedule.Name> names;
     private final Optional<LocalDriver> local;
     private final SyncLog events;
+    private final StatsWriter stats;
     private final DriftKeeper drift;
     private final Poller poller;
     private final Published published;
@@ -115,7 +117,8 @@ final class ClientLoop implements Runnable {
 
     private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
             Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable,
-            Optional<LeapSmear> leapSmear, Poller poller, Published published, EventLog log, long monoNanos) {
+            Optional<LeapSmear> leapSmear, Poller poller, Published published, StatsWriter stats, EventLog log,
+            long monoNanos) {
         this.clock = clock;
         this.settings = settings;
         this.options = options;
@@ -123,6 +126,7 @@ final class ClientLoop implements Runnable {
         this.names = plan.names();
         this.local = local;
         this.events = new SyncLog(log, settings.discipline().panicThresholdSeconds());
+        this.stats = stats;
         this.drift = drift;
         this.poller = poller;
         this.published = published;
@@ -141,7 +145,8 @@ final class ClientLoop implements Runnable {
         }
         // before the server threads start, so that none answers a peer as a stranger
         routePeers(sources.sources());
-        this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, events, monoNanos);
+        this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, new SyncEventsPair(events, stats),
+                monoNanos);
         if (options.setAndQuit()) {
             synchronizer.setClockOnce();
         }
@@ -157,10 +162,11 @@ final class ClientLoop implements Runnable {
     /**
      * The client side of the daemon for {@code config}, steering {@code clock}, with what it serves
      * published at once (the local clock, if configured) and from then on, with the control state
-     * ntpq reads. Run it on a thread of its own.
+     * ntpq reads, and with its statistics written to {@code stats}, which it closes when it stops.
+     * Run it on a thread of its own.
      */
     static ClientLoop create(NtpConfig config, Clock clock, ClientOptions options, Published published,
-            EventLog log) throws IOException {
+            StatsWriter stats, EventLog log) throws IOException {
         long monoNanos = System.nanoTime();
         GuardedClock guarded = new GuardedClock(clock, log);
         guarded.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
@@ -178,7 +184,7 @@ final class ClientLoop implements Runnable {
         Optional<LeapTable> leapTable = config.files().leapFile()
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
-                local, drift, leapTable, leapSmear(config, log), Poller.open(), published, log, monoNanos);
+                local, drift, leapTable, leapSmear(config, log), Poller.open(), published, stats, log, monoNanos);
     }
 
     /** The smear of {@code leapsmearinterval}, logged as ntpd logs it; none for 0. */
@@ -237,6 +243,7 @@ final class ClientLoop implements Runnable {
     /** Releases what {@link #create} opened, for a loop that never ran. */
     void abandon() {
         poller.close();
+        stats.close();
     }
 
     @Override
@@ -257,6 +264,7 @@ final class ClientLoop implements Runnable {
             peerSender.close();
             poller.close();
             drift.writeNow(learntFrequency());
+            stats.close();
             log.info("client: requests sent " + sent + ", replies taken " + replyReader.answered()
                     + ", from other addresses " + replyReader.foreign() + ", send failures " + sendFailures + ", peer packets taken " + inbox.taken()
                     + ", dropped " + inbox.dropped());
@@ -281,6 +289,7 @@ final class ClientLoop implements Runnable {
                 nextLocalPollMonoNanos = now + LocalClock.POLL_INTERVAL_NANOS;
             }
             drift.writeIfDue(now, learntFrequency());
+            stats.writeSysStatsIfDue(now);
             random.refill();
             publish(now);
             if (finished()) {
@@ -300,7 +309,8 @@ final class ClientLoop implements Runnable {
 
     /** How long to sleep: until the earliest deadline; at least a millisecond once one is overdue, never spinning. */
     private long waitNanos(long now) {
-        long next = Math.min(synchronizer.nextWakeMonoNanos(), drift.nextWriteMonoNanos());
+        long next = Math.min(Math.min(synchronizer.nextWakeMonoNanos(), drift.nextWriteMonoNanos()),
+                stats.nextSysStatsMonoNanos());
         if (local.isPresent()) {
             next = Math.min(next, nextLocalPollMonoNanos);
         }

@@ -17,6 +17,7 @@ import org.jntp.daemon.net.LocalAddress;
 import org.jntp.daemon.net.LocalAddresses;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
+import org.jntp.daemon.stats.StatsWriter;
 import org.jntp.discipline.NtpConstants;
 import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
@@ -78,7 +79,9 @@ public final class Daemon implements AutoCloseable {
         Daemon daemon = new Daemon(log, new Published(Published.thisHost(version()),
                 SystemVariables.unsynchronized(precision), NtpConstants.MINPOLL_LIMIT));
         try {
-            daemon.client = ClientLoop.create(config, clock, options, daemon.published, log);
+            StatsWriter stats = StatsWriter.open(config.statistics(), clock, System::nanoTime,
+                    ProcessHandle.current().pid(), log, () -> ServerCounters.sum(daemon.allCounters));
+            daemon.client = ClientLoop.create(config, clock, options, daemon.published, stats, log);
             daemon.client.sendToPeersFrom(daemon.listen(config, clock, port, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
         } catch (IOException | RuntimeException e) {

@@ -42,9 +42,7 @@ final class ControlViews {
             ClockFilter filter, Optional<PeerVariables> variables, PeerSelection selection, EventTally events,
             long receiveNanos, int precisionLog2) {
         PeerStatistics statistics = filter.statistics();
-        // a pool member is not "configured" in ntpd's sense: the pool line spawned it
-        PeerStatus status = new PeerStatus(spec.association().type() != AssociationType.POOL, false, false,
-                source.reach() != 0, false, selection, events.count(), PeerEvent.of(events.lastCode()));
+        PeerStatus status = status(spec, source, selection, events);
         Mode hostMode = source instanceof SymmetricSource ? Mode.SYMMETRIC_ACTIVE : Mode.CLIENT;
         Mode peerMode = source instanceof SymmetricSource ? Mode.SYMMETRIC_PASSIVE : Mode.SERVER;
         Optional<String> hostName = switch (spec.association().address()) {
@@ -66,6 +64,13 @@ final class ControlViews {
                 filter.dispersionSeconds(), statistics.jitterSeconds(), filled(filter.filterDelaysSeconds(), filter),
                 filled(filter.filterOffsetsSeconds(), filter), list(filter.filterDispersionsSeconds()),
                 Optional.empty());
+    }
+
+    /** The peer status word's fields, as ntpq shows them. */
+    static PeerStatus status(Synchronizer.SourceSpec spec, Source source, PeerSelection selection, EventTally events) {
+        // a pool member is not "configured" in ntpd's sense: the pool line spawned it
+        return new PeerStatus(spec.association().type() != AssociationType.POOL, false, false, source.reach() != 0,
+                false, selection, events.count(), PeerEvent.of(events.lastCode()));
     }
 
     /** ntpd's flash bits of the last packet taken: the tests it failed. */

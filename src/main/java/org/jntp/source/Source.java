@@ -26,6 +26,7 @@ public abstract sealed class Source permits ClientSource, SymmetricSource {
     private long kissOfDeath;
     private long rejected;
     private Reply lastReply;
+    private RawReply lastRawReply;
 
     Source(PollSettings settings, int precisionLog2, long firstPollMonoNanos) {
         this.poll = new PollProcess(settings, firstPollMonoNanos);
@@ -88,6 +89,8 @@ public abstract sealed class Source permits ClientSource, SymmetricSource {
         long t3 = NtpTimestamp.unixNanosOfBits(t3Bits, t1);
         Sample sample = OnWire.sample(t1, t2, t3, t4, header.precision(), precisionLog2);
         poll.reached(monoNanos);
+        lastRawReply = new RawReply(header, NtpTimestamp.bitsOfUnixNanos(t1), t2Bits, t3Bits,
+                NtpTimestamp.bitsOfUnixNanos(t4));
         return new Reply.Measured(sample, PeerVariables.of(header));
     }
 
@@ -164,6 +167,11 @@ public abstract sealed class Source permits ClientSource, SymmetricSource {
     /** What the last datagram handed in came to. */
     public final Optional<Reply> lastReply() {
         return Optional.ofNullable(lastReply);
+    }
+
+    /** The packet of the last {@link Reply.Measured} {@code receive} returned, with its sample's timestamps. */
+    final RawReply lastRawReply() {
+        return lastRawReply;
     }
 
     /** The packet counters so far. */

@@ -5,8 +5,8 @@ import org.jntp.discipline.NoSelectionReason;
 import org.jntp.protocol.KissCode;
 
 /**
- * What the {@link Synchronizer} tells the world as it goes, for the log. Every method does nothing
- * unless overridden, so the simulator can ignore them all.
+ * What the {@link Synchronizer} tells the world as it goes, for the log and the statistics files.
+ * Every method does nothing unless overridden, so the simulator can ignore them all.
  */
 public interface SyncEvents {
 
@@ -30,4 +30,30 @@ public interface SyncEvents {
 
     /** A source sent a kiss-o'-death. */
     default void kissOfDeath(InetSocketAddress source, KissCode code) {}
+
+    /**
+     * The discipline corrected the clock (a slew or a step), ntpd's {@code loopstats} record.
+     *
+     * @param offsetSeconds  the offset just corrected (ntpq's {@code offset})
+     * @param frequencyPpm   the frequency correction now in force
+     * @param jitterSeconds  the clock's phase error estimate (ntpq's {@code clk_jitter})
+     * @param wanderPpm      the frequency wander estimate (ntpq's {@code clk_wander})
+     * @param pollLog2       the system poll exponent
+     */
+    default void clockUpdated(double offsetSeconds, double frequencyPpm, double jitterSeconds, double wanderPpm,
+            int pollLog2) {}
+
+    /**
+     * A source's clock filter handed on a new sample (ntpd's {@code peerstats} record, written where
+     * ntpd's clock_filter() writes it: not for a popcorn spike nor for a sample older than the last
+     * one used).
+     *
+     * @param statusWord the peer status word as ntpq shows it
+     * @param dispersionSeconds the filter dispersion (ntpq's {@code disp})
+     */
+    default void peerSampled(InetSocketAddress source, int statusWord, double offsetSeconds, double delaySeconds,
+            double dispersionSeconds, double jitterSeconds) {}
+
+    /** An association accepted a packet from {@code source} and measured a sample of it (ntpd's {@code rawstats}). */
+    default void rawReply(InetSocketAddress source, RawReply reply) {}
 }

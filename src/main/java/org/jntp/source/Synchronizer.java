@@ -26,6 +26,7 @@ import org.jntp.discipline.ClockSetting;
 import org.jntp.discipline.ClockUpdate;
 import org.jntp.discipline.DelayStatistics;
 import org.jntp.discipline.DisciplineSettings;
+import org.jntp.discipline.FilterResult;
 import org.jntp.discipline.Measurement;
 import org.jntp.discipline.Mitigation;
 import org.jntp.discipline.NoSelectionReason;
@@ -378,9 +379,16 @@ public final class Synchronizer {
         double variance = peer.delays.errorVarianceSeconds2(sample.delaySeconds(), precisionSeconds);
         peer.lastMeasurement = new Measurement(sample.offsetSeconds(), variance, sample.epochNanos(),
                 measured.ageSeconds());
+        events.rawReply(peer.spec.address(), peer.source.lastRawReply());
         // the filters keep the clock's timescale once every slew is done, as do the discipline's estimates
-        peer.filter.add(new Sample(sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()),
-                sample.delaySeconds(), sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
+        FilterResult filtered = peer.filter.add(new Sample(
+                sample.offsetSeconds() - discipline.slewPendingSeconds(sample.epochNanos()), sample.delaySeconds(),
+                sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
+        if (filtered instanceof FilterResult.Used(PeerStatistics used)) {
+            events.peerSampled(peer.spec.address(),
+                    ControlViews.status(peer.spec, peer.source, selectionOf(peer), peer.events).word(),
+                    used.offsetSeconds(), used.delaySeconds(), used.dispersionSeconds(), used.jitterSeconds());
+        }
         Mitigation mitigation = ClockSelect.run(candidates(sample.epochNanos()), settings.tos(), systemPeerId);
         tallyFalsetickers(mitigation);
         switch (mitigation) {
@@ -457,6 +465,7 @@ public final class Synchronizer {
                     each.filter.shift(slew.newSeconds());
                 }
                 updateSystem(chosen, sample.epochNanos(), monoNanos);
+                clockUpdated();
             }
             case ClockCorrection.Step step -> {
                 // a step ends the slew under way where it stands
@@ -468,6 +477,7 @@ public final class Synchronizer {
                 }
                 systemEvent(SystemEvent.CLOCK_STEP);
                 events.stepped(step.offsetSeconds());
+                clockUpdated();
             }
             case ClockCorrection.Hold hold -> { }
             case ClockCorrection.Panic panic -> {
@@ -489,6 +499,12 @@ public final class Synchronizer {
             return;
         }
         clockSetting = Optional.of(StepRule.ntpd(limits).setting(offsetSeconds));
+    }
+
+    /** Reports the discipline's state after a correction, as ntpd's local_clock() ends with its loopstats record. */
+    private void clockUpdated() {
+        events.clockUpdated(discipline.lastOffsetSeconds(), discipline.frequencyPpm(),
+                discipline.offsetErrorSeconds(), discipline.wanderPpm(), discipline.pollLog2());
     }
 
     private void updateSystem(Mitigation.Synchronized chosen, long nowNanos, long monoNanos) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
@@ -185,6 +186,28 @@ class ClientDaemonTest {
             assertThat(clock.frequencyPpm()).isEqualTo(12.5);
         }
         assertThat(log()).contains("initial drift restored to 12.500 PPM");
+    }
+
+    @Test
+    void writesTheConfiguredStatisticsFilesInNtpdsFormats() throws Exception {
+        String statistics = "statsdir " + dir + "\nstatistics loopstats peerstats rawstats\n";
+        try (Upstream upstream = localClockServer(new SoftwareClock.Spec(0, 0), 8);
+             Daemon ours = client(upstream, statistics, new SoftwareClock.Spec(0.25, 0), ClientOptions.defaults())) {
+            await(ours, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED);
+        }
+
+        String mjdAndSeconds = "\\d{5} \\d{1,5}\\.\\d{3}";
+        assertThat(Files.readAllLines(dir.resolve("loopstats"))).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches(mjdAndSeconds + " -?\\d+\\.\\d{9} -?\\d+\\.\\d{3} \\d+\\.\\d{9} \\d+\\.\\d{6} \\d+"));
+        assertThat(Files.readAllLines(dir.resolve("peerstats"))).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches(mjdAndSeconds + " 127\\.0\\.0\\.1 [0-9a-f]{4}( -?\\d+\\.\\d{9}){4}"));
+        assertThat(Files.readAllLines(dir.resolve("rawstats"))).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches(mjdAndSeconds + " 127\\.0\\.0\\.1 -( \\d{10}\\.\\d{9}){4} 0 4 4 8 \\d+ -?\\d+"
+                        + " \\d+\\.\\d{6} \\d+\\.\\d{6} \\d+\\.\\d+\\.\\d+\\.\\d+"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.matches("loopstats\\.\\d{8}"));
+        }
     }
 
     /** A daemon serving its local clock, and the port it serves on. */

@@ -30,6 +30,7 @@ import org.jntp.protocol.NtpTimestamp;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.protocol.control.PeerEvent;
 import org.jntp.protocol.control.PeerSelection;
+import org.jntp.protocol.control.PeerStatus;
 import org.jntp.protocol.control.SystemEvent;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.control.AssociationState;
@@ -43,6 +44,7 @@ class SynchronizerTest {
 
     private SimulatedClock clock = SimulatedClock.perfect(LAST_DAY_NOON);
     private final List<InetSocketAddress> servers = new ArrayList<>();
+    private SyncEvents events = SyncEvents.NONE;
     private long monoNanos;
 
     private Synchronizer synchronizer(int sources) throws Exception {
@@ -63,7 +65,7 @@ class SynchronizerTest {
         }
         SyncSettings settings = new SyncSettings(SelectionParameters.defaults(),
                 DisciplineSettings.defaults(clock.maxSlewRatePpm()), orphan);
-        return Synchronizer.start(specs, settings, clock, new SplittableRandom(1), SyncEvents.NONE, 0);
+        return Synchronizer.start(specs, settings, clock, new SplittableRandom(1), events, 0);
     }
 
     /** Lets a second pass and sends every request due by then. */
@@ -136,6 +138,85 @@ class SynchronizerTest {
             assertThat(a.receiveNanos()).isPositive();
         });
         assertThat(SystemEvent.of(synchronizer.systemEvents().lastCode())).isEqualTo(SystemEvent.CLOCK_SYNC);
+    }
+
+    /** What the statistics files are told. */
+    private static final class Recorded implements SyncEvents {
+        final List<double[]> clockUpdates = new ArrayList<>();
+        final List<PeerStatus> peerStatuses = new ArrayList<>();
+        final List<double[]> peerSamples = new ArrayList<>();
+        final List<RawReply> rawReplies = new ArrayList<>();
+        final List<InetSocketAddress> sources = new ArrayList<>();
+
+        @Override
+        public void clockUpdated(double offsetSeconds, double frequencyPpm, double jitterSeconds, double wanderPpm,
+                int pollLog2) {
+            clockUpdates.add(new double[] {offsetSeconds, frequencyPpm, jitterSeconds, wanderPpm, pollLog2});
+        }
+
+        @Override
+        public void peerSampled(InetSocketAddress source, int statusWord, double offsetSeconds, double delaySeconds,
+                double dispersionSeconds, double jitterSeconds) {
+            sources.add(source);
+            peerStatuses.add(PeerStatus.decode(statusWord));
+            peerSamples.add(new double[] {offsetSeconds, delaySeconds, dispersionSeconds, jitterSeconds});
+        }
+
+        @Override
+        public void rawReply(InetSocketAddress source, RawReply reply) {
+            sources.add(source);
+            rawReplies.add(reply);
+        }
+    }
+
+    @Test
+    void reportsEachClockCorrectionWithTheDisciplinesStateForLoopstats() throws Exception {
+        Recorded recorded = new Recorded();
+        events = recorded;
+        Synchronizer synchronizer = synchronizer(1);
+
+        answerAll(synchronizer, 1, List.of(LeapIndicator.NO_WARNING));
+
+        assertThat(recorded.clockUpdates).singleElement().satisfies(update -> assertThat(update).containsExactly(
+                synchronizer.discipline().lastOffsetSeconds(), synchronizer.discipline().frequencyPpm(),
+                synchronizer.discipline().offsetErrorSeconds(), synchronizer.discipline().wanderPpm(),
+                synchronizer.discipline().pollLog2()));
+    }
+
+    @Test
+    void reportsEachSampleTheFilterHandsOnWithThePeerStatusWordForPeerstats() throws Exception {
+        Recorded recorded = new Recorded();
+        events = recorded;
+        Synchronizer synchronizer = synchronizer(1);
+
+        answerAll(synchronizer, 1, List.of(LeapIndicator.NO_WARNING));
+
+        assertThat(recorded.peerStatuses).singleElement().satisfies(status -> {
+            assertThat(status.configured()).isTrue();
+            assertThat(status.reachable()).isTrue();
+            assertThat(status.lastEvent()).isEqualTo(PeerEvent.REACHABLE);
+        });
+        double[] sample = recorded.peerSamples.getFirst();
+        assertThat(sample[0]).isCloseTo(0, within(1e-6));
+        assertThat(sample[1]).isCloseTo(0.002, within(1e-6));
+        assertThat(recorded.sources).containsOnly(servers.getFirst());
+    }
+
+    @Test
+    void reportsEachMeasuredPacketWithTheTimestampsOfItsSampleForRawstats() throws Exception {
+        Recorded recorded = new Recorded();
+        events = recorded;
+        Synchronizer synchronizer = synchronizer(1);
+
+        answerAll(synchronizer, 1, List.of(LeapIndicator.NO_WARNING));
+
+        assertThat(recorded.rawReplies).singleElement().satisfies(raw -> {
+            assertThat(raw.header().stratum()).isEqualTo(1);
+            assertThat(raw.header().referenceId()).isEqualTo(ReferenceId.ofAscii("GPS"));
+            assertThat(raw.t2Bits()).isEqualTo(raw.header().receiveTime().bits()).isEqualTo(raw.t3Bits());
+            assertThat(NtpTimestamp.differenceNanos(raw.t4Bits(), raw.t1Bits())).isEqualTo(2_000_000L);
+            assertThat(NtpTimestamp.differenceNanos(raw.t2Bits(), raw.t1Bits())).isEqualTo(1_000_000L);
+        });
     }
 
     @Test
