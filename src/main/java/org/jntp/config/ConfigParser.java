@@ -49,15 +49,19 @@ public final class ConfigParser {
             Map.entry("leapfile", FileParser::parse),
             Map.entry("leapsmearinterval", LeapSmearParser::parse),
             Map.entry("statsdir", FileParser::parse),
+            Map.entry("keys", AuthParser::parseKeys),
+            Map.entry("trustedkey", AuthParser::parseTrusted),
+            Map.entry("controlkey", AuthParser::parseKeyId),
+            Map.entry("requestkey", AuthParser::parseKeyId),
             Map.entry("statistics", StatisticsParser::parseStatistics),
             Map.entry("filegen", StatisticsParser::parseFileGen));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
     private static final List<String> NOT_YET_SUPPORTED = List.of("automax", "broadcast", "broadcastclient",
-            "broadcastdelay", "calldelay", "controlkey", "crypto", "device", "dscp", "end", "ident", "keys", "keysdir",
+            "broadcastdelay", "calldelay", "crypto", "device", "dscp", "end", "ident", "keysdir",
             "logconfig", "manycastclient", "manycastserver", "mdnstries", "multicastclient",
-            "nonvolatile", "ntpsigndsocket", "phone", "pollskewlist", "requestkey", "reset", "revoke", "rlimit",
-            "saveconfigdir", "setvar", "trap", "trustedkey", "ttl", "unconfig", "unpeer");
+            "nonvolatile", "ntpsigndsocket", "phone", "pollskewlist", "reset", "revoke", "rlimit",
+            "saveconfigdir", "setvar", "trap", "ttl", "unconfig", "unpeer");
 
     private static final List<String> KNOWN = knownDirectives();
 

@@ -56,8 +56,8 @@ class ErrorReportingTest {
 
     @Test
     void ntpdDirectiveNotYetImplementedIsNamedAsSuch() {
-        assertThat(errors("keys /etc/ntp.keys")).containsExactly(
-                "/etc/ntp.conf:1: ntpd's \"keys\" is not supported yet; remove the line or comment it out with #");
+        assertThat(errors("keysdir /etc/ntp")).containsExactly(
+                "/etc/ntp.conf:1: ntpd's \"keysdir\" is not supported yet; remove the line or comment it out with #");
     }
 
     @Test
