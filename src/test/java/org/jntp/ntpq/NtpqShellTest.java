@@ -180,8 +180,8 @@ class NtpqShellTest {
     void listsTheCommandsInColumns() {
         run(FakeServer.silent(), "-c", "help");
 
-        assertThat(out()).startsWith("ntpq commands:\naddvars        debug          lpassociations passociations  rv             \n"
-                + "apeers         delay          lpeers         peers          showvars       \n");
+        assertThat(out()).startsWith("ntpq commands:\naddvars        debug          lopeers        passociations  rv             \n"
+                + "apeers         delay          lpassociations passwd         showvars       \n");
     }
 
     @Test
