@@ -92,6 +92,8 @@ final class NtpqCommands {
                     optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
             command("rv", "read system or peer variables", NtpqCommands::readVar, optional(UNSIGNED, "assocID"),
                     optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
+            command("writevar", "write system or peer variables", NtpqCommands::writeVar,
+                    required(UNSIGNED, "assocID"), required(TEXT, "name=value,[...]")),
             command("mreadlist", "read the peer variables in the variable list for multiple peers",
                     (shell, args) -> multipleRead(shell, args, false),
                     required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh")),
@@ -366,6 +368,33 @@ final class NtpqCommands {
             addVariables(list, text(args, i));
         }
         readVariables(shell, list, id.get());
+    }
+
+    /**
+     * {@code writevar}: a signed WRITEVAR with the variables given; ntpd answers with no data
+     * when it takes them.
+     */
+    private static void writeVar(NtpqShell shell, List<Command.Arg> args) {
+        Optional<Integer> id = associationId(shell, number(args, 0));
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<String, String> list = new LinkedHashMap<>();
+        addVariables(list, text(args, 1));
+        Optional<Answer> answer = shell.query(ControlOpcode.WRITEVAR, id.get(), requestData(shell, list), true);
+        if (answer.isEmpty()) {
+            return;
+        }
+        shell.out().print(shell.serverPrefix());
+        byte[] payload = answer.get().payload();
+        if (payload.length == 0) {
+            shell.out().println("done! (no data returned)");
+            return;
+        }
+        shell.out().print("associd=" + id.get() + " ");
+        StatusType type = StatusType.of(id.get());
+        shell.out().print(shell.rawMode() ? VariablePrinter.raw(payload, answer.get().status(), false)
+                : VariablePrinter.cooked(payload, answer.get().status(), type, false, shell.display()));
     }
 
     private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {

@@ -83,4 +83,13 @@ class AuthInteropIT {
                 "5 9 error=0 more=0 mac=ok",
                 "6 3 error=1 more=0 mac=ok");
     }
+
+    @Test
+    void ourNtpqWritesLeapWithTheControlKey() {
+        Path ntpq = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath().resolve("bin/ntpq");
+        CommandResult result = peers.netns().run(QUERY_TIMEOUT, ntpq.toString(), "-c", "keyid 5", "-c",
+                "passwd secret", "-c", "writevar 0 leap=0", OURS);
+
+        assertThat(result.stdout()).as(result::describe).endsWith("done! (no data returned)\n");
+    }
 }

@@ -16,6 +16,8 @@ import org.jntp.auth.KeyType;
 import org.jntp.auth.NtpMac;
 import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.LeapIndicator;
+import org.jntp.protocol.control.ControlError;
+import org.jntp.protocol.control.ControlOpcode;
 import org.jntp.protocol.control.ControlRequest;
 import org.jntp.protocol.control.ControlResponses;
 import org.junit.jupiter.api.Test;
@@ -226,5 +228,27 @@ class NtpqAuthTest {
 
         assertThat(out()).doesNotContain("stratum=2");
         assertThat(err()).contains("***Request timed out");
+    }
+
+    @Test
+    void writevarSendsASignedWritevar() {
+        FakeServer server = FakeServer.answering(request ->
+                ControlResponses.text(request.header(), LeapIndicator.NO_WARNING, 0x0615, ""));
+        run(server, "", "-c", "keyid 5", "-c", "passwd secret", "-c", "writevar 0 leap=0", "127.0.0.1");
+
+        assertThat(out()).endsWith("done! (no data returned)\n");
+        ControlRequest request = server.requests().getFirst();
+        assertThat(request.opcode()).isEqualTo(ControlOpcode.WRITEVAR);
+        assertThat(request.text()).isEqualTo("leap=0");
+        assertSignedWith(server.datagrams().getFirst(), KEY);
+    }
+
+    @Test
+    void writevarSaysWhatTheServerRefused() {
+        FakeServer server = FakeServer.answering(request ->
+                List.of(ControlResponses.error(request.header(), LeapIndicator.NO_WARNING, ControlError.PERMISSION)));
+        run(server, "", "-c", "keyid 5", "-c", "passwd secret", "-c", "writevar 0 leap=0", "127.0.0.1");
+
+        assertThat(err()).isEqualTo("***Server disallowed request (authentication?)\n");
     }
 }
