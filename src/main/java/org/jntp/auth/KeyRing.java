@@ -25,9 +25,9 @@ public record KeyRing(Map<Integer, SymmetricKey> keys, Set<Integer> trusted) {
         return new KeyRing(Map.of(), Set.of());
     }
 
-    /** The keys of a file, trusting the identifiers given. */
+    /** The keys of a file, trusting the identifiers given; of two keys with one identifier, the first. */
     public static KeyRing of(List<SymmetricKey> keys, Set<Integer> trusted) {
-        Map<Integer, SymmetricKey> byId = keys.stream().collect(Collectors.toMap(SymmetricKey::keyId, Function.identity(), (first, later) -> later));
+        Map<Integer, SymmetricKey> byId = keys.stream().collect(Collectors.toMap(SymmetricKey::keyId, Function.identity(), (first, later) -> first));
         return new KeyRing(byId, trusted);
     }
 

@@ -2,8 +2,10 @@ package org.jntp.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jntp.config.ConfigError;
 
@@ -32,6 +34,7 @@ public final class KeysFile {
     private final List<SymmetricKey> keys = new ArrayList<>();
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings = new ArrayList<>();
+    private final Map<Integer, Integer> lineOfKey = new HashMap<>();
 
     private KeysFile(String fileName) {
         this.fileName = fileName;
@@ -131,6 +134,13 @@ public final class KeysFile {
             warning(line, "invalid type \"" + words[1] + "\" for key " + keyId + "; the key is left out", TYPES);
             return;
         }
+        if (lineOfKey.containsKey(keyId)) {
+            // ntpd stacks the lines and inserts the last first, so the first line of a key wins
+            warning(line, "key " + keyId + " was already given on line " + lineOfKey.get(keyId)
+                    + "; this line is ignored, as in ntpd", "give each key id once");
+            return;
+        }
+        lineOfKey.put(keyId, line);
         keys.add(new SymmetricKey(keyId, type.get(), secret));
     }
 

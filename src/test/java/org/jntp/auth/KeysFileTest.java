@@ -145,4 +145,12 @@ class KeysFileTest {
             assertThat(parse(line).errors()).singleElement().satisfies(e -> assertThat(e.fix()).isNotBlank());
         }
     }
+
+    @Test
+    void keepsTheFirstLineOfAKeyGivenTwiceAndWarns() {
+        KeysFile.Result result = parse("3 MD5 first\n3 SHA1 second\n");
+        assertThat(result.keys()).singleElement().satisfies(key -> assertThat(key.type()).isEqualTo(KeyType.MD5));
+        assertThat(result.warnings()).singleElement().asString()
+                .startsWith("/etc/ntp.keys:2: key 3 was already given on line 1");
+    }
 }
