@@ -99,8 +99,10 @@ public final class Ntpd {
         for (ConfigError warning : result.warnings()) {
             log.info(warning.toString());
         }
-        NtpConfig config = result.config();
-        // As in ntpd, -l and -p win over the logfile and pidfile lines of ntp.conf.
+        // As in ntpd, -k wins over the keys line, and -l and -p over the logfile and pidfile lines of ntp.conf.
+        NtpConfig config = options.keysFile()
+                .map(keys -> result.config().withAuth(result.config().auth().withKeysFile(keys.toString())))
+                .orElse(result.config());
         Optional<Path> logFile = options.logFile().or(() -> config.files().logFile().map(Path::of));
         if (logFile.isPresent()) {
             try {

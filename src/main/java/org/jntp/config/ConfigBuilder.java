@@ -24,6 +24,7 @@ final class ConfigBuilder {
     private FilePaths files = FilePaths.none();
     private Optional<String> statsDir = Optional.empty();
     private int leapSmearIntervalSeconds;
+    private AuthSettings auth = AuthSettings.none();
 
     void add(Association association) {
         associations.add(association);
@@ -97,8 +98,16 @@ final class ConfigBuilder {
         leapSmearIntervalSeconds = seconds;
     }
 
+    AuthSettings auth() {
+        return auth;
+    }
+
+    void auth(AuthSettings settings) {
+        auth = settings;
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
-                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds);
+                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth);
     }
 }

@@ -49,13 +49,16 @@ public final class ConfigParser {
             Map.entry("leapfile", FileParser::parse),
             Map.entry("leapsmearinterval", LeapSmearParser::parse),
             Map.entry("statsdir", FileParser::parse),
+            Map.entry("keys", AuthParser::parseKeys),
+            Map.entry("trustedkey", AuthParser::parseTrusted),
+            Map.entry("controlkey", AuthParser::parseKeyId),
+            Map.entry("requestkey", AuthParser::parseKeyId),
             Map.entry("statistics", StatisticsParser::parseStatistics),
             Map.entry("filegen", StatisticsParser::parseFileGen));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("controlkey", "dscp", "end", "keys",
-            "logconfig", "nonvolatile", "pollskewlist", "requestkey", "reset", "rlimit", "saveconfigdir", "setvar",
-            "trustedkey", "unconfig", "unpeer");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("dscp", "end", "logconfig",
+            "nonvolatile", "pollskewlist", "reset", "rlimit", "saveconfigdir", "setvar", "unconfig", "unpeer");
 
     /**
      * Directives of features jntp does not have, each with what is ignored: broadcast and manycast,

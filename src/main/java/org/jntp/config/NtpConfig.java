@@ -2,6 +2,7 @@ package org.jntp.config;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jntp.server.access.DiscardSettings;
 import org.jntp.server.access.MruSettings;
@@ -17,11 +18,12 @@ import org.jntp.server.access.RestrictTable;
  * @param tos tos options in order; a later value for a name overrides an earlier one
  * @param leapSmearIntervalSeconds {@code leapsmearinterval}: how long before a leap second the
  *                                 server starts smearing it; 0, the default, for no smear
+ * @param auth keys, trustedkey, controlkey and requestkey
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
         List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics,
-        int leapSmearIntervalSeconds) {
+        int leapSmearIntervalSeconds, AuthSettings auth) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -30,13 +32,20 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         enabledFlags = enabledFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabledFlags));
         tos = List.copyOf(tos);
         tinker = List.copyOf(tinker);
+        Objects.requireNonNull(auth, "auth");
     }
 
     /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
     public static NtpConfig defaults() {
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
                 List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
-                StatisticsConfig.none(), 0);
+                StatisticsConfig.none(), 0, AuthSettings.none());
+    }
+
+    /** This configuration with other key settings, as ntpd's {@code -k} overrides {@code keys}. */
+    public NtpConfig withAuth(AuthSettings settings) {
+        return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos,
+                tinker, files, statistics, leapSmearIntervalSeconds, settings);
     }
 
     /** The restriction table the restrict lines build. */

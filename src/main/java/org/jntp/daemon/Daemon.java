@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jntp.clock.Clock;
 import org.jntp.config.InterfaceAction;
 import org.jntp.config.NtpConfig;
+import org.jntp.config.SystemFlag;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.LocalAddress;
 import org.jntp.daemon.net.LocalAddresses;
@@ -25,6 +26,7 @@ import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictTable;
+import org.jntp.server.control.ControlAuth;
 import org.jntp.server.control.ControlServer;
 import org.jntp.server.control.OrderedLists;
 import org.jntp.server.control.NonceKey;
@@ -129,8 +131,10 @@ public final class Daemon implements AutoCloseable {
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
         byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
         random.nextBytes(nonceKey);
+        ControlAuth auth = new ControlAuth(KeysFileReader.load(config.auth(), log), config.auth().controlKey(),
+                config.isEnabled(SystemFlag.AUTH));
         ControlServer control = new ControlServer(published::control, mru::snapshot, () -> statistics(mru),
-                new NonceKey(nonceKey));
+                new NonceKey(nonceKey), auth);
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
         List<UdpSocket> serving = new ArrayList<>();

@@ -5,9 +5,13 @@ import java.io.PrintStream;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.jntp.auth.NtpMac;
+import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.control.Assembly;
+import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
 import org.jntp.protocol.control.ControlRequest;
 import org.jntp.protocol.control.FragmentAssembler;
@@ -18,7 +22,9 @@ import org.jntp.protocol.control.ResponseFragment;
 /**
  * Requests and their responses with one server, as ntpq 4.2.8's {@code doquery}: a request, its
  * fragments reassembled, one silent retry when nothing or part came, and ntpq's messages on
- * standard error when it fails. Not thread-safe.
+ * standard error when it fails. A request may be signed with a key ({@code sendrequest}: padded to
+ * 8 octets, then key ID and digest); a fragment of its response that carries a MAC with that key
+ * which does not verify is dropped as forged. Not thread-safe.
  */
 public final class ControlSession implements AutoCloseable {
     /** ntpq's default wait for the first fragment. */
@@ -94,28 +100,26 @@ public final class ControlSession implements AutoCloseable {
      * does, and returns empty.
      */
     public Optional<Answer> query(ControlOpcode opcode, int associationId, byte[] data) {
-        return report(exchange(opcode, associationId, data), associationId);
+        return query(opcode, associationId, data, Optional.empty());
     }
 
     /**
-     * {@code doquery} with {@code auth} set: a request ntpd answers only when it carries the MAC
-     * of the controlkey (READ_ORDLIST_A). The one place such requests leave from; until ntpq has a
-     * key ({@code keyid}, {@code passwd}) it sends them as {@link #query} does, without a MAC, and
-     * ntpd answers "Server disallowed request (authentication?)".
+     * As {@link #query(ControlOpcode, int, byte[])}, the request signed with the key when one is
+     * given (and so each retry).
      */
-    public Optional<Answer> queryAuthenticated(ControlOpcode opcode, int associationId, byte[] data) {
-        return query(opcode, associationId, data);
+    public Optional<Answer> query(ControlOpcode opcode, int associationId, byte[] data, Optional<SymmetricKey> key) {
+        return report(exchange(opcode, associationId, data, key), associationId);
     }
 
     /**
      * {@code doqueryex} with {@code quiet}: sends a request and waits for its response, retrying
      * once silently when nothing or part came, and says nothing of how it ended.
      */
-    Outcome exchange(ControlOpcode opcode, int associationId, byte[] data) {
+    Outcome exchange(ControlOpcode opcode, int associationId, byte[] data, Optional<SymmetricKey> key) {
         sequence = (sequence + 1) & 0xFFFF;
         boolean retried = false;
         while (true) {
-            Outcome outcome = attempt(opcode, associationId, data);
+            Outcome outcome = attempt(opcode, associationId, data, key);
             if (!retried && (outcome instanceof Outcome.NothingReceived || outcome instanceof Outcome.Incomplete)) {
                 if (outcome instanceof Outcome.Incomplete) {
                     sequence = (sequence + 1) & 0xFFFF;
@@ -162,8 +166,38 @@ public final class ControlSession implements AutoCloseable {
         };
     }
 
-    private Outcome attempt(ControlOpcode opcode, int associationId, byte[] data) {
-        byte[] request = ControlRequest.of(version, opcode, sequence, associationId, data).encode();
+    /**
+     * The request as sent: as ntpq pads it (to 4 octets), or for a signed one padded to 8 octets
+     * and followed by the MAC.
+     */
+    static byte[] datagram(ControlRequest request, Optional<SymmetricKey> key) {
+        byte[] unsigned = request.encode();
+        if (key.isEmpty()) {
+            return unsigned;
+        }
+        int padded = (unsigned.length + 7) & ~7;
+        return NtpMac.append(Arrays.copyOf(unsigned, padded), padded, key.get());
+    }
+
+    /**
+     * Whether a response fragment may be taken: one with no MAC, or with another key's (ntpd's key
+     * ID 0 after a failed check), as ntpq takes them all; one with the request's key only when the
+     * digest verifies.
+     */
+    static boolean macAcceptable(byte[] datagram, ControlHeader header, Optional<SymmetricKey> key) {
+        int macOffset = ControlRequest.macOffset(header.count());
+        if (key.isEmpty() || datagram.length - macOffset < NtpMac.KEY_ID_LENGTH) {
+            return true;
+        }
+        if (ByteBuffer.wrap(datagram).getInt(macOffset) != key.get().keyId()) {
+            return true;
+        }
+        byte[] digest = Arrays.copyOfRange(datagram, macOffset + NtpMac.KEY_ID_LENGTH, datagram.length);
+        return NtpMac.verify(key.get(), datagram, 0, macOffset, digest);
+    }
+
+    private Outcome attempt(ControlOpcode opcode, int associationId, byte[] data, Optional<SymmetricKey> key) {
+        byte[] request = datagram(ControlRequest.of(version, opcode, sequence, associationId, data), key);
         try {
             transport.send(request);
         } catch (IOException e) {
@@ -187,7 +221,8 @@ public final class ControlSession implements AutoCloseable {
             if (datagram.isEmpty()) {
                 return received == 0 ? new Outcome.NothingReceived() : new Outcome.Incomplete();
             }
-            if (!(ResponseFragment.parse(ByteBuffer.wrap(datagram.get())) instanceof FragmentParse.Parsed parsed)) {
+            if (!(ResponseFragment.parse(ByteBuffer.wrap(datagram.get())) instanceof FragmentParse.Parsed parsed)
+                    || !macAcceptable(datagram.get(), parsed.fragment().header(), key)) {
                 continue;
             }
             responseAssociation = parsed.fragment().header().associationId();

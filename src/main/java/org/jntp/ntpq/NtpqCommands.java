@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jntp.auth.KeyType;
+import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
@@ -48,11 +50,15 @@ final class NtpqCommands {
             command("poll", "poll an NTP server in client mode `n' times",
                     (shell, args) -> shell.out().println("poll not implemented yet"),
                     optional(UNSIGNED, "n"), optional(TEXT, "verbose")),
+            command("passwd", "set password to use for authenticated requests", NtpqCommands::passwd,
+                    optional(TEXT, "")),
             command("hostnames", "specify whether hostnames or net numbers are printed", NtpqCommands::hostnames,
                     optional(TEXT, "yes|no")),
             command("debug", "set/change debugging level", NtpqCommands::debug, optional(TEXT, "no|more|less")),
             command("quit", "exit ntpq", (shell, args) -> shell.quit()),
             command("exit", "exit ntpq", (shell, args) -> shell.quit()),
+            command("keyid", "set keyid to use for authenticated requests", NtpqCommands::keyid,
+                    optional(UNSIGNED, "key#")),
             command("version", "print version number", (shell, args) -> shell.out().println("ntpq " + shell.version())),
             command("raw", "do raw mode variable output", (shell, args) -> {
                 shell.rawMode(true);
@@ -62,8 +68,12 @@ final class NtpqCommands {
                 shell.rawMode(false);
                 shell.out().println("Output set to cooked");
             }),
+            command("authenticate", "always authenticate requests to this server", NtpqCommands::authenticate,
+                    optional(TEXT, "yes|no")),
             command("ntpversion", "set the NTP version number to use for requests", NtpqCommands::ntpversion,
                     optional(UNSIGNED, "version number")),
+            command("keytype", "set key type to use for authenticated requests, one of: AES128CMAC, MD5, SHA1",
+                    NtpqCommands::keytype, optional(TEXT, "digest-name")),
             command("associations", "print list of association ID's and statuses for the server's peers",
                     (shell, args) -> associations(shell, true, false)),
             command("passociations", "print list of associations returned by last associations command",
@@ -86,6 +96,8 @@ final class NtpqCommands {
                     optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
             command("rv", "read system or peer variables", NtpqCommands::readVar, optional(UNSIGNED, "assocID"),
                     optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
+            command("writevar", "write system or peer variables", NtpqCommands::writeVar,
+                    required(UNSIGNED, "assocID"), required(TEXT, "name=value,[...]")),
             command("mreadlist", "read the peer variables in the variable list for multiple peers",
                     (shell, args) -> multipleRead(shell, args, false),
                     required(UNSIGNED, "assocIDlow"), required(UNSIGNED, "assocIDhigh")),
@@ -219,6 +231,66 @@ final class NtpqCommands {
         shell.out().println("debug level set to " + shell.debug());
     }
 
+    private static void keyid(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println(shell.authKeyId() == 0 ? "no keyid defined" : "keyid is " + shell.authKeyId());
+        } else if (number(args, 0) > SymmetricKey.MAX_KEY_ID) {
+            // ntpq sets it all the same, and fails at the next signed request; leaving it is kinder
+            shell.out().println("Invalid key identifier");
+        } else {
+            shell.authKeyId((int) number(args, 0));
+        }
+    }
+
+    private static void keytype(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println("keytype is " + shell.authKeyType().text() + " with "
+                    + shell.authKeyType().digestLength() + " octet digests");
+            return;
+        }
+        Optional<KeyType> type = KeyType.fromText(text(args, 0));
+        if (type.isPresent() && type.get().fullLength() > KeyType.MAX_DIGEST_LENGTH) {
+            shell.err().println("key type " + type.get().text() + " " + type.get().fullLength()
+                    + " octet digests are too big, max " + KeyType.MAX_DIGEST_LENGTH);
+            type = Optional.empty();
+        }
+        if (type.isEmpty()) {
+            shell.out().println("keytype is not valid. Type \"help keytype\" for the available digest types.");
+            return;
+        }
+        shell.authKeyType(type.get());
+    }
+
+    private static void passwd(NtpqShell shell, List<Command.Arg> args) {
+        if (shell.authKeyId() == 0) {
+            long keyId = NtpqShell.leadingNumber(shell.prompt("Keyid: ", false));
+            if (keyId == 0 || keyId > SymmetricKey.MAX_KEY_ID) {
+                shell.out().println("Keyid must be defined");
+                return;
+            }
+            shell.authKeyId((int) keyId);
+        }
+        String password = args.isEmpty() ? shell.prompt(shell.authKeyType().text() + " Password: ", true) : text(args, 0);
+        if (password.isEmpty()) {
+            shell.out().println("Password unchanged");
+            return;
+        }
+        shell.password(password);
+    }
+
+    private static void authenticate(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println(shell.alwaysAuth() ? "authenticated requests being sent"
+                    : "unauthenticated requests being sent");
+            return;
+        }
+        switch (text(args, 0)) {
+            case "yes" -> shell.alwaysAuth(true);
+            case "no" -> shell.alwaysAuth(false);
+            default -> shell.err().println("What?");
+        }
+    }
+
     private static void ntpversion(NtpqShell shell, List<Command.Arg> args) {
         if (args.isEmpty()) {
             shell.out().println("NTP version being claimed is " + shell.packetVersion());
@@ -328,6 +400,33 @@ final class NtpqCommands {
         });
     }
 
+    /**
+     * {@code writevar}: a signed WRITEVAR with the variables given; ntpd answers with no data
+     * when it takes them.
+     */
+    private static void writeVar(NtpqShell shell, List<Command.Arg> args) {
+        Optional<Integer> id = associationId(shell, number(args, 0));
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<String, String> list = new LinkedHashMap<>();
+        addVariables(list, text(args, 1));
+        Optional<Answer> answer = shell.query(ControlOpcode.WRITEVAR, id.get(), requestData(shell, list), true);
+        if (answer.isEmpty()) {
+            return;
+        }
+        shell.out().print(shell.serverPrefix());
+        byte[] payload = answer.get().payload();
+        if (payload.length == 0) {
+            shell.out().println("done! (no data returned)");
+            return;
+        }
+        shell.out().print("associd=" + id.get() + " ");
+        StatusType type = StatusType.of(id.get());
+        shell.out().print(shell.rawMode() ? VariablePrinter.raw(payload, answer.get().status(), false)
+                : VariablePrinter.cooked(payload, answer.get().status(), type, false, shell.display()));
+    }
+
     private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {
         return readVariables(shell, list, associationId, ControlOpcode.READVAR, StatusType.of(associationId));
     }
@@ -431,7 +530,7 @@ final class NtpqCommands {
      */
     private static void orderedList(NtpqShell shell, String data,
             Function<List<ResponseVariable>, OrderedListing> table) {
-        shell.queryAuthenticated(ControlOpcode.READ_ORDLIST_A, data).ifPresent(answer -> {
+        shell.query(ControlOpcode.READ_ORDLIST_A, 0, data, true).ifPresent(answer -> {
             OrderedListing listing = table.apply(ResponseVariables.parse(answer.payload()));
             shell.out().print(listing.out());
             listing.abort().ifPresent(message -> shell.err().println(message));

@@ -1,5 +1,6 @@
 package org.jntp.ntpq;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet4Address;
@@ -10,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jntp.auth.KeyType;
+import org.jntp.auth.NtpMac;
+import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
@@ -29,6 +34,8 @@ public final class NtpqShell {
     private static final int MAX_ARGS = 4;
     private static final int SCREEN_WIDTH = 76;
     private static final String PROMPT = "ntpq> ";
+    /** Digits of a key ID typed at {@code Keyid: } that are read; ntpq reads 19 characters. */
+    private static final int MAX_KEY_DIGITS = 9;
 
     private final NtpqEnvironment env;
     private final NtpqOptions options;
@@ -45,6 +52,10 @@ public final class NtpqShell {
     private int packetVersion = 2;
     private long delayMillis = 20;
     private Duration timeout = ControlSession.DEFAULT_TIMEOUT;
+    private int authKeyId;
+    private KeyType authKeyType = KeyType.MD5;
+    private final Map<Integer, SymmetricKey> passwords = new HashMap<>();
+    private boolean alwaysAuth;
 
     private NtpqShell(NtpqEnvironment env, NtpqOptions options, String version) {
         this.env = env;
@@ -384,14 +395,12 @@ public final class NtpqShell {
     }
 
     /**
-     * {@code doquery} with {@code auth} set, for what ntpd answers only to the controlkey (ifstats,
-     * reslist): see {@link ControlSession#queryAuthenticated}.
+     * {@code doquery} with ntpq's {@code auth}: a request to the current host, signed when
+     * {@code authenticate} says (as ntpq does for {@code :config}, {@code writevar},
+     * {@code saveconfig}, {@code ifstats} and {@code reslist}) or {@code authenticate yes} was given;
+     * empty (and said why) on failure.
      */
-    Optional<Answer> queryAuthenticated(ControlOpcode opcode, String data) {
-        return query(opcode, 0, data, true);
-    }
-
-    private Optional<Answer> query(ControlOpcode opcode, int associationId, String data, boolean authenticated) {
+    Optional<Answer> query(ControlOpcode opcode, int associationId, String data, boolean authenticate) {
         if (session.isEmpty()) {
             env.err().println("***No host open, use `host' command");
             return Optional.empty();
@@ -401,8 +410,11 @@ public final class NtpqShell {
             env.err().println("***Internal error!  qsize (" + octets.length + ") too large");
             return Optional.empty();
         }
-        return authenticated ? session.get().queryAuthenticated(opcode, associationId, octets)
-                : session.get().query(opcode, associationId, octets);
+        return switch (signing(authenticate)) {
+            case Signing.Unsigned unsigned -> session.get().query(opcode, associationId, octets, Optional.empty());
+            case Signing.Signed signed -> session.get().query(opcode, associationId, octets, Optional.of(signed.key()));
+            case Signing.Refused refused -> Optional.empty();
+        };
     }
 
     /**
@@ -414,7 +426,121 @@ public final class NtpqShell {
             env.err().println("***No host open, use `host' command");
             return Optional.empty();
         }
-        return Optional.of(session.get().exchange(opcode, 0, data.getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] octets = data.getBytes(StandardCharsets.ISO_8859_1);
+        return switch (signing(false)) {
+            case Signing.Unsigned unsigned -> Optional.of(session.get().exchange(opcode, 0, octets, Optional.empty()));
+            case Signing.Signed signed -> Optional.of(session.get().exchange(opcode, 0, octets, Optional.of(signed.key())));
+            case Signing.Refused refused -> Optional.empty();
+        };
+    }
+
+    /** How a request is sent: unsigned, signed with a key, or not at all (ntpq has said why). */
+    private sealed interface Signing {
+        record Unsigned() implements Signing {}
+
+        record Signed(SymmetricKey key) implements Signing {}
+
+        record Refused() implements Signing {}
+    }
+
+    /**
+     * How {@code sendrequest} signs: unsigned for a request that needs no key; else with the key,
+     * asked for on the terminal when no key ID or password is set; refused, having said why, when
+     * none was given.
+     */
+    private Signing signing(boolean authenticate) {
+        if (!authenticate && !alwaysAuth) {
+            return new Signing.Unsigned();
+        }
+        if (authKeyId == 0) {
+            long keyId = leadingNumber(prompt("Keyid: ", false));
+            if (keyId == 0 || keyId > SymmetricKey.MAX_KEY_ID) {
+                env.err().println("Invalid key identifier");
+                return new Signing.Refused();
+            }
+            authKeyId = (int) keyId;
+        }
+        if (!passwords.containsKey(authKeyId)) {
+            String password = prompt(authKeyType.text() + " Password: ", true);
+            if (password.isEmpty()) {
+                env.err().println("Invalid password");
+                return new Signing.Refused();
+            }
+            password(password);
+        }
+        SymmetricKey key = passwords.get(authKeyId);
+        if (key.type().digestLength() != authKeyType.digestLength()) {
+            int expected = authKeyType.digestLength();
+            env.err().println((key.type().digestLength() + NtpMac.KEY_ID_LENGTH) + " octet MAC, "
+                    + (expected + NtpMac.KEY_ID_LENGTH) + " expected with " + expected + " octet digest");
+            return new Signing.Refused();
+        }
+        return new Signing.Signed(key);
+    }
+
+    /**
+     * A line typed on the terminal, not echoed when secret; without a terminal, read from standard
+     * input after the prompt on standard error, as ntpq's {@code getkeyid} and the C library's
+     * {@code getpass} fall back to. Empty at the end of input.
+     */
+    String prompt(String prompt, boolean secret) {
+        Console console = env.terminal() ? System.console() : null;
+        if (console != null) {
+            if (secret) {
+                char[] typed = console.readPassword("%s", prompt);
+                return typed == null ? "" : new String(typed);
+            }
+            String line = console.readLine("%s", prompt);
+            return line == null ? "" : line;
+        }
+        env.err().print(prompt);
+        env.err().flush();
+        try {
+            String line = env.in().readLine();
+            return line == null ? "" : line;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** C's {@code atoi} as {@code getkeyid} uses it: the digits after leading blanks, 0 without any. */
+    static long leadingNumber(String text) {
+        String rest = text.stripLeading();
+        int end = 0;
+        while (end < rest.length() && end < MAX_KEY_DIGITS && Character.isDigit(rest.charAt(end))
+                && rest.charAt(end) < 128) {
+            end++;
+        }
+        return end == 0 ? 0 : Long.parseLong(rest.substring(0, end));
+    }
+
+    int authKeyId() {
+        return authKeyId;
+    }
+
+    void authKeyId(int keyId) {
+        authKeyId = keyId;
+    }
+
+    KeyType authKeyType() {
+        return authKeyType;
+    }
+
+    void authKeyType(KeyType type) {
+        authKeyType = type;
+    }
+
+    /** {@code authusekey}: the password, as typed, becomes the key of the key ID set, with the key type set. */
+    void password(String password) {
+        passwords.put(authKeyId, new SymmetricKey(authKeyId, authKeyType, password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    boolean alwaysAuth() {
+        return alwaysAuth;
+    }
+
+    void alwaysAuth(boolean always) {
+        alwaysAuth = always;
     }
 
     /** ntpq's messages for an exchange that failed; the answer of one that did not. */

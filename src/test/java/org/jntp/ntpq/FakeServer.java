@@ -17,6 +17,7 @@ final class FakeServer implements ControlTransport, ControlTransport.Factory {
     private final Function<ControlRequest, List<byte[]>> answers;
     private final boolean refusing;
     private final List<ControlRequest> requests = new ArrayList<>();
+    private final List<byte[]> datagrams = new ArrayList<>();
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
 
     private FakeServer(Function<ControlRequest, List<byte[]>> answers, boolean refusing) {
@@ -40,6 +41,11 @@ final class FakeServer implements ControlTransport, ControlTransport.Factory {
         return requests;
     }
 
+    /** The requests as sent, octet for octet. */
+    List<byte[]> datagrams() {
+        return datagrams;
+    }
+
     @Override
     public ControlTransport open(java.net.InetSocketAddress server) {
         return this;
@@ -49,6 +55,7 @@ final class FakeServer implements ControlTransport, ControlTransport.Factory {
     public void send(byte[] datagram) {
         ControlRequest request = ((RequestParse.Parsed) ControlRequest.parse(ByteBuffer.wrap(datagram))).request();
         requests.add(request);
+        datagrams.add(datagram.clone());
         pending.addAll(answers.apply(request));
     }
 

@@ -199,8 +199,8 @@ class NtpqShellTest {
     void listsTheCommandsInColumns() {
         run(FakeServer.silent(), "-c", "help");
 
-        assertThat(out()).startsWith("ntpq commands:\naddvars        debug          lopeers        opeers         rl             \n"
-                + "apeers         delay          lpassociations passociations  rmvars         \n");
+        assertThat(out()).startsWith("ntpq commands:\naddvars        debug          lassociations  opeers         rl             \n"
+                + "apeers         delay          lopeers        passociations  rmvars         \n");
     }
 
     @Test

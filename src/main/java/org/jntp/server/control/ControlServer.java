@@ -5,48 +5,71 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlError;
 import org.jntp.protocol.control.ControlHeader;
+import org.jntp.protocol.control.ControlOpcode;
 import org.jntp.protocol.control.ControlRequest;
 import org.jntp.protocol.control.ControlResponses;
 import org.jntp.protocol.control.RequestParse;
+import org.jntp.protocol.control.RequestedVariable;
+import org.jntp.protocol.control.RequestedVariables;
 import org.jntp.protocol.control.Variable;
 import org.jntp.protocol.control.VariableList;
+import org.jntp.protocol.control.VariableRequestParse;
 import org.jntp.protocol.control.VariableValue;
 import org.jntp.server.access.MruEntry;
 
 /**
  * Answers mode 6 requests as ntpd 4.2.8's {@code process_control} does, from the published
- * {@link ControlState} and MRU list. There are no keys yet, so every operation ntpd allows only
+ * {@link ControlState} and MRU list. A request may carry a MAC; the operations ntpd allows only
  * with the {@code controlkey} (WRITEVAR, WRITECLOCK, CONFIGURE, SAVECONFIG, READ_ORDLIST_A and the
- * traps) gets the PERMISSION error ntpd gives an unauthenticated request. {@code ntpq mrulist}
- * (REQ_NONCE, then READ_MRU) is answered only with a nonce that proves the client's address.
- * Shared by the server threads; it keeps no state of its own.
+ * traps) get the PERMISSION error unless it verifies with that key, and the answer to a request
+ * with a MAC ends as ntpd's does (see {@link RequestAuth}). {@code ntpq mrulist} (REQ_NONCE, then
+ * READ_MRU) is answered only with a nonce that proves the client's address. Shared by the server
+ * threads; it keeps no state of its own.
  */
 public final class ControlServer {
     /** The status of READCLOCK's answer: the clock status word, nominal with no event. */
     private static final int CLOCK_STATUS_NOMINAL = 0;
+    /** The only system variable ntpd 4.2.8 lets WRITEVAR write ({@code RW} in {@code sys_var}). */
+    private static final String WRITABLE_VARIABLE = "leap";
+    /** ntpd's {@code LEAP_NOTINSYNC}: a written leap value has no bits outside it. */
+    private static final long LEAP_BITS = 3;
+    /** Digits that always fit a long; longer numbers count as ntpd's overflow. */
+    private static final int MAX_ATOINT_DIGITS = 18;
+    /** What ntpd answers SAVECONFIG with when ntp.conf has no {@code saveconfigdir}. */
+    static final String NO_SAVECONFIGDIR = "saveconfig prohibited, no saveconfigdir configured";
 
     private final Supplier<ControlState> states;
     private final Supplier<List<MruEntry>> mru;
     private final Supplier<ServerStatistics> statistics;
     private final NonceKey nonces;
+    private final ControlAuth auth;
+
+    /** As {@link #ControlServer(Supplier, Supplier, Supplier, NonceKey, ControlAuth)} with no keys. */
+    public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
+            Supplier<ServerStatistics> statistics, NonceKey nonces) {
+        this(states, mru, statistics, nonces, ControlAuth.none());
+    }
 
     /**
      * @param states the control state in force, read once per request
      * @param mru the MRU list, most recently heard first, on the monotonic clock; read for READ_MRU only
      * @param statistics the server's statistics; read for the variables that show them only
      * @param nonces the key of mrulist's nonces
+     * @param auth the keys request MACs are checked against, and the control key
      */
     public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
-            Supplier<ServerStatistics> statistics, NonceKey nonces) {
+            Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth) {
         this.states = Objects.requireNonNull(states, "states");
         this.mru = Objects.requireNonNull(mru, "mru");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.auth = Objects.requireNonNull(auth, "auth");
     }
 
     /**
@@ -65,13 +88,28 @@ public final class ControlServer {
             case RequestParse.Ignored ignored -> List.of();
             case RequestParse.Refused refused ->
                     List.of(ControlResponses.error(refused.header(), leap, refused.error()));
-            case RequestParse.Parsed parsed -> serve(parsed.request(), state, client, nowNanos, monoNanos);
+            case RequestParse.Parsed parsed -> {
+                RequestAuth requestAuth = RequestAuth.of(parsed.request(), datagram, auth);
+                yield serve(parsed.request(), requestAuth, state, client, nowNanos, monoNanos).stream()
+                        .map(requestAuth::seal).toList();
+            }
         };
     }
 
-    private List<byte[]> serve(ControlRequest request, ControlState state, InetSocketAddress client, long nowNanos,
-            long monoNanos) {
+    /** The opcodes ntpd's {@code control_codes} table marks {@code AUTH}. */
+    private static boolean needsControlKey(ControlOpcode opcode) {
+        return switch (opcode) {
+            case WRITEVAR, WRITECLOCK, SETTRAP, CONFIGURE, SAVECONFIG, READ_ORDLIST_A, UNSETTRAP -> true;
+            case UNSPEC, READSTAT, READVAR, READCLOCK, ASYNCMSG, READ_MRU, REQ_NONCE -> false;
+        };
+    }
+
+    private List<byte[]> serve(ControlRequest request, RequestAuth requestAuth, ControlState state,
+            InetSocketAddress client, long nowNanos, long monoNanos) {
         ControlHeader header = request.header();
+        if (needsControlKey(request.opcode()) && !requestAuth.permitsControl(auth.controlKey())) {
+            return error(header, state, ControlError.PERMISSION);
+        }
         return switch (request.opcode()) {
             case UNSPEC -> statusOnly(header, state);
             case READSTAT -> readStatus(header, state);
@@ -81,10 +119,58 @@ public final class ControlServer {
             case REQ_NONCE -> ControlResponses.text(header, state.system().leap(), state.system().status().word(),
                     VariableList.format(List.of(nonce(client, nowNanos))));
             case READ_MRU -> readMru(request, state, client, nowNanos, monoNanos);
-            case WRITEVAR, WRITECLOCK, SETTRAP, CONFIGURE, SAVECONFIG, READ_ORDLIST_A, UNSETTRAP ->
-                    error(header, state, ControlError.PERMISSION);
+            case WRITEVAR -> writeVariables(request, state);
+            case SAVECONFIG -> ControlResponses.text(header, state.system().leap(), 0, NO_SAVECONFIGDIR);
+            case READ_ORDLIST_A -> orderedList(request, state);
+            // not served yet even with the control key: an honest BADOP until it is
+            case CONFIGURE -> error(header, state, ControlError.BADOP);
+            // ntpd refuses clock writes whatever the key; jntp keeps no traps
+            case WRITECLOCK, SETTRAP, UNSETTRAP -> error(header, state, ControlError.PERMISSION);
             case ASYNCMSG -> error(header, state, ControlError.BADOP);
         };
+    }
+
+    /**
+     * WRITEVAR, as ntpd 4.2.8's {@code write_variables}: only association 0, only {@code leap},
+     * with a value of 0 to 3. ntpd 4.2.8 then writes nothing (the code that would is commented
+     * out), and answers with the status word and no data; so does this.
+     */
+    private static List<byte[]> writeVariables(ControlRequest request, ControlState state) {
+        ControlHeader header = request.header();
+        if (header.associationId() != 0) {
+            return error(header, state, ControlError.PERMISSION);
+        }
+        List<RequestedVariable> items = switch (RequestedVariables.parse(request.data())) {
+            case VariableRequestParse.Parsed parsed -> parsed.variables();
+            // ntpd stops reading at an over-long value and answers what came before
+            case VariableRequestParse.ValueTooLong tooLong -> List.of();
+        };
+        for (RequestedVariable item : items) {
+            if (!SystemVariableTable.TABLE.names().contains(item.name())) {
+                return error(header, state, ControlError.UNKNOWNVAR);
+            }
+            if (!item.name().equals(WRITABLE_VARIABLE)) {
+                return error(header, state, ControlError.PERMISSION);
+            }
+            OptionalLong value = item.value().map(ControlServer::atoint).orElse(OptionalLong.empty());
+            if (value.isEmpty()) {
+                return error(header, state, ControlError.BADFMT);
+            }
+            if ((value.getAsLong() & ~LEAP_BITS) != 0) {
+                return error(header, state, ControlError.BADVALUE);
+            }
+        }
+        return ControlResponses.text(header, state.system().leap(), state.system().status().word(), "");
+    }
+
+    /** ntpd's {@code atoint}: an optional minus and decimal digits, refused when they overflow. */
+    private static OptionalLong atoint(String text) {
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        if (digits.isEmpty() || digits.length() > MAX_ATOINT_DIGITS
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(text));
     }
 
     private Variable nonce(InetSocketAddress client, long nowNanos) {
