@@ -98,8 +98,8 @@ final class LeapWatch implements AutoCloseable {
     /**
      * The watch's figures: the states in the order they came; how long before the leap the kernel
      * was armed; when (true time against the leap) the inserted second began, how long it lasted in
-     * true seconds and what the clock read at its start; the TAI offset first and last; how long
-     * after the leap the leap bits were cleared.
+     * true seconds and what the clock read at its start; the TAI offset just before the leap and
+     * at the end; how long after the leap the leap bits were cleared.
      */
     String describe() {
         List<Change> seen = changes();
@@ -114,16 +114,17 @@ final class LeapWatch implements AutoCloseable {
         Optional<Change> waiting = first(seen, TimeState.WAIT);
         Optional<Change> disarmed = seen.stream()
                 .filter(c -> c.leapBits() == 0 && c.sinceLeapSeconds() > 0).findFirst();
+        Optional<Change> beforeLeap = seen.stream().filter(c -> c.sinceLeapSeconds() < 0).reduce((a, b) -> b);
         return String.format(Locale.ROOT,
                 "states=%s armed_before_s=%s in_progress_from_s=%s in_progress_s=%s in_progress_clock=%s"
-                        + " tai_before=%s tai_after=%s disarmed_after_s=%s",
+                        + " tai_before_leap=%s tai_after=%s disarmed_after_s=%s",
                 String.join(",", states.stream().map(TimeState::name).toList()),
                 armed.map(c -> seconds(-c.sinceLeapSeconds())).orElse("never"),
                 inProgress.map(c -> seconds(c.sinceLeapSeconds())).orElse("never"),
                 inProgress.flatMap(start -> waiting.map(end -> seconds(end.sinceLeapSeconds() - start.sinceLeapSeconds())))
                         .orElse("never"),
                 inProgress.map(c -> Instant.ofEpochSecond(0, c.clockNanos()).toString()).orElse("never"),
-                seen.isEmpty() ? "never" : String.valueOf(seen.getFirst().taiSeconds()),
+                beforeLeap.map(c -> String.valueOf(c.taiSeconds())).orElse("never"),
                 seen.isEmpty() ? "never" : String.valueOf(seen.getLast().taiSeconds()),
                 disarmed.map(c -> seconds(c.sinceLeapSeconds())).orElse("never"));
     }
