@@ -68,6 +68,13 @@ class KernelScenariosIT {
     private static final String GUEST_LEAP_FILE = "/jntp/leap/leap-seconds.list";
     /** TAI − UTC through 2016 by the leap file, which the daemon tells the kernel; the leap makes it 37. */
     private static final double TAI_MINUS_UTC_2016_S = 36;
+    /**
+     * The leap scenario's start offset: small, so that its slew (0.12 s at 83 333 ppm) moves the
+     * offset far less than a second between two probes even when the loaded guest samples late
+     * (the preset's 0.1 s moved it by 88.8 ms in a probe second 1.07 s long), while a step of the
+     * leap second would move it by a whole second.
+     */
+    private static final double LEAP_START_OFFSET_S = 0.01;
     /** Long enough for the daemon to disarm the kernel after the leap at an update, at poll 64-256 s. */
     private static final int LEAP_SCENARIO_SECONDS = 480;
     private static final int LEAP_GUEST_TIMEOUT_S = 140;
@@ -237,7 +244,8 @@ class KernelScenariosIT {
      */
     private static BoundedCommand.Outcome leapScenario(long seed) {
         List<String> args = List.of("--preset", "lan-1", "--seed", String.valueOf(seed),
-                "--seconds", String.valueOf(LEAP_SCENARIO_SECONDS), "--leapfile", GUEST_LEAP_FILE);
+                "--seconds", String.valueOf(LEAP_SCENARIO_SECONDS), "--offset", String.valueOf(LEAP_START_OFFSET_S),
+                "--leapfile", GUEST_LEAP_FILE);
         BoundedCommand.Outcome run = TestBed.runInGuest(LEAP_GUEST_TIMEOUT_S, true,
                 List.of("--rtc-base", BEFORE_LEAP_RTC, "--add", TestBed.HOME.resolve(LEAP_FILE_DIRECTORY) + ":/jntp/leap"),
                 SCENARIO_NICE, KernelScenario.class.getName(), args);
