@@ -81,6 +81,12 @@ public interface Clock {
     void setLeap(LeapState leap);
 
     /**
+     * Tells the clock TAI − UTC in whole seconds (the kernel's ADJ_TAI), for programs that read
+     * {@code CLOCK_TAI}; a kernel moves it by itself at the leap second it inserts or deletes.
+     */
+    void setTaiOffset(int taiOffsetSeconds);
+
+    /**
      * Marks the clock synchronized (clears the kernel's STA_UNSYNC) with the error bounds the
      * kernel reports to other programs: the maximum error and the estimated error, in seconds,
      * each clamped to [0, {@link ClockStatus#MAX_ERROR_SECONDS}].

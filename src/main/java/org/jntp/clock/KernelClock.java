@@ -266,6 +266,11 @@ public final class KernelClock implements Clock, AutoCloseable {
     }
 
     @Override
+    public synchronized void setTaiOffset(int taiOffsetSeconds) {
+        adjtimex.adjust(TimexRequest.taiOffset(taiOffsetSeconds));
+    }
+
+    @Override
     public synchronized void setSynchronized(double maxErrorSeconds, double estErrorSeconds) {
         int status = readTimex().status() & ~Timex.STA_UNSYNC;
         adjtimex.adjust(TimexRequest.errors(status, errorMicros(maxErrorSeconds), errorMicros(estErrorSeconds)));
@@ -284,7 +289,7 @@ public final class KernelClock implements Clock, AutoCloseable {
                 : (status & Timex.STA_DEL) != 0 ? LeapState.DELETE
                 : LeapState.NONE;
         return new ClockStatus(leap, (status & Timex.STA_UNSYNC) == 0,
-                timex.maxerror() / 1e6, timex.esterror() / 1e6);
+                timex.maxerror() / 1e6, timex.esterror() / 1e6, timex.tai());
     }
 
     private static long errorMicros(double seconds) {

@@ -165,6 +165,11 @@ public final class SimulatedClock implements Clock {
     }
 
     @Override
+    public synchronized void setTaiOffset(int taiOffsetSeconds) {
+        steering = steering.withStatus(steering.status().withTaiOffset(taiOffsetSeconds));
+    }
+
+    @Override
     public synchronized void setSynchronized(double maxErrorSeconds, double estErrorSeconds) {
         steering = steering.withStatus(steering.status().synchronizedWith(maxErrorSeconds, estErrorSeconds));
     }

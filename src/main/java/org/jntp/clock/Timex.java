@@ -43,6 +43,8 @@ public record Timex(
     public static final int ADJ_STATUS = 0x0010;
     /** {@code modes} bit: set the PLL time constant. */
     public static final int ADJ_TIMECONST = 0x0020;
+    /** {@code modes} bit: set TAI − UTC, from {@code constant}. */
+    public static final int ADJ_TAI = 0x0080;
     /** {@code modes} bit: add {@code time} to the clock at once. */
     public static final int ADJ_SETOFFSET = 0x0100;
     /** {@code modes} bit: set the tick length. */

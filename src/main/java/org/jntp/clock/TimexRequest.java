@@ -58,6 +58,11 @@ public record TimexRequest(
                 0, 0, maxerrorMicros, esterrorMicros, status, 0, 0, 0, 0);
     }
 
+    /** Sets TAI − UTC in seconds; the kernel takes it from {@code constant}, and only when not negative. */
+    public static TimexRequest taiOffset(int taiOffsetSeconds) {
+        return new TimexRequest(Timex.ADJ_TAI, 0, 0, 0, 0, 0, taiOffsetSeconds, 0, 0, 0);
+    }
+
     /** Sets the PLL time constant, taken as is because of ADJ_NANO (without it the kernel adds 4). */
     public static TimexRequest timeConstant(long constant) {
         return new TimexRequest(Timex.ADJ_TIMECONST | Timex.ADJ_NANO, 0, 0, 0, 0, 0, constant, 0, 0, 0);

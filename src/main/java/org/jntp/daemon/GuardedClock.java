@@ -92,6 +92,11 @@ final class GuardedClock implements Clock {
     }
 
     @Override
+    public synchronized void setTaiOffset(int taiOffsetSeconds) {
+        write(() -> clock.setTaiOffset(taiOffsetSeconds));
+    }
+
+    @Override
     public synchronized void setSynchronized(double maxErrorSeconds, double estErrorSeconds) {
         write(() -> clock.setSynchronized(maxErrorSeconds, estErrorSeconds));
     }

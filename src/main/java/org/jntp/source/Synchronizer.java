@@ -133,6 +133,12 @@ public final class Synchronizer {
     private Optional<LeapSmear> leapSmear = Optional.empty();
     private Optional<ServedSmear> servedSmear = Optional.empty();
     private Optional<Publication> deferred = Optional.empty();
+    /**
+     * The TAI − UTC last told the clock, 0 before: compared with the leap file's rather than with
+     * the kernel's, which runs a second ahead through an inserted second that the clock reads as
+     * 23:59:59 again, and which a write of the file's offset then would put back.
+     */
+    private int taiOffsetToldSeconds;
     private long publishDueMonoNanos;
     private EventTally systemEvents = EventTally.NONE.after(SystemEvent.RESTART.code());
     private double systemJitterSeconds;
@@ -528,8 +534,8 @@ public final class Synchronizer {
         Publication publication = new Publication(new SystemVariables(leap.toServe(), update.stratum(),
                 clock.precisionLog2(), Math.round(update.rootDelaySeconds() * 1e9),
                 Math.round(update.rootDispersionSeconds() * 1e9), update.referenceIdBits(), nowNanos, servedSmear),
-                leap.toArm(), update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(),
-                discipline.offsetErrorSeconds());
+                leap.toArm(), leapTable.taiOffsetAt(nowNanos),
+                update.rootDelaySeconds() / 2 + update.rootDispersionSeconds(), discipline.offsetErrorSeconds());
         double pendingSeconds = Math.abs(discipline.slewPendingSeconds(nowNanos));
         if (pendingSeconds > SYNCHRONIZED_SLEW_SECONDS) {
             deferred = Optional.of(publication);
@@ -540,14 +546,21 @@ public final class Synchronizer {
         publish(publication);
     }
 
-    /** What the clock and the server are told once the clock is right. */
-    private record Publication(SystemVariables system, LeapState leap, double maxErrorSeconds,
+    /**
+     * What the clock and the server are told once the clock is right; a TAI offset of 0 (no leap
+     * file) is not told, as ntpd tells the kernel only a known one.
+     */
+    private record Publication(SystemVariables system, LeapState leap, int taiOffsetSeconds, double maxErrorSeconds,
             double estErrorSeconds) {}
 
     private void publish(Publication publication) {
         deferred = Optional.empty();
         if (clock.status().leap() != publication.leap()) {
             clock.setLeap(publication.leap());
+        }
+        if (publication.taiOffsetSeconds() > 0 && publication.taiOffsetSeconds() != taiOffsetToldSeconds) {
+            clock.setTaiOffset(publication.taiOffsetSeconds());
+            taiOffsetToldSeconds = publication.taiOffsetSeconds();
         }
         system = publication.system();
         clock.setSynchronized(publication.maxErrorSeconds(), publication.estErrorSeconds());
@@ -665,7 +678,8 @@ public final class Synchronizer {
 
     /**
      * Takes leap seconds from a leap-seconds.list ({@code leapfile}): while it is valid it decides,
-     * and the sources' vote counts only once it has expired, as in ntpd.
+     * and the sources' vote counts only once it has expired, as in ntpd. Its TAI − UTC goes to the
+     * clock with the leap state.
      */
     public void useLeapTable(LeapTable table) {
         leapTable = table;

@@ -197,17 +197,26 @@ abstract class AdjustableClockContract {
     }
 
     @Test
+    void reportsTheTaiOffsetSetThroughSynchronizationChanges() {
+        clock.setTaiOffset(37);
+        clock.setSynchronized(0.05, 0.001);
+        clock.setUnsynchronized();
+
+        assertThat(clock.status().taiOffsetSeconds()).isEqualTo(37);
+    }
+
+    @Test
     void reportsSynchronizationWithItsErrorBounds() {
         clock.setSynchronized(0.05, 0.001);
 
-        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.NONE, true, 0.05, 0.001));
+        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.NONE, true, 0.05, 0.001, 0));
     }
 
     @Test
     void clampsErrorBoundsToSixteenSeconds() {
         clock.setSynchronized(100, -1);
 
-        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.NONE, true, 16.0, 0.0));
+        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.NONE, true, 16.0, 0.0, 0));
     }
 
     @Test
@@ -216,6 +225,6 @@ abstract class AdjustableClockContract {
         clock.setSynchronized(0.05, 0.001);
         clock.setUnsynchronized();
 
-        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.DELETE, false, 0.05, 0.001));
+        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.DELETE, false, 0.05, 0.001, 0));
     }
 }

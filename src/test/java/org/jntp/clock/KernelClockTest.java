@@ -219,7 +219,28 @@ class KernelClockTest {
 
         ClockStatus status = clockOver(kernel).status();
 
-        assertThat(status).isEqualTo(new ClockStatus(LeapState.INSERT, true, 0.05, 0.001));
+        assertThat(status).isEqualTo(new ClockStatus(LeapState.INSERT, true, 0.05, 0.001, 0));
+    }
+
+    @Test
+    void setTaiOffsetWritesAdjTaiWithTheOffsetInConstant() {
+        RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(STA_INS);
+
+        clockOver(kernel).setTaiOffset(36);
+
+        TimexRequest write = kernel.onlyWrite();
+        assertThat(write.modes()).isEqualTo(Timex.ADJ_TAI);
+        assertThat(write.constant()).isEqualTo(36);
+    }
+
+    @Test
+    void statusReportsTheKernelsTaiOffset() {
+        RecordingAdjtimex kernel = RecordingAdjtimex.withStatus(0);
+        KernelClock clock = clockOver(kernel);
+
+        clock.setTaiOffset(37);
+
+        assertThat(clock.status().taiOffsetSeconds()).isEqualTo(37);
     }
 
     @Test
@@ -231,7 +252,7 @@ class KernelClockTest {
         clock.setLeap(LeapState.DELETE);
         clock.setSynchronized(0.02, 0.002);
 
-        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.DELETE, true, 0.02, 0.002));
+        assertThat(clock.status()).isEqualTo(new ClockStatus(LeapState.DELETE, true, 0.02, 0.002, 0));
     }
 
     @Test

@@ -13,7 +13,7 @@ final class RecordingAdjtimex implements Adjtimex {
     private Timex state;
 
     RecordingAdjtimex(int status, long freq, long maxerror, long esterror) {
-        this.state = kernelState(status, freq, maxerror, esterror, 0, 0, KernelRate.NOMINAL_TICK_MICROS);
+        this.state = kernelState(status, freq, maxerror, esterror, 0, 0, KernelRate.NOMINAL_TICK_MICROS, 0);
     }
 
     /** A fake kernel that has not been touched since boot. */
@@ -38,7 +38,8 @@ final class RecordingAdjtimex implements Adjtimex {
                 has(modes, Timex.ADJ_ESTERROR) ? request.esterror() : state.esterror(),
                 has(modes, Timex.ADJ_TIMECONST) ? request.constant() : state.constant(),
                 has(modes, Timex.ADJ_OFFSET) ? request.offset() : state.offset(),
-                has(modes, Timex.ADJ_TICK) ? request.tick() : state.tick());
+                has(modes, Timex.ADJ_TICK) ? request.tick() : state.tick(),
+                has(modes, Timex.ADJ_TAI) ? (int) request.constant() : state.tai());
         return state;
     }
 
@@ -66,9 +67,9 @@ final class RecordingAdjtimex implements Adjtimex {
     }
 
     private static Timex kernelState(int status, long freq, long maxerror, long esterror, long constant, long offset,
-            long tick) {
+            long tick, int tai) {
         TimeState timeState = (status & Timex.STA_UNSYNC) != 0 ? TimeState.ERROR : TimeState.OK;
         return new Timex(timeState, 0, offset, freq, maxerror, esterror, status, constant,
-                1, 32_768_000, 0, 0, tick, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                1, 32_768_000, 0, 0, tick, 0, 0, 0, 0, 0, 0, 0, 0, tai);
     }
 }

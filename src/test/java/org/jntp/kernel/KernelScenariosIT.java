@@ -61,6 +61,30 @@ class KernelScenariosIT {
      * without the file, whose offset then stayed below 0.6 ms: the offset alone tells little).
      */
     private static final double RESTORED_FREQ_ERROR_PPM = 5;
+    /** Three minutes before 2016's leap second, a real insertion (TAI − UTC 36 s to 37 s). */
+    private static final String BEFORE_LEAP_RTC = "2016-12-31T23:57:00";
+    /** The leap-seconds.list of the leap tests (IERS's, valid until 2026-06-28), copied into the guest. */
+    private static final String LEAP_FILE_DIRECTORY = "target/test-classes/org/jntp/leap";
+    private static final String GUEST_LEAP_FILE = "/jntp/leap/leap-seconds.list";
+    /** TAI − UTC through 2016 by the leap file, which the daemon tells the kernel; the leap makes it 37. */
+    private static final double TAI_MINUS_UTC_2016_S = 36;
+    /**
+     * The leap scenario's start offset: small, so that its slew (0.12 s at 83 333 ppm) moves the
+     * offset far less than a second between two probes even when the loaded guest samples late
+     * (the preset's 0.1 s moved it by 88.8 ms in a probe second 1.07 s long), while a step of the
+     * leap second would move it by a whole second.
+     */
+    private static final double LEAP_START_OFFSET_S = 0.01;
+    /** Long enough for the daemon to disarm the kernel after the leap at an update, at poll 64-256 s. */
+    private static final int LEAP_SCENARIO_SECONDS = 480;
+    private static final int LEAP_GUEST_TIMEOUT_S = 140;
+    /** The kernel is armed at the daemon's first clock update, about 20 s after it starts. */
+    private static final double ARMED_MINUTES_BEFORE_S = 120;
+    /**
+     * How far from true midnight the kernel may begin the inserted second: the clock's offset (below
+     * 1 ms) plus the watch's reading every millisecond, under emulation.
+     */
+    private static final double LEAP_TIMING_S = 0.01;
 
     private static Optional<String> unavailable;
     private static Timex hostBefore;
@@ -168,6 +192,30 @@ class KernelScenariosIT {
     }
 
     @Test
+    @Order(6)
+    @Timeout(value = 160, unit = TimeUnit.SECONDS)
+    void insertsTheLeapSecondOfTheLeapFileThroughTheKernelWithoutAStep() {
+        BoundedCommand.Outcome run = leapScenario(3);
+
+        assertThat(run.output()).as(run::describe)
+                .contains("leapsecond file ('" + GUEST_LEAP_FILE + "'): loaded")
+                .contains("scenario: leap kind=INSERT transition=2017-01-01T00:00:00Z")
+                .contains("scenario: daemon stopped status=0")
+                .doesNotContain("time reset");
+        String watch = line(run, "scenario: leap watch ");
+        assertThat(watch).as(run::describe).containsPattern("states=(ERROR,)?(OK,)?INSERT,LEAP_IN_PROGRESS,WAIT,OK ");
+        assertThat(field(watch, "armed_before_s")).as(run::describe).isGreaterThan(ARMED_MINUTES_BEFORE_S);
+        assertThat(field(watch, "in_progress_from_s")).as(run::describe).isCloseTo(0, within(LEAP_TIMING_S));
+        assertThat(field(watch, "in_progress_s")).as(run::describe).isCloseTo(1, within(LEAP_TIMING_S));
+        assertThat(watch).as(run::describe).contains("in_progress_clock=2016-12-31T23:59:59.");
+        assertThat(field(watch, "tai_before_leap")).as(run::describe).isEqualTo(TAI_MINUS_UTC_2016_S);
+        assertThat(field(watch, "tai_after")).as(run::describe).isEqualTo(TAI_MINUS_UTC_2016_S + 1);
+        assertThat(field(watch, "disarmed_after_s")).as(run::describe).isPositive();
+        assertThat(probe(run, "largest_change_in_1s_us")).as(run::describe).isLessThan(SLEW_PER_SECOND_LIMIT_US);
+        assertThat(Math.abs(probe(run, "offset_last_us"))).as(run::describe).isLessThan(ONE_MILLISECOND_US);
+    }
+
+    @Test
     @Order(7)
     void hostClockStateIsIdenticalAfterTheScenarios() {
         Timex hostAfter = LinuxAdjtimex.open().adjust(TimexRequest.READ);
@@ -188,6 +236,21 @@ class KernelScenariosIT {
         }
         args.addAll(scenarioFlags);
         return lan1(GUEST_TIMEOUT_S, seed, seconds, args, ntpdFlags);
+    }
+
+    /**
+     * lan-1 in a guest whose clock starts minutes before the leap second of 2016-12-31, with the
+     * leap file that lists it.
+     */
+    private static BoundedCommand.Outcome leapScenario(long seed) {
+        List<String> args = List.of("--preset", "lan-1", "--seed", String.valueOf(seed),
+                "--seconds", String.valueOf(LEAP_SCENARIO_SECONDS), "--offset", String.valueOf(LEAP_START_OFFSET_S),
+                "--leapfile", GUEST_LEAP_FILE);
+        BoundedCommand.Outcome run = TestBed.runInGuest(LEAP_GUEST_TIMEOUT_S, true,
+                List.of("--rtc-base", BEFORE_LEAP_RTC, "--add", TestBed.HOME.resolve(LEAP_FILE_DIRECTORY) + ":/jntp/leap"),
+                SCENARIO_NICE, KernelScenario.class.getName(), args);
+        assertThat(run.output()).as(run::describe).contains("=== jntp-testbed: exit 0 ===");
+        return run;
     }
 
     /** KernelScenario's run of lan-1 with {@code scenarioArgs} (its options but the preset, seed and length). */

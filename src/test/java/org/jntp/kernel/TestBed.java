@@ -32,11 +32,21 @@ final class TestBed {
      */
     static BoundedCommand.Outcome runInGuest(int guestTimeoutSeconds, boolean warp, int priority, String mainClass,
             List<String> args) {
+        return runInGuest(guestTimeoutSeconds, warp, List.of(), priority, mainClass, args);
+    }
+
+    /**
+     * As {@link #runInGuest(int, boolean, int, String, List)}, with more of run-guest's options
+     * ({@code --rtc-base DATE}, {@code --add HOSTDIR:GUESTDIR}).
+     */
+    static BoundedCommand.Outcome runInGuest(int guestTimeoutSeconds, boolean warp, List<String> runGuestOptions,
+            int priority, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(RUN_GUEST.toString(),
                 "--timeout", String.valueOf(guestTimeoutSeconds)));
         if (warp) {
             command.add("--warp");
         }
+        command.addAll(runGuestOptions);
         command.addAll(List.of(
                 "--add", HOME.resolve("target/test-classes/" + GUEST_PACKAGE) + ":/jntp/classes/" + GUEST_PACKAGE,
                 "--", "sh", "-c", "renice " + priority + " -p $$ >/dev/null && exec \"$@\"", "scenario",

@@ -291,17 +291,70 @@ class SynchronizerTest {
         assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
     }
 
+    /** A leap file whose offset goes from 37 s to 38 s at the end of LAST_DAY_NOON's day. */
+    private static LeapTable julyLeapFile() {
+        long julyFirstNtpSeconds = LAST_DAY_NOON / 1_000_000_000L + 12 * 3600 + NtpTimestamp.UNIX_EPOCH_NTP_SECONDS;
+        return new LeapTable(List.of(new LeapEntry(julyFirstNtpSeconds - 86400 * 365, 37),
+                new LeapEntry(julyFirstNtpSeconds, 38)), julyFirstNtpSeconds - 86400 * 30,
+                julyFirstNtpSeconds + 86400 * 180);
+    }
+
     @Test
     void announcesTheLeapSecondOfTheLeapFileWhateverTheSourcesSay() throws Exception {
         Synchronizer synchronizer = synchronizer(3);
-        long julyFirstNtpSeconds = LAST_DAY_NOON / 1_000_000_000L + 12 * 3600 + NtpTimestamp.UNIX_EPOCH_NTP_SECONDS;
-        synchronizer.useLeapTable(new LeapTable(List.of(new LeapEntry(julyFirstNtpSeconds - 86400 * 365, 37),
-                new LeapEntry(julyFirstNtpSeconds, 38)), julyFirstNtpSeconds - 86400 * 30,
-                julyFirstNtpSeconds + 86400 * 180));
+        synchronizer.useLeapTable(julyLeapFile());
 
         answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
 
         assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.ADD_SECOND);
+        assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
+    }
+
+    @Test
+    void tellsTheClockTheTaiOffsetOfTheLeapFile() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+        synchronizer.useLeapTable(julyLeapFile());
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+
+        assertThat(clock.status().taiOffsetSeconds()).isEqualTo(37);
+    }
+
+    @Test
+    void tellsTheClockNoTaiOffsetWithoutALeapFile() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND));
+
+        assertThat(clock.status().taiOffsetSeconds()).isZero();
+    }
+
+    @Test
+    void tellsTheClockTheLeapFilesNewTaiOffsetAfterTheLeap() throws Exception {
+        clock = SimulatedClock.perfect(LAST_DAY_NOON + (12 * 3600 - 30) * SECOND);
+        Synchronizer synchronizer = synchronizer(3);
+        synchronizer.useLeapTable(julyLeapFile());
+
+        answerAll(synchronizer, 150, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND));
+
+        assertThat(clock.status().taiOffsetSeconds()).isEqualTo(38);
+        assertThat(clock.status().leap()).isEqualTo(LeapState.NONE);
+    }
+
+    @Test
+    void leavesTheTaiOffsetThatTheKernelMovesAtTheLeapUntilTheLeapFileMovesIt() throws Exception {
+        clock = SimulatedClock.perfect(LAST_DAY_NOON + (12 * 3600 - 300) * SECOND);
+        Synchronizer synchronizer = synchronizer(3);
+        synchronizer.useLeapTable(julyLeapFile());
+        List<LeapIndicator> announcing = List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND,
+                LeapIndicator.ADD_SECOND);
+        answerAll(synchronizer, 20, announcing);
+
+        // as the kernel moves it when the inserted second begins, which the clock reads as 23:59:59 again
+        clock.setTaiOffset(38);
+        answerAll(synchronizer, 200, announcing);
+
+        assertThat(clock.status().taiOffsetSeconds()).isEqualTo(38);
         assertThat(clock.status().leap()).isEqualTo(LeapState.INSERT);
     }
 

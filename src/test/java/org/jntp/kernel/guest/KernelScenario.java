@@ -1,6 +1,10 @@
 package org.jntp.kernel.guest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +18,9 @@ import org.jntp.clock.LinuxAdjtimex;
 import org.jntp.clock.LinuxClockGettime;
 import org.jntp.clock.Timex;
 import org.jntp.clock.TimexRequest;
+import org.jntp.leap.Leap;
+import org.jntp.leap.LeapFileResult;
+import org.jntp.leap.LeapSecondsFile;
 import org.jntp.sim.PollIntervals;
 import org.jntp.sim.Preset;
 import org.jntp.sim.Report;
@@ -33,10 +40,13 @@ import org.jntp.sim.Summary;
  *
  * <pre>
  * KernelScenario --preset lan-1 --seed 1 --seconds 1200 [--offset 0.1] [--daemon jntp|chronyd]
- *     [--restart-at S] [--conf LINE]... [--stop mid-slew] [-- DAEMON_FLAG...]
+ *     [--restart-at S] [--conf LINE]... [--stop mid-slew] [--leapfile PATH] [-- DAEMON_FLAG...]
  * </pre>
  * The offset defaults to the preset's (SCENARIOS.md: 0.1 s). {@code --restart-at S} stops the
  * daemon at guest second S and starts it again with the same configuration (its drift file, say).
+ * {@code --leapfile PATH} gives the daemon that leap-seconds.list, and true time its next leap after
+ * the guest clock's start: the servers announce it through its last day, true time takes it, and a
+ * {@link LeapWatch} records the kernel's leap state, printed in {@code scenario: leap} lines.
  */
 public final class KernelScenario {
 
@@ -59,9 +69,11 @@ public final class KernelScenario {
      * @param confLines   lines added to the daemon's configuration after the server lines
      * @param daemonFlags flags added to the daemon's command line
      * @param stopMidSlew stop the daemon at the first second its slew has the kernel's tick off nominal
+     * @param leapFile    the daemon's leap-seconds.list, whose next leap true time takes, if any
      */
     record Options(Preset preset, long seed, long seconds, double offsetSeconds, ScenarioDaemon daemon,
-            OptionalLong restartAtSeconds, List<String> confLines, List<String> daemonFlags, boolean stopMidSlew) {
+            OptionalLong restartAtSeconds, List<String> confLines, List<String> daemonFlags, boolean stopMidSlew,
+            Optional<Path> leapFile) {
 
         static Optional<Options> parse(String[] args) {
             Optional<Preset> preset = Optional.empty();
@@ -72,6 +84,7 @@ public final class KernelScenario {
             OptionalLong restartAt = OptionalLong.empty();
             List<String> conf = new ArrayList<>();
             boolean stopMidSlew = false;
+            Optional<Path> leapFile = Optional.empty();
             int i = 0;
             for (; i + 1 < args.length && !args[i].equals("--"); i += 2) {
                 String value = args[i + 1];
@@ -83,6 +96,7 @@ public final class KernelScenario {
                     case "--daemon" -> daemon = ScenarioDaemon.named(value);
                     case "--restart-at" -> restartAt = OptionalLong.of(Long.parseLong(value));
                     case "--conf" -> conf.add(value);
+                    case "--leapfile" -> leapFile = Optional.of(Path.of(value));
                     case "--stop" -> {
                         if (!value.equals("mid-slew")) {
                             return Optional.empty();
@@ -101,7 +115,7 @@ public final class KernelScenario {
             }
             return Optional.of(new Options(preset.get(), seed, seconds,
                     offset.orElse(preset.get().scenario().offsetSeconds()), daemon.get(), restartAt,
-                    List.copyOf(conf), flags, stopMidSlew));
+                    List.copyOf(conf), flags, stopMidSlew, leapFile));
         }
 
         /** The preset's model with this run's start offset, length and seed. */
@@ -120,7 +134,7 @@ public final class KernelScenario {
         if (parsed.isEmpty()) {
             System.out.println("usage: KernelScenario --preset NAME --seed N --seconds S [--offset SECONDS]"
                     + " [--daemon jntp|chronyd] [--restart-at S] [--conf LINE]... [--stop mid-slew]"
-                    + " [-- DAEMON_FLAG...]");
+                    + " [--leapfile PATH] [-- DAEMON_FLAG...]");
             System.exit(EXIT_USAGE);
         }
         run(parsed.get());
@@ -138,7 +152,17 @@ public final class KernelScenario {
                         + " freq_error_ppm=%+.3f servers=%d falsetickers=%d%n", options.daemon().daemonName(),
                 options.preset().presetName(), options.seed(), options.seconds(), options.offsetSeconds(), errorPpm,
                 scenario.servers(), scenario.falsetickers());
-        Truth truth = Truth.startingNow(options.offsetSeconds(), errorPpm);
+        List<String> confLines = new ArrayList<>(options.confLines());
+        Optional<Leap> leap = Optional.empty();
+        if (options.leapFile().isPresent()) {
+            Path file = options.leapFile().get();
+            leap = nextLeap(file);
+            confLines.add("leapfile " + file);
+            System.out.println("scenario: leap " + leap.map(next -> "kind=" + next.kind() + " transition="
+                    + Instant.ofEpochSecond(0, next.transitionNanos())).orElse("none") + " file=" + file);
+        }
+        Truth truth = Truth.startingNow(options.offsetSeconds(), errorPpm, leap);
+        Optional<LeapWatch> leapWatch = leap.map(next -> LeapWatch.start(truth, clock));
         List<TruthServer> servers = new ArrayList<>();
         List<String> serverLines = new ArrayList<>();
         for (int i = 0; i < scenario.servers(); i++) {
@@ -153,7 +177,7 @@ public final class KernelScenario {
         }
 
         OffsetProbe probe = new OffsetProbe(truth, clock, scenario, options.seed());
-        Process daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
+        Process daemon = options.daemon().start(serverLines, confLines, options.daemonFlags());
         long startRawNanos = LinuxClockGettime.monotonicRawNanos();
         long second = 0;
         boolean exited = false;
@@ -162,7 +186,7 @@ public final class KernelScenario {
             if (options.restartAtSeconds().equals(OptionalLong.of(second))) {
                 System.out.printf("scenario: daemon restarted at_s=%d status=%s%n", second, stop(daemon));
                 probe.restarted();
-                daemon = options.daemon().start(serverLines, options.confLines(), options.daemonFlags());
+                daemon = options.daemon().start(serverLines, confLines, options.daemonFlags());
             }
             second++;
             if (options.stopMidSlew() && clock.readTimex().tick() != NOMINAL_TICK_MICROS) {
@@ -184,6 +208,13 @@ public final class KernelScenario {
             System.out.println("scenario: server " + server.describeLateness());
         }
         System.out.println("scenario: kernel after " + discipline(clock.readTimex(), adjtimeLeftMicros()));
+        if (leapWatch.isPresent()) {
+            leapWatch.get().close();
+            for (LeapWatch.Change change : leapWatch.get().changes()) {
+                System.out.println("scenario: leap change " + change.describe());
+            }
+            System.out.println("scenario: leap watch " + leapWatch.get().describe());
+        }
         System.out.println("scenario: probe " + probe.describe());
         PollIntervals polls = PollIntervals.NONE;
         long requests = 0;
@@ -197,6 +228,21 @@ public final class KernelScenario {
         System.out.println(new ResultLine(options.daemon().daemonName(), options.preset().presetName(), result).format());
         System.out.println(Report.seedLine(result));
         System.out.println(Report.summaryLine(options.preset().presetName(), Summary.of(List.of(result))));
+    }
+
+    /**
+     * The first leap of the leap-seconds.list {@code file} after the guest clock's now; the
+     * scenario ends with a usage error on a file the daemon would refuse.
+     */
+    private static Optional<Leap> nextLeap(Path file) throws IOException {
+        return switch (LeapSecondsFile.parse(Files.readString(file, StandardCharsets.US_ASCII))) {
+            case LeapFileResult.Loaded loaded -> loaded.table().nextLeapAfter(LinuxClockGettime.realtimeNanos());
+            case LeapFileResult.Rejected rejected -> {
+                System.out.println("scenario: " + rejected.logMessage(file.toString()));
+                System.exit(EXIT_USAGE);
+                yield Optional.empty();
+            }
+        };
     }
 
     /** Stops the daemon as a service manager would (SIGTERM) and says how it ended. */

@@ -2,6 +2,7 @@ package org.jntp.kernel.guest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,15 @@ class KernelScenarioOptionsTest {
         assertThat(options.daemon()).isEqualTo(ScenarioDaemon.JNTP);
         assertThat(options.offsetSeconds()).isEqualTo(0.1);
         assertThat(options.restartAtSeconds()).isEmpty();
+        assertThat(options.leapFile()).isEmpty();
+    }
+
+    @Test
+    void takesTheLeapFileItsTruthAndDaemonFollow() {
+        KernelScenario.Options options = KernelScenario.Options.parse(new String[] {"--preset", "lan-1", "--seconds",
+                "480", "--leapfile", "/jntp/leap/leap-seconds.list"}).orElseThrow();
+
+        assertThat(options.leapFile()).contains(Path.of("/jntp/leap/leap-seconds.list"));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.jntp.clock.LinuxClockGettime;
-import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
@@ -233,10 +232,14 @@ final class TruthServer implements AutoCloseable {
         return Math.round((delay.baseSeconds() + delay.jitterSeconds() * random.nextExponential()) * 1e9);
     }
 
-    /** A stratum-1 server whose reference clock (GPS) set it within the last second. */
+    /**
+     * A stratum-1 server whose reference clock (GPS) set it within the last second, and which
+     * announces the truth's leap second as that clock does.
+     */
     private SystemVariables systemVariables() {
-        long referenceNanos = Math.floorDiv(truth.nowNanos() + offsetNanos, SECOND_NANOS) * SECOND_NANOS;
-        return new SystemVariables(LeapIndicator.NO_WARNING, 1, PRECISION_LOG2, 0, 0, REFERENCE_ID_BITS,
+        long rawNanos = LinuxClockGettime.monotonicRawNanos();
+        long referenceNanos = Math.floorDiv(truth.trueNanos(rawNanos) + offsetNanos, SECOND_NANOS) * SECOND_NANOS;
+        return new SystemVariables(truth.leapIndicator(rawNanos), 1, PRECISION_LOG2, 0, 0, REFERENCE_ID_BITS,
                 referenceNanos);
     }
 
