@@ -90,6 +90,7 @@ final class ClientLoop implements Runnable {
     private final EventLog log;
     private final RandomBits random = new RandomBits(new SecureRandom());
     private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
+    private final Queue<Configured> configured = new ConcurrentLinkedQueue<>();
     private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();
     private final RequestSender sender;
     private final ReplyReader replyReader;
@@ -111,6 +112,9 @@ final class ClientLoop implements Runnable {
 
     /** The local clock driver, the unit its address names, and its association for ntpq. */
     private record LocalDriver(LocalClock driver, int unit, LocalClockAssociation association) {}
+
+    /** Associations a CONFIGURE request added, and who sent it. */
+    private record Configured(InetSocketAddress from, List<Association> associations) {}
 
     /** Which source the server threads are serving. */
     private enum Served { NOTHING, LOCAL_CLOCK, NETWORK }
@@ -320,7 +324,25 @@ final class ClientLoop implements Runnable {
         return next == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(next - now, 1_000_000L);
     }
 
+    /**
+     * Adds associations sent at run time (ntpq's {@code :config}), as their ntp.conf lines would
+     * have; any thread may call it. They join the running core at its next turn.
+     */
+    void configure(InetSocketAddress from, List<Association> associations) {
+        configured.add(new Configured(from, associations));
+        poller.wakeUp();
+    }
+
     private void takeNews(long now) {
+        for (Configured item = configured.poll(); item != null; item = configured.poll()) {
+            for (Association association : item.associations()) {
+                log.info("remote config from " + AddressText.of(item.from().getAddress()) + ": "
+                        + association.type().keyword() + " " + association.address());
+                if (association.address() instanceof ServerAddress.Literal literal) {
+                    sources.add(association, List.of(literal.address().inetAddress())).forEach(log::info);
+                }
+            }
+        }
         for (NameResolver.News item = news.poll(); item != null; item = news.poll()) {
             switch (item) {
                 case NameResolver.News.Resolved resolved ->

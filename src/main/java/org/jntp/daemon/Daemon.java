@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -134,7 +135,7 @@ public final class Daemon implements AutoCloseable {
         ControlAuth auth = new ControlAuth(KeysFileReader.load(config.auth(), log), config.auth().controlKey(),
                 config.isEnabled(SystemFlag.AUTH));
         ControlServer control = new ControlServer(published::control, mru::snapshot, () -> statistics(mru),
-                new NonceKey(nonceKey), auth);
+                new NonceKey(nonceKey), auth, Optional.of((from, associations) -> client.configure(from, associations)));
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
         List<UdpSocket> serving = new ArrayList<>();

@@ -5,6 +5,11 @@ import static org.jntp.ntpq.Command.Type.SIGNED;
 import static org.jntp.ntpq.Command.Type.TEXT;
 import static org.jntp.ntpq.Command.Type.UNSIGNED;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jntp.auth.KeyType;
 import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.control.Association;
@@ -22,6 +30,7 @@ import org.jntp.protocol.control.ControlOpcode;
 /** The commands this ntpq knows, with ntpd 4.2.8's names, arguments, help texts and output. */
 final class NtpqCommands {
     private static final long MAX_ASSOCIATION_ID = 0xFFFF;
+    private static final Pattern SYNTAX_ERROR = Pattern.compile("column (\\d{1,9}) syntax error");
     /** sysinfo's table: its variables are also what {@code --json} prints for it. */
     private static final SummaryTable SYSTEM_INFO = SummaryTable.systemInfo();
 
@@ -96,6 +105,10 @@ final class NtpqCommands {
                     optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
             command("rv", "read system or peer variables", NtpqCommands::readVar, optional(UNSIGNED, "assocID"),
                     optional(TEXT, "varname1"), optional(TEXT, "varname2"), optional(TEXT, "varname3")),
+            command(":config", "send a remote configuration command to ntpd", NtpqCommands::config,
+                    required(TEXT, "<configuration command line>")),
+            command("config-from-file", "configure ntpd using the configuration filename",
+                    NtpqCommands::configFromFile, required(TEXT, "<configuration filename>")),
             command("writevar", "write system or peer variables", NtpqCommands::writeVar,
                     required(UNSIGNED, "assocID"), required(TEXT, "name=value,[...]")),
             command("mreadlist", "read the peer variables in the variable list for multiple peers",
@@ -425,6 +438,71 @@ final class NtpqCommands {
         StatusType type = StatusType.of(id.get());
         shell.out().print(shell.rawMode() ? VariablePrinter.raw(payload, answer.get().status(), false)
                 : VariablePrinter.cooked(payload, answer.get().status(), type, false, shell.display()));
+    }
+
+    /**
+     * {@code config}: one line of configuration, signed; the daemon's answer, after a caret line
+     * under the column a syntax error names (the prompt's or ":config "'s width first).
+     */
+    private static void config(NtpqShell shell, List<Command.Arg> args) {
+        String line = text(args, 0);
+        shell.query(ControlOpcode.CONFIGURE, 0, line, true).ifPresent(answer -> {
+            String reply = stripTrailingNewline(new String(answer.payload(), StandardCharsets.ISO_8859_1));
+            OptionalLong column = syntaxErrorColumn(reply);
+            if (column.isPresent() && column.getAsLong() <= line.length() + 1) {
+                shell.out().println((shell.prompting() ? "______" : "________")
+                        + "_".repeat((int) Math.max(0, column.getAsLong() - 1)) + "^");
+            }
+            shell.out().println(reply);
+        });
+    }
+
+    /** The N of a reply starting {@code column N syntax error}, as ntpq's sscanf reads it. */
+    private static OptionalLong syntaxErrorColumn(String reply) {
+        Matcher m = SYNTAX_ERROR.matcher(reply);
+        return m.lookingAt() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    private static String stripTrailingNewline(String reply) {
+        return reply.endsWith("\n") ? reply.substring(0, reply.length() - 1) : reply;
+    }
+
+    /**
+     * {@code config_from_file}: the file sent a line at a time (comments and trailing blanks cut,
+     * empty lines skipped), each answer printed with its line number; sending stops at the first
+     * line that gets no answer after two more tries.
+     */
+    private static void configFromFile(NtpqShell shell, List<Command.Arg> args) {
+        String name = text(args, 0);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(name), StandardCharsets.ISO_8859_1);
+        } catch (IOException | InvalidPathException e) {
+            shell.out().println("ERROR!! Couldn't open file: " + name);
+            return;
+        }
+        shell.out().println("Sending configuration file, one line at a time.");
+        int number = 0;
+        for (String raw : lines) {
+            number++;
+            int hash = raw.indexOf('#');
+            String line = (hash >= 0 ? raw.substring(0, hash) : raw).stripTrailing();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Optional<Answer> answer = Optional.empty();
+            for (int attempt = 0; attempt < 3 && answer.isEmpty(); attempt++) {
+                answer = shell.query(ControlOpcode.CONFIGURE, 0, line, true);
+            }
+            if (answer.isEmpty()) {
+                shell.out().print("Line No: " + number + " query failed: " + line);
+                shell.out().println("Subsequent lines not sent.");
+                return;
+            }
+            String reply = new String(answer.get().payload(), StandardCharsets.ISO_8859_1).stripTrailing();
+            shell.out().println("Line No: " + number + " " + reply + ": " + line);
+        }
+        shell.out().println("Done sending file");
     }
 
     private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {

@@ -47,6 +47,8 @@ public final class NtpqShell {
     private List<Association> associations = List.of();
     private boolean showHostNames;
     private boolean rawMode;
+    /** Whether commands come from the {@code ntpq>} prompt (ntpq's {@code interactive}). */
+    private boolean prompting;
     private boolean quit;
     private int debug;
     private int packetVersion = 2;
@@ -110,6 +112,7 @@ public final class NtpqShell {
         NtpqOptions.Host first = options.hosts().getFirst();
         openHost(first.name(), first.family());
         boolean prompt = options.interactive() || env.terminal();
+        prompting = prompt;
         while (!quit) {
             if (prompt) {
                 out.print(PROMPT);
@@ -366,6 +369,11 @@ public final class NtpqShell {
 
     boolean oldReadvar() {
         return options.oldReadvar();
+    }
+
+    /** Whether commands come from the {@code ntpq>} prompt, as ntpq's {@code interactive} says. */
+    boolean prompting() {
+        return prompting;
     }
 
     /** {@code --json}: whether peers, readvar and sysinfo print JSON. */

@@ -13,9 +13,15 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jntp.auth.KeyType;
+import org.jntp.auth.NtpMac;
+import org.jntp.auth.SymmetricKey;
 import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
@@ -31,6 +37,7 @@ import org.jntp.server.ServerCounters;
 import org.jntp.server.control.InterfaceStats;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** ntpq's requests (mode 6) to daemons on loopback, over real sockets. */
 class ControlDaemonTest {
@@ -145,6 +152,43 @@ class ControlDaemonTest {
             assertThat(loopback.received()).isEqualTo(1);
             assertThat(loopback.sent()).isEqualTo(1);
             assertThat(restrictions).containsExactly("127.0.0.0/8 1", "0.0.0.0/0 0", "::/0 0");
+        }
+    }
+
+    @Test
+    void addsTheServerAConfigureRequestSignedWithTheControlKeyNames(@TempDir Path directory) throws Exception {
+        Path keys = directory.resolve("ntp.keys");
+        Files.writeString(keys, "1 SHA1 controlsecret\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        SymmetricKey key = new SymmetricKey(1, KeyType.SHA1, "controlsecret".getBytes(StandardCharsets.US_ASCII));
+        int port = freePort();
+        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "keys " + keys + "\ntrustedkey 1\ncontrolkey 1\n"
+                        + LISTEN_LOOPBACK), new SoftwareClock.Spec(0, 0).over(system), port, log)) {
+            byte[] octets = "server 127.0.0.1 iburst".getBytes(StandardCharsets.ISO_8859_1);
+            ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 7) & ~7);
+            new ControlHeader(LeapIndicator.NO_WARNING, 2, false, false, false, ControlOpcode.CONFIGURE.code(), 1, 0,
+                    0, 0, octets.length).write(request, 0);
+            request.put(ControlHeader.LENGTH, octets);
+            byte[] signed = NtpMac.append(request.array(), request.capacity(), key);
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+                socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
+                socket.send(new DatagramPacket(signed, signed.length, new InetSocketAddress("127.0.0.1", port)));
+                DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
+                socket.receive(reply);
+                ControlHeader header = ControlHeader.read(ByteBuffer.wrap(reply.getData()), 0);
+                assertThat(new String(reply.getData(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
+                        .isEqualTo("Config Succeeded");
+            }
+
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+            List<Association> associations = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data());
+            while (associations.size() < 2 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(50);
+                associations = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data());
+            }
+            assertThat(associations).hasSize(2);
+            assertThat(ask(port, ControlOpcode.READVAR, associations.getLast().associationId(), "srcadr").text())
+                    .isEqualTo("srcadr=127.0.0.1\r\n");
         }
     }
 

@@ -54,8 +54,13 @@ class AuthInteropIT {
     }
 
     @Test
-    void ntpsecsSignedConfigurePassesTheControlKeyCheck() {
-        assertThat(ntpsecConfig(keys, 5)).doesNotContain("PERMISSION").contains("***Server error code");
+    void ntpsecsSignedConfigureAddsTheServerOurDaemonThenLists() {
+        assertThat(ntpsecConfig(keys, 5)).doesNotContain("PERMISSION").contains("Config Succeeded");
+
+        String peersTable = Await.until(Duration.ofSeconds(10), Duration.ofMillis(500),
+                () -> peers.netns().run(QUERY_TIMEOUT, "ntpq", "-pn", OURS).stdout(),
+                table -> table.contains("192.0.2.1"));
+        assertThat(peersTable).contains("192.0.2.1");
     }
 
     @Test

@@ -2,11 +2,13 @@ package org.jntp.server.control;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.jntp.config.RuntimeConfig;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlError;
@@ -43,17 +45,26 @@ public final class ControlServer {
     private static final int MAX_ATOINT_DIGITS = 18;
     /** What ntpd answers SAVECONFIG with when ntp.conf has no {@code saveconfigdir}. */
     static final String NO_SAVECONFIGDIR = "saveconfig prohibited, no saveconfigdir configured";
+    /** ntpd's answer to configuration text it applied. */
+    static final String CONFIG_SUCCEEDED = "Config Succeeded";
 
     private final Supplier<ControlState> states;
     private final Supplier<List<MruEntry>> mru;
     private final Supplier<ServerStatistics> statistics;
     private final NonceKey nonces;
     private final ControlAuth auth;
+    private final Optional<Reconfiguration> reconfiguration;
 
     /** As {@link #ControlServer(Supplier, Supplier, Supplier, NonceKey, ControlAuth)} with no keys. */
     public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
             Supplier<ServerStatistics> statistics, NonceKey nonces) {
         this(states, mru, statistics, nonces, ControlAuth.none());
+    }
+
+    /** As {@link #ControlServer(Supplier, Supplier, Supplier, NonceKey, ControlAuth, Optional)}, CONFIGURE not served. */
+    public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
+            Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth) {
+        this(states, mru, statistics, nonces, auth, Optional.empty());
     }
 
     /**
@@ -62,14 +73,17 @@ public final class ControlServer {
      * @param statistics the server's statistics; read for the variables that show them only
      * @param nonces the key of mrulist's nonces
      * @param auth the keys request MACs are checked against, and the control key
+     * @param reconfiguration where CONFIGURE's associations go; without it CONFIGURE gets BADOP
      */
     public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
-            Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth) {
+            Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth,
+            Optional<Reconfiguration> reconfiguration) {
         this.states = Objects.requireNonNull(states, "states");
         this.mru = Objects.requireNonNull(mru, "mru");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
         this.auth = Objects.requireNonNull(auth, "auth");
+        this.reconfiguration = Objects.requireNonNull(reconfiguration, "reconfiguration");
     }
 
     /**
@@ -122,8 +136,8 @@ public final class ControlServer {
             case WRITEVAR -> writeVariables(request, state);
             case SAVECONFIG -> ControlResponses.text(header, state.system().leap(), 0, NO_SAVECONFIGDIR);
             case READ_ORDLIST_A -> orderedList(request, state);
-            // not served yet even with the control key: an honest BADOP until it is
-            case CONFIGURE -> error(header, state, ControlError.BADOP);
+            case CONFIGURE -> reconfiguration.map(to -> configure(request, state, client, to))
+                    .orElseGet(() -> error(header, state, ControlError.BADOP));
             // ntpd refuses clock writes whatever the key; jntp keeps no traps
             case WRITECLOCK, SETTRAP, UNSETTRAP -> error(header, state, ControlError.PERMISSION);
             case ASYNCMSG -> error(header, state, ControlError.BADOP);
@@ -204,6 +218,26 @@ public final class ControlServer {
                     state.system().status().word(), VariableList.format(send.variables()));
             case MruResponse.Outcome.NoPrior none -> error(request.header(), state, ControlError.UNKNOWNVAR);
         };
+    }
+
+    /**
+     * CONFIGURE ({@code ntpq :config}, {@code config-from-file}): the text read as ntp.conf lines
+     * and handed to the daemon, answered as ntpd answers, {@code Config Succeeded} or the place of
+     * the first problem as {@code column N syntax error, ...}, which ntpq marks with a caret.
+     */
+    private static List<byte[]> configure(ControlRequest request, ControlState state, InetSocketAddress client,
+            Reconfiguration to) {
+        String reply = switch (RuntimeConfig.parse(new String(request.data(), StandardCharsets.ISO_8859_1))) {
+            case RuntimeConfig.Result.Accepted accepted -> {
+                to.add(client, accepted.associations());
+                yield CONFIG_SUCCEEDED;
+            }
+            case RuntimeConfig.Result.Refused refused -> "column " + refused.error().column() + " syntax error, "
+                    + refused.error().message() + "; " + refused.error().fix();
+        };
+        // as ntpd's ctl_putdata: the text alone, without the line end of a variable list
+        return ControlResponses.binary(request.header(), state.system().leap(), state.system().status().word(),
+                reply.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /**

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jntp.config.Association;
 import org.jntp.auth.KeyRing;
 import org.jntp.auth.KeyType;
 import org.jntp.auth.NtpMac;
@@ -246,8 +249,40 @@ class ControlAuthTest {
                 .isEqualTo(ControlError.PERMISSION.code());
     }
 
+    private static String configure(String text, List<Association> received) {
+        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
+                Optional.of((from, associations) -> received.addAll(associations)));
+        List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, text)),
+                ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
+        assertThat(header(response.getFirst()).error()).isFalse();
+        assertSignedWith(response.getFirst(), CONTROL);
+        int count = header(response.getFirst()).count();
+        return new String(response.getFirst(), ControlHeader.LENGTH, count, StandardCharsets.ISO_8859_1);
+    }
+
     @Test
-    void configureIsNotServedEvenWithTheControlKey() {
+    void configureWithTheControlKeyAddsTheServerLinesAndSucceeds() {
+        List<Association> received = new ArrayList<>();
+
+        assertThat(configure("server 192.0.2.7 iburst", received)).isEqualTo("Config Succeeded");
+        assertThat(received).singleElement().satisfies(association ->
+                assertThat(association.address().toString()).isEqualTo("192.0.2.7"));
+    }
+
+    @Test
+    void configureAnswersWhereTheFirstProblemIsAndAppliesNothing() {
+        List<Association> received = new ArrayList<>();
+
+        assertThat(configure("restrict default noquery", received))
+                .isEqualTo("column 1 syntax error, \"restrict\" is not changed at run time by jntp;"
+                        + " put it in ntp.conf and restart ntpd");
+        assertThat(configure("server 192.0.2.7 ibursts", received)).startsWith("column 18 syntax error, server:");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void configureWithoutARunTimeConfigurationIsNotServedEvenWithTheControlKey() {
         assertThat(errorCode(answer(signed(CONTROL, ControlOpcode.CONFIGURE, 0, "")))).isEqualTo(ControlError.BADOP.code());
         assertThat(errorCode(answer(unsigned(ControlOpcode.CONFIGURE, 0, "")))).isEqualTo(ControlError.PERMISSION.code());
     }

@@ -1,0 +1,48 @@
+package org.jntp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RuntimeConfigTest {
+    @Test
+    void takesServerPoolAndPeerLinesWithAddresses() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("server 192.0.2.1 iburst\npeer 2001:db8::2\n");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class, accepted ->
+                assertThat(accepted.associations()).extracting(Association::type)
+                        .containsExactly(AssociationType.SERVER, AssociationType.PEER));
+    }
+
+    @Test
+    void refusesADirectiveThatIsNotChangedAtRunTimeNamingItsPlace() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("server 192.0.2.1\n  tinker panic 0\n");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused -> {
+            assertThat(refused.error().line()).isEqualTo(2);
+            assertThat(refused.error().column()).isEqualTo(3);
+            assertThat(refused.error().message()).isEqualTo("\"tinker\" is not changed at run time by jntp");
+        });
+    }
+
+    @Test
+    void refusesAHostNameWhoseLookupWouldHoldTheReply() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("pool pool.ntp.example iburst");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused ->
+                assertThat(refused.error().message()).contains("jntp takes addresses"));
+    }
+
+    @Test
+    void refusesTheLocalClockAtRunTime() {
+        assertThat(RuntimeConfig.parse("server 127.127.1.0")).isInstanceOf(RuntimeConfig.Result.Refused.class);
+    }
+
+    @Test
+    void reportsASyntaxErrorWithTheColumnOfTheWord() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("server 192.0.2.1 minpoll x");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused ->
+                assertThat(refused.error().column()).isEqualTo(26));
+    }
+}
