@@ -25,8 +25,10 @@ public final class KernelClock implements Clock, AutoCloseable {
 
     private static final int LEAP_BITS = Timex.STA_INS | Timex.STA_DEL;
 
-    /** Enough rounds for the JIT to compile the read path: about 0.4 s at start. */
+    /** Enough rounds for the JIT to compile the read path, on a fast machine. */
     private static final int PRECISION_ROUNDS = 5000;
+    /** What start-up spends on the precision at most. */
+    private static final long PRECISION_BUDGET_NANOS = 100_000_000L;
 
     private final Adjtimex adjtimex;
     private final int precisionLog2;
@@ -73,7 +75,8 @@ public final class KernelClock implements Clock, AutoCloseable {
 
     /** The system clock, its precision measured now as ntpd measures it at start. */
     public static KernelClock open() {
-        Precision precision = Precision.measureFinest(LinuxClockGettime::realtimeNanos, PRECISION_ROUNDS);
+        Precision precision = Precision.measureFinest(LinuxClockGettime::realtimeNanos, PRECISION_ROUNDS,
+                PRECISION_BUDGET_NANOS, System::nanoTime);
         return new KernelClock(LinuxAdjtimex.open(), precision.precisionLog2());
     }
 

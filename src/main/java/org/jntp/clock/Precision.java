@@ -61,15 +61,19 @@ public record Precision(double tickSeconds, double fuzzSeconds, int precisionLog
     }
 
     /**
-     * The finest of {@code rounds} measurements. A JVM reads its clock slowly until the JIT has
-     * compiled the read path, so one measurement at start would time the interpreter, not the clock.
+     * The finest of up to {@code rounds} measurements, taken until {@code budgetNanos} of
+     * {@code monoNanos} have passed. A JVM reads its clock slowly until the JIT has compiled the
+     * read path, so one measurement at start would time the interpreter, not the clock; the budget
+     * keeps a slow machine (an emulated one takes ten times as long) from spending seconds of its
+     * start-up, before the first poll, on a figure that only goes into the precision field.
      */
-    public static Precision measureFinest(LongSupplier readNanos, int rounds) {
+    public static Precision measureFinest(LongSupplier readNanos, int rounds, long budgetNanos, LongSupplier monoNanos) {
         if (rounds < 1) {
             throw new IllegalArgumentException("need at least one round, got " + rounds);
         }
+        long start = monoNanos.getAsLong();
         Precision finest = measure(readNanos);
-        for (int i = 1; i < rounds; i++) {
+        for (int i = 1; i < rounds && monoNanos.getAsLong() - start < budgetNanos; i++) {
             Precision next = measure(readNanos);
             if (next.tickSeconds() < finest.tickSeconds()) {
                 finest = next;

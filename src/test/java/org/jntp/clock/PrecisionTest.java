@@ -89,9 +89,29 @@ class PrecisionTest {
             return now[0];
         };
 
-        Precision finest = Precision.measureFinest(clockThatSettles, stepPerRoundNanos.length);
+        Precision finest = Precision.measureFinest(clockThatSettles, stepPerRoundNanos.length, Long.MAX_VALUE,
+                () -> 0L);
 
         assertThat(finest.tickSeconds()).isCloseTo(250e-9, within(1e-15));
+    }
+
+    @Test
+    void finestMeasurementStopsWhenItsTimeBudgetIsSpent() {
+        long[] stepPerRoundNanos = {4000, 2000, 1000, 500};
+        int readsPerRound = 1 + Precision.MIN_CHANGES;
+        long[] now = {0};
+        AtomicInteger reads = new AtomicInteger();
+        LongSupplier clockThatSettles = () -> {
+            now[0] += stepPerRoundNanos[reads.getAndIncrement() / readsPerRound];
+            return now[0];
+        };
+        long[] mono = {0};
+        LongSupplier sixtyNanosAfterEachLook = () -> mono[0] += 60;
+
+        Precision finest = Precision.measureFinest(clockThatSettles, stepPerRoundNanos.length, 100,
+                sixtyNanosAfterEachLook);
+
+        assertThat(finest.tickSeconds()).as("two rounds fit the budget").isCloseTo(2000e-9, within(1e-15));
     }
 
     @Test
