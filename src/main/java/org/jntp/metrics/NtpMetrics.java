@@ -75,7 +75,7 @@ public final class NtpMetrics {
         for (AssociationState source : sources) {
             page.sample(List.of(sourceLabel(source), new Label("name", source.hostName().orElse("")),
                     new Label("type", type(source)),
-                    new Label("refid", new ReferenceId(source.referenceIdBits()).display(source.stratum()))), 1);
+                    new Label("refid", referenceId(source))), 1);
         }
         perSource(page, sources, "ntp_source_reach",
                 "The reachability register: one bit a poll for the last 8 polls, 255 when all were answered",
@@ -121,6 +121,11 @@ public final class NtpMetrics {
         }
         boolean v6 = address.getAddress() instanceof Inet6Address;
         return new Label("source", (v6 ? "[" + text + "]" : text) + ":" + address.getPort());
+    }
+
+    /** As ntpq shows it: text for a reference clock at any stratum, as ntpd's ctl_putpeer writes it. */
+    private static String referenceId(AssociationState source) {
+        return new ReferenceId(source.referenceIdBits()).display(source.isRefclock() ? 0 : source.stratum());
     }
 
     private static String type(AssociationState source) {
