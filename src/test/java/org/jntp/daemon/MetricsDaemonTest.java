@@ -57,8 +57,7 @@ class MetricsDaemonTest {
     @Test
     void servesTheStateOfADaemonSynchronisedToItsLocalClock() throws Exception {
         int metricsPort = freeTcpPort();
-        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:" + metricsPort),
-                new SoftwareClock.Spec(0, 0).over(system), freePort(), log)) {
+        try (Daemon daemon = startWithMetrics(metricsPort, freePort())) {
             await(daemon, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, AWAIT_MILLIS);
 
             HttpResponse<String> response = get(metricsPort, "/metrics");
@@ -79,8 +78,7 @@ class MetricsDaemonTest {
     void countsTheRequestsTheDaemonAnswered() throws Exception {
         int metricsPort = freeTcpPort();
         int port = freePort();
-        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:" + metricsPort),
-                new SoftwareClock.Spec(0, 0).over(system), port, log)) {
+        try (Daemon daemon = startWithMetrics(metricsPort, port)) {
             await(daemon, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, AWAIT_MILLIS);
             askTheTime(port);
 
@@ -95,18 +93,29 @@ class MetricsDaemonTest {
     @Test
     void answersNotFoundOutsideTheMetricsPath() throws Exception {
         int metricsPort = freeTcpPort();
-        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:" + metricsPort),
-                new SoftwareClock.Spec(0, 0).over(system), freePort(), log)) {
+        try (Daemon daemon = startWithMetrics(metricsPort, freePort())) {
             assertThat(get(metricsPort, "/").statusCode()).isEqualTo(404);
             assertThat(get(metricsPort, "/metrics/x").statusCode()).isEqualTo(404);
         }
     }
 
     @Test
+    void answersHeadWithTheHeadersAlone() throws Exception {
+        int metricsPort = freeTcpPort();
+        try (Daemon daemon = startWithMetrics(metricsPort, freePort())) {
+            HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri(metricsPort, "/metrics"))
+                    .timeout(HTTP_TIMEOUT).HEAD().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(head.body()).isEmpty();
+        }
+    }
+
+    @Test
     void refusesMethodsOtherThanGetAndHead() throws Exception {
         int metricsPort = freeTcpPort();
-        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:" + metricsPort),
-                new SoftwareClock.Spec(0, 0).over(system), freePort(), log)) {
+        try (Daemon daemon = startWithMetrics(metricsPort, freePort())) {
             HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(metricsPort, "/metrics"))
                     .timeout(HTTP_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -120,8 +129,7 @@ class MetricsDaemonTest {
     void listensOnTheConfiguredAddressOnly() throws Exception {
         int metricsPort = freeTcpPort();
         Set<Integer> before = listeningTcpPorts();
-        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:" + metricsPort),
-                new SoftwareClock.Spec(0, 0).over(system), freePort(), log)) {
+        try (Daemon daemon = startWithMetrics(metricsPort, freePort())) {
             Set<Integer> opened = listeningTcpPorts();
             opened.removeAll(before);
 
@@ -146,14 +154,19 @@ class MetricsDaemonTest {
     @Test
     void keepsTimeWithoutMetricsWhenThePortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Daemon daemon = Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:"
-                     + taken.getLocalPort()), new SoftwareClock.Spec(0, 0).over(system), freePort(), log)) {
+             Daemon daemon = startWithMetrics(taken.getLocalPort(), freePort())) {
             await(daemon, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, AWAIT_MILLIS);
 
             assertThat(daemon.metricsAddress()).isEmpty();
             assertThat(logged.toString(StandardCharsets.UTF_8))
                     .contains("metrics: cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    /** A daemon on loopback serving its local clock, and metrics on 127.0.0.1:metricsPort. */
+    private Daemon startWithMetrics(int metricsPort, int port) throws IOException {
+        return Daemon.start(config(LOCAL_CLOCK + LISTEN_LOOPBACK + "metrics 127.0.0.1:" + metricsPort),
+                new SoftwareClock.Spec(0, 0).over(system), port, log);
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
