@@ -25,6 +25,7 @@ final class ConfigBuilder {
     private Optional<String> statsDir = Optional.empty();
     private int leapSmearIntervalSeconds;
     private AuthSettings auth = AuthSettings.none();
+    private Optional<MetricsEndpoint> metrics = Optional.empty();
 
     void add(Association association) {
         associations.add(association);
@@ -106,8 +107,12 @@ final class ConfigBuilder {
         auth = settings;
     }
 
+    void metrics(MetricsEndpoint endpoint) {
+        metrics = Optional.of(endpoint);
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
-                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth);
+                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics);
     }
 }

@@ -48,6 +48,7 @@ public final class ConfigParser {
             Map.entry("pidfile", FileParser::parse),
             Map.entry("leapfile", FileParser::parse),
             Map.entry("leapsmearinterval", LeapSmearParser::parse),
+            Map.entry("metrics", MetricsParser::parse),
             Map.entry("statsdir", FileParser::parse),
             Map.entry("keys", AuthParser::parseKeys),
             Map.entry("trustedkey", AuthParser::parseTrusted),

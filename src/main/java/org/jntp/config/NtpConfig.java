@@ -3,6 +3,7 @@ package org.jntp.config;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jntp.server.access.DiscardSettings;
 import org.jntp.server.access.MruSettings;
@@ -19,11 +20,12 @@ import org.jntp.server.access.RestrictTable;
  * @param leapSmearIntervalSeconds {@code leapsmearinterval}: how long before a leap second the
  *                                 server starts smearing it; 0, the default, for no smear
  * @param auth keys, trustedkey, controlkey and requestkey
+ * @param metrics {@code metrics}: where to serve Prometheus metrics; empty, the default, for nowhere
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
         List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics,
-        int leapSmearIntervalSeconds, AuthSettings auth) {
+        int leapSmearIntervalSeconds, AuthSettings auth, Optional<MetricsEndpoint> metrics) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -33,19 +35,20 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         tos = List.copyOf(tos);
         tinker = List.copyOf(tinker);
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
     public static NtpConfig defaults() {
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
                 List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
-                StatisticsConfig.none(), 0, AuthSettings.none());
+                StatisticsConfig.none(), 0, AuthSettings.none(), Optional.empty());
     }
 
     /** This configuration with other key settings, as ntpd's {@code -k} overrides {@code keys}. */
     public NtpConfig withAuth(AuthSettings settings) {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos,
-                tinker, files, statistics, leapSmearIntervalSeconds, settings);
+                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics);
     }
 
     /** The restriction table the restrict lines build. */

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jntp.clock.Clock;
 import org.jntp.config.InterfaceAction;
+import org.jntp.config.MetricsEndpoint;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.SystemFlag;
 import org.jntp.daemon.net.Endpoint;
@@ -21,6 +24,7 @@ import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
 import org.jntp.daemon.stats.StatsWriter;
 import org.jntp.discipline.NtpConstants;
+import org.jntp.metrics.NtpMetrics;
 import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerCounters;
@@ -57,6 +61,9 @@ public final class Daemon implements AutoCloseable {
     private final long startMonoNanos = System.nanoTime();
     private ClientLoop client;
     private Thread clientThread;
+    /** The server's statistics now, once the sockets are open. */
+    private Supplier<ServerStatistics> serverStatistics;
+    private Optional<MetricsServer> metrics = Optional.empty();
 
     private Daemon(EventLog log, Published published) {
         this.log = log;
@@ -87,11 +94,32 @@ public final class Daemon implements AutoCloseable {
             daemon.client = ClientLoop.create(config, clock, options, daemon.published, stats, log);
             daemon.client.sendToPeersFrom(daemon.listen(config, clock, port, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
+            config.metrics().ifPresent(daemon::serveMetrics);
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
         }
         return daemon;
+    }
+
+    /**
+     * Serves the metrics page. A failure to bind is logged and the daemon keeps time without it:
+     * Prometheus shows the target down, which says more than a daemon that will not start.
+     */
+    private void serveMetrics(MetricsEndpoint endpoint) {
+        try {
+            MetricsServer server = MetricsServer.start(endpoint,
+                    () -> NtpMetrics.page(published.control(), serverStatistics.get()));
+            metrics = Optional.of(server);
+            log.info("metrics: serving Prometheus metrics on http://" + endpoint + MetricsServer.PATH);
+        } catch (IOException e) {
+            log.info("metrics: cannot listen on " + endpoint + ": " + e.getMessage() + "; serving no metrics");
+        }
+    }
+
+    /** The address the metrics page is served on, if any. */
+    Optional<InetSocketAddress> metricsAddress() {
+        return metrics.map(MetricsServer::address);
     }
 
     /** The system variables being served now. */
@@ -134,7 +162,8 @@ public final class Daemon implements AutoCloseable {
         random.nextBytes(nonceKey);
         ControlAuth auth = new ControlAuth(KeysFileReader.load(config.auth(), log), config.auth().controlKey(),
                 config.isEnabled(SystemFlag.AUTH));
-        ControlServer control = new ControlServer(published::control, mru::snapshot, () -> statistics(mru),
+        serverStatistics = () -> statistics(mru);
+        ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
                 new NonceKey(nonceKey), auth, Optional.of((from, associations) -> client.configure(from, associations)));
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
         List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
@@ -199,6 +228,7 @@ public final class Daemon implements AutoCloseable {
      */
     @Override
     public void close() {
+        metrics.ifPresent(MetricsServer::close);
         if (clientThread != null) {
             client.stop();
             join(clientThread, CLIENT_STOP_MILLIS);
