@@ -94,7 +94,7 @@ class ServiceIT {
 
     @Test
     void logsWhoItRunsAsAndThatTheClockCannotBeSteeredWithoutSysTime() {
-        try (Daemon daemon = peers.jntp(ADDRESS, "-u", "nobody")) {
+        try (Daemon daemon = serving(peers.jntp(ADDRESS, "-u", "nobody"))) {
             assertThat(daemon.logTail())
                     .contains("running as user nobody (uid 65534, gid 65534) with CAP_NET_BIND_SERVICE")
                     .contains("ntpd does not hold CAP_SYS_TIME (not in its capability bounding set?): the clock"

@@ -3,10 +3,8 @@ package org.jntp.daemon.privilege;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The Linux capabilities ntpd deals with, by their numbers in {@code <linux/capability.h>}. */
+/** The Linux capabilities ntpd keeps, by their numbers in {@code <linux/capability.h>}. */
 public enum Capability {
-    CAP_SETGID(6),
-    CAP_SETUID(7),
     CAP_NET_BIND_SERVICE(10),
     CAP_SYS_TIME(25);
 
