@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
@@ -21,7 +22,15 @@ import org.jntp.daemon.Daemon;
 import org.jntp.daemon.DaemonExit;
 import org.jntp.daemon.EventLog;
 import org.jntp.daemon.PidFile;
+import org.jntp.daemon.Preopened;
 import org.jntp.daemon.ProcessName;
+import org.jntp.daemon.privilege.Capability;
+import org.jntp.daemon.privilege.Identity;
+import org.jntp.daemon.privilege.LinuxPrivileges;
+import org.jntp.daemon.privilege.PrivilegeDrop;
+import org.jntp.daemon.privilege.RunAs;
+import org.jntp.daemon.service.ServiceNotifier;
+import org.jntp.daemon.service.ServiceState;
 
 /**
  * {@code ntpd}: reads ntp.conf, keeps and serves time until SIGTERM or SIGINT, and exits cleanly;
@@ -99,6 +108,17 @@ public final class Ntpd {
         for (ConfigError warning : result.warnings()) {
             log.info(warning.toString());
         }
+        // An unknown -u user stops ntpd before it opens anything.
+        Optional<Identity> runAs = Optional.empty();
+        if (options.user().isPresent()) {
+            switch (resolve(options.user().get())) {
+                case RunAs.Resolution.Found found -> runAs = Optional.of(found.identity());
+                case RunAs.Resolution.NotFound notFound -> {
+                    log.info(notFound.message() + "; not starting");
+                    return EXIT_FAILURE;
+                }
+            }
+        }
         // As in ntpd, -k wins over the keys line, and -l and -p over the logfile and pidfile lines of ntp.conf.
         NtpConfig config = options.keysFile()
                 .map(keys -> result.config().withAuth(result.config().auth().withKeysFile(keys.toString())))
@@ -114,17 +134,53 @@ public final class Ntpd {
             log.info("ntpd jntp-" + version() + ": Starting");
         }
         Optional<Path> pidFile = options.pidFile().or(() -> config.files().pidFile().map(Path::of));
-        EventLog events = log;
-        options.user().ifPresent(user -> events.info("-u " + user + ": dropping privileges is not supported yet; "
-                + "running as the starting user"));
+        ServiceNotifier notifier = ServiceNotifier.fromEnvironment(log);
         Termination termination = Termination.onSignals();
+        Preopened preopened;
+        try {
+            preopened = Preopened.open(config, options.port(), log);
+        } catch (IOException e) {
+            log.info(e.getMessage());
+            return EXIT_FAILURE;
+        }
+        // written as the starting user, as ntpd does: /run is root's
+        Optional<PidFile> pid;
+        try {
+            pid = pidFile.isPresent() ? Optional.of(PidFile.write(pidFile.get(), ProcessHandle.current().pid()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            log.info("cannot write pid file " + pidFile.get() + ": " + e.getMessage());
+            preopened.close();
+            return EXIT_FAILURE;
+        }
+        try {
+            if (runAs.isPresent() && !dropPrivileges(runAs.get(), log)) {
+                preopened.close();
+                return EXIT_FAILURE;
+            }
+            return run(config, options, preopened, notifier, termination, log);
+        } finally {
+            if (pid.isPresent()) {
+                remove(pid.get(), log);
+            }
+        }
+    }
+
+    /**
+     * Serves until a signal or the daemon itself ends it. The clock opens here, after any drop of
+     * privileges: its slew timer thread must hold the capabilities the drop kept.
+     */
+    private static int run(NtpConfig config, NtpdOptions options, Preopened preopened, ServiceNotifier notifier,
+            Termination termination, EventLog log) {
         // closed last: a slew the daemon left running must not keep the kernel off its frequency
         try (KernelClock kernel = KernelClock.open();
-             Daemon daemon = Daemon.start(config, clock(options, config, log, kernel), options.port(),
-                     clientOptions(options, config), log);
-             PidFile pid = pidFile.isPresent() ? PidFile.write(pidFile.get(), ProcessHandle.current().pid()) : null) {
+             Daemon daemon = Daemon.start(config, clock(options, config, log, kernel), preopened,
+                     clientOptions(options, config), log)) {
             daemon.exit().thenAccept(termination::daemonStopped);
-            return switch (termination.await()) {
+            notifier.notify(ServiceState.READY);
+            Termination.Reason reason = termination.await();
+            notifier.notify(ServiceState.STOPPING);
+            return switch (reason) {
                 case Termination.Reason.Signalled signalled -> {
                     log.info("ntpd exiting on " + signalled.description());
                     yield EXIT_OK;
@@ -137,6 +193,47 @@ public final class Ntpd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_FAILURE;
+        }
+    }
+
+    /** {@code -u}: the user and group that exist, or the reason to refuse to start. */
+    private static RunAs.Resolution resolve(String spec) {
+        return switch (RunAs.parse(spec)) {
+            case RunAs.Parse.Ok ok -> ok.runAs().resolve(new LinuxPrivileges());
+            case RunAs.Parse.Error error -> new RunAs.Resolution.NotFound(error.message());
+        };
+    }
+
+    /** Becomes the {@code -u} identity, saying in the log what it kept; false when the process must stop. */
+    private static boolean dropPrivileges(Identity identity, EventLog log) {
+        return switch (PrivilegeDrop.drop(identity, new LinuxPrivileges())) {
+            case PrivilegeDrop.Outcome.Dropped dropped -> {
+                log.info("running as user " + dropped.identity() + " with " + (dropped.kept().isEmpty()
+                        ? "no capabilities" : dropped.kept().stream().map(Enum::name).sorted()
+                                .collect(Collectors.joining(", "))));
+                if (dropped.unavailable().contains(Capability.CAP_SYS_TIME)) {
+                    log.info("ntpd does not hold CAP_SYS_TIME (not in its capability bounding set?): the clock"
+                            + " cannot be steered");
+                }
+                if (dropped.unavailable().contains(Capability.CAP_NET_BIND_SERVICE)) {
+                    log.info("ntpd does not hold CAP_NET_BIND_SERVICE (not in its capability bounding set?): no"
+                            + " port below 1024 can be bound from now on");
+                }
+                yield true;
+            }
+            case PrivilegeDrop.Outcome.Failed failed -> {
+                log.info(failed.message() + "; not starting");
+                yield false;
+            }
+        };
+    }
+
+    private static void remove(PidFile pid, EventLog log) {
+        try {
+            pid.close();
+        } catch (IOException e) {
+            // after -u the pid file's directory is usually root's; ntpd leaves its pid file behind as well
+            log.info("cannot remove the pid file: " + e);
         }
     }
 

@@ -3,25 +3,18 @@ package org.jntp.daemon;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jntp.clock.Clock;
-import org.jntp.config.InterfaceAction;
 import org.jntp.config.MetricsEndpoint;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.SystemFlag;
-import org.jntp.daemon.net.Endpoint;
-import org.jntp.daemon.net.LocalAddress;
-import org.jntp.daemon.net.LocalAddresses;
 import org.jntp.daemon.net.UdpSocket;
-import org.jntp.daemon.net.UdpSocketOptions;
 import org.jntp.daemon.stats.StatsWriter;
 import org.jntp.discipline.NtpConstants;
 import org.jntp.metrics.NtpMetrics;
@@ -43,8 +36,6 @@ import org.jntp.server.control.ServerStatistics;
  * Everything here is wiring; the decisions live in the server, access, source and refclock packages.
  */
 public final class Daemon implements AutoCloseable {
-    /** Server threads per listening address; SO_REUSEPORT spreads clients over them. */
-    private static final int THREADS_PER_ADDRESS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** The MRU list is split this many ways so server threads rarely wait on each other. */
     private static final int MRU_SHARDS = 16;
     private static final long CLIENT_STOP_MILLIS = 5_000;
@@ -75,15 +66,18 @@ public final class Daemon implements AutoCloseable {
         return start(config, clock, port, ClientOptions.defaults(), log);
     }
 
-    /**
-     * Opens the sockets the configuration asks for, starts serving, and starts polling the time
-     * sources of the server, pool and peer lines.
-     *
-     * @param port the UDP port to serve on: 123, or another for tests
-     * @throws IOException when no address could be opened
-     */
+    /** As {@link #start(NtpConfig, Clock, Preopened, ClientOptions, EventLog)}, opening the sockets and keys first. */
     public static Daemon start(NtpConfig config, Clock clock, int port, ClientOptions options, EventLog log)
             throws IOException {
+        return start(config, clock, Preopened.open(config, port, log), options, log);
+    }
+
+    /**
+     * Starts serving on the sockets opened before, and starts polling the time sources of the
+     * server, pool and peer lines. The daemon owns the sockets from here, also when it fails to start.
+     */
+    public static Daemon start(NtpConfig config, Clock clock, Preopened preopened, ClientOptions options,
+            EventLog log) throws IOException {
         int precision = clock.precisionLog2();
         log.info(String.format("proto: precision = %.3f usec (%d)", Math.scalb(1.0, precision) * 1e6, precision));
         Daemon daemon = new Daemon(log, new Published(Published.thisHost(version()),
@@ -92,11 +86,12 @@ public final class Daemon implements AutoCloseable {
             StatsWriter stats = StatsWriter.open(config.statistics(), clock, System::nanoTime,
                     ProcessHandle.current().pid(), log, () -> ServerCounters.sum(daemon.allCounters));
             daemon.client = ClientLoop.create(config, clock, options, daemon.published, stats, log);
-            daemon.client.sendToPeersFrom(daemon.listen(config, clock, port, daemon.client.peerInbox()));
+            daemon.client.sendToPeersFrom(daemon.serve(config, clock, preopened, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
             config.metrics().ifPresent(daemon::serveMetrics);
         } catch (IOException | RuntimeException e) {
             daemon.close();
+            preopened.close();
             throw e;
         }
         return daemon;
@@ -151,8 +146,8 @@ public final class Daemon implements AutoCloseable {
         return client.exit();
     }
 
-    /** Opens the serving sockets and starts their threads; returns one socket per address served, for peers. */
-    private List<UdpSocket> listen(NtpConfig config, Clock clock, int port, PeerInbox peers) throws IOException {
+    /** Starts a server thread on each socket; returns one socket per address served, for peers. */
+    private List<UdpSocket> serve(NtpConfig config, Clock clock, Preopened preopened, PeerInbox peers) {
         RestrictTable restrictions = config.restrictTable();
         ServedLists lists = new ServedLists(restrictions);
         published.lists(lists);
@@ -160,53 +155,31 @@ public final class Daemon implements AutoCloseable {
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
         byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
         random.nextBytes(nonceKey);
-        ControlAuth auth = new ControlAuth(KeysFileReader.load(config.auth(), log), config.auth().controlKey(),
+        ControlAuth auth = new ControlAuth(preopened.keys(), config.auth().controlKey(),
                 config.isEnabled(SystemFlag.AUTH));
         serverStatistics = () -> statistics(mru);
         ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
                 new NonceKey(nonceKey), auth, Optional.of((from, associations) -> client.configure(from, associations)));
-        UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
-        List<ListenPlan.Listen> plan = ListenPlan.plan(LocalAddresses.list(), config.interfaceRules());
         List<UdpSocket> serving = new ArrayList<>();
-        int index = 0;
-        for (ListenPlan.Listen listen : plan) {
-            LocalAddress local = listen.address();
-            InetSocketAddress address = new InetSocketAddress(local.address(), port);
-            List<UdpSocket> sockets = new ArrayList<>();
-            long boundMonoNanos = System.nanoTime();
-            try {
-                for (int i = 0; i < THREADS_PER_ADDRESS; i++) {
-                    sockets.add(UdpSocket.open(address, options));
-                }
-            } catch (IOException e) {
-                sockets.forEach(UdpSocket::close);
-                log.info("cannot listen on " + local.interfaceName() + " " + display(address) + ": " + e.getMessage());
-                continue;
-            }
-            boolean drop = listen.action() == InterfaceAction.DROP;
-            log.info((drop ? "Listen and drop on " : "Listen normally on ") + index + " " + local.interfaceName()
-                    + " " + display(address));
-            if (!drop) {
-                serving.add(sockets.getFirst());
+        for (Preopened.Bound bound : preopened.bound()) {
+            if (!bound.drop()) {
+                serving.add(bound.sockets().getFirst());
             }
             List<SocketCounters> socketCounters = new ArrayList<>();
-            for (UdpSocket socket : sockets) {
+            for (UdpSocket socket : bound.sockets()) {
                 ServerCounters threadCounters = new ServerCounters();
                 SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
                         config.discard().averageLog2(), threadCounters);
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters, drop,
-                        log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters,
+                        bound.drop(), log);
                 counters.add(threadCounters);
                 socketCounters.add(threadSocketCounters);
                 loops.add(loop);
-                threads.add(Thread.ofPlatform().name("ntpd-server-" + index + "." + threads.size()).start(loop));
+                threads.add(Thread.ofPlatform().name("ntpd-server-" + bound.index() + "." + threads.size())
+                        .start(loop));
             }
-            lists.add(local, address, drop, socketCounters, boundMonoNanos);
-            index++;
-        }
-        if (loops.isEmpty()) {
-            throw new IOException("no address to listen on: check the interface lines of the configuration");
+            lists.add(bound.local(), bound.address(), bound.drop(), socketCounters, bound.boundMonoNanos());
         }
         allCounters = List.copyOf(counters);
         return serving;
@@ -216,10 +189,6 @@ public final class Daemon implements AutoCloseable {
     private ServerStatistics statistics(MruList mru) {
         long uptimeSeconds = (System.nanoTime() - startMonoNanos) / 1_000_000_000L;
         return new ServerStatistics(uptimeSeconds, ServerCounters.sum(allCounters), mru.size(), mru.capacity());
-    }
-
-    private static String display(InetSocketAddress address) {
-        return Endpoint.of(address).toString();
     }
 
     /**

@@ -89,6 +89,11 @@ final class PeerDaemons implements AutoCloseable {
         return start("start-jntp.sh", "jntp", Map.of(), address, ntpdArgs);
     }
 
+    /** As {@link #jntp(String, String...)}, with variables added to its environment ({@code NOTIFY_SOCKET}). */
+    Daemon jntpWithEnvironment(String address, Map<String, String> environment, String... ntpdArgs) {
+        return start("start-jntp.sh", "jntp", environment, address, ntpdArgs);
+    }
+
     /**
      * Our bin/ntpd as a client of the servers that {@code sources} (ntp.conf lines) name, serving
      * what it synchronises to on address:123, without a local clock, with extra ntpd arguments.
