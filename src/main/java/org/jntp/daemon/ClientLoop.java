@@ -21,6 +21,7 @@ import org.jntp.config.AssociationType;
 import org.jntp.config.Fudge;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.RefclockAddress;
+import org.jntp.config.RuntimeConfig;
 import org.jntp.config.ServerAddress;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.Poller;
@@ -113,8 +114,9 @@ final class ClientLoop implements Runnable {
     /** The local clock driver, the unit its address names, and its association for ntpq. */
     private record LocalDriver(LocalClock driver, int unit, LocalClockAssociation association) {}
 
-    /** Associations a CONFIGURE request added, and who sent it. */
-    private record Configured(InetSocketAddress from, List<Association> associations) {}
+    /** What a CONFIGURE request added and let go, and who sent it. */
+    private record Configured(InetSocketAddress from, List<Association> associations,
+            List<RuntimeConfig.Unpeer> unpeers) {}
 
     /** Which source the server threads are serving. */
     private enum Served { NOTHING, LOCAL_CLOCK, NETWORK }
@@ -328,9 +330,40 @@ final class ClientLoop implements Runnable {
      * Adds associations sent at run time (ntpq's {@code :config}), as their ntp.conf lines would
      * have; any thread may call it. They join the running core at its next turn.
      */
-    void configure(InetSocketAddress from, List<Association> associations) {
-        configured.add(new Configured(from, associations));
+    void configure(InetSocketAddress from, List<Association> associations, List<RuntimeConfig.Unpeer> unpeers) {
+        configured.add(new Configured(from, associations, unpeers));
         poller.wakeUp();
+    }
+
+    /** What the association IDs ntpq sees are above the core's: the local clock, when there is one, is 1. */
+    private int idOffset() {
+        return local.isPresent() ? 1 : 0;
+    }
+
+    /** {@code unpeer}: the association let go, the sources polled and the peers routed without it. */
+    private void unpeer(InetSocketAddress from, RuntimeConfig.Unpeer unpeer) {
+        Optional<Synchronizer.SourceSpec> removed = switch (unpeer) {
+            case RuntimeConfig.Unpeer.ById byId ->
+                    synchronizer.unpeer(OptionalInt.of(byId.associationId()), Optional.empty(), idOffset());
+            case RuntimeConfig.Unpeer.ByAddress byAddress ->
+                    synchronizer.unpeer(OptionalInt.empty(), Optional.of(byAddress.address().inetAddress()), idOffset());
+        };
+        String named = switch (unpeer) {
+            case RuntimeConfig.Unpeer.ById byId -> "association " + byId.associationId();
+            case RuntimeConfig.Unpeer.ByAddress byAddress -> byAddress.address().toString();
+        };
+        if (removed.isEmpty()) {
+            log.info("remote config from " + AddressText.of(from.getAddress()) + ": unpeer " + named
+                    + ": no such association");
+            return;
+        }
+        log.info("remote config from " + AddressText.of(from.getAddress()) + ": unpeer " + named + ", "
+                + AddressText.of(removed.get().address().getAddress()) + " let go");
+        sources.remove(removed.get());
+        // sources still to be added (the same request's server lines) stay out of polled, so they are added next
+        polled = polled.stream().filter(source -> !source.equals(removed.get())).toList();
+        sender.prepare(polled.stream().filter(source -> !isPeer(source)).map(Synchronizer.SourceSpec::address).toList());
+        routePeers(polled);
     }
 
     private void takeNews(long now) {
@@ -341,6 +374,9 @@ final class ClientLoop implements Runnable {
                 if (association.address() instanceof ServerAddress.Literal literal) {
                     sources.add(association, List.of(literal.address().inetAddress())).forEach(log::info);
                 }
+            }
+            for (RuntimeConfig.Unpeer unpeer : item.unpeers()) {
+                unpeer(item.from(), unpeer);
             }
         }
         for (NameResolver.News item = news.poll(); item != null; item = news.poll()) {
@@ -515,7 +551,7 @@ final class ClientLoop implements Runnable {
      * so that a server thread only reads it.
      */
     private ControlState controlState(SystemVariables variables) {
-        int idOffset = local.isPresent() ? 1 : 0;
+        int idOffset = idOffset();
         int systemPeerId = switch (served) {
             case NETWORK -> synchronizer.systemPeerId().isPresent()
                     ? synchronizer.systemPeerId().getAsInt() + idOffset : 0;

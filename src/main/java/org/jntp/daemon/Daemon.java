@@ -159,7 +159,8 @@ public final class Daemon implements AutoCloseable {
                 config.isEnabled(SystemFlag.AUTH));
         serverStatistics = () -> statistics(mru);
         ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
-                new NonceKey(nonceKey), auth, Optional.of((from, associations) -> client.configure(from, associations)));
+                new NonceKey(nonceKey), auth, Optional.of(
+                (from, associations, unpeers) -> client.configure(from, associations, unpeers)));
         List<UdpSocket> serving = new ArrayList<>();
         for (Preopened.Bound bound : preopened.bound()) {
             if (!bound.drop()) {

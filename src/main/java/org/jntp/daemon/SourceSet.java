@@ -117,6 +117,11 @@ final class SourceSet {
         return new Replacement(notes, Optional.of(new ResolveSchedule.Name(association, host)));
     }
 
+    /** Takes a source out that {@code unpeer} let go; unlike a retired one it may be configured again. */
+    void remove(Synchronizer.SourceSpec source) {
+        sources.remove(source);
+    }
+
     private static String line(Association association) {
         return association.type().keyword() + " " + association.address();
     }

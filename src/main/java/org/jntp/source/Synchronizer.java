@@ -229,6 +229,25 @@ public final class Synchronizer {
         return systemPeerId.isPresent() && systemPeerId.getAsInt() == peer.id;
     }
 
+    /**
+     * Lets go of the association ntpq knows by {@code associationId} or, failing that, of the one
+     * polling {@code address} ({@code unpeer}); its id is not reused.
+     *
+     * @param idOffset what the association IDs shown are above the core's (the local clock's 1)
+     * @return the source let go, if one matched
+     */
+    public Optional<SourceSpec> unpeer(OptionalInt associationId, Optional<InetAddress> address, int idOffset) {
+        for (Peer peer : peers) {
+            boolean named = associationId.isPresent() ? peer.id + idOffset == associationId.getAsInt()
+                    : address.isPresent() && peer.spec.address().getAddress().equals(address.get());
+            if (peer.isPolled() && named) {
+                removeSource(peer.id);
+                return Optional.of(peer.spec);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stops polling the source of association {@code id} (a pool member dropped); its id is not reused. */
     public void removeSource(int id) {
         Peer peer = peerById(id);

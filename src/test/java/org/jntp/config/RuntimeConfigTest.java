@@ -2,6 +2,7 @@ package org.jntp.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jntp.server.access.IpAddress;
 import org.junit.jupiter.api.Test;
 
 class RuntimeConfigTest {
@@ -12,6 +13,29 @@ class RuntimeConfigTest {
         assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class, accepted ->
                 assertThat(accepted.associations()).extracting(Association::type)
                         .containsExactly(AssociationType.SERVER, AssociationType.PEER));
+    }
+
+    @Test
+    void takesUnpeerByAddressOrAssociationIdBesideServerLines() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("unpeer 192.0.2.1\nserver 192.0.2.9\nunpeer 39442\n");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class, accepted -> {
+            assertThat(accepted.associations()).singleElement().satisfies(association ->
+                    assertThat(association.origin().orElseThrow().line()).isEqualTo(2));
+            assertThat(accepted.unpeers()).containsExactly(
+                    new RuntimeConfig.Unpeer.ByAddress(IpAddress.parseLiteral("192.0.2.1").orElseThrow()),
+                    new RuntimeConfig.Unpeer.ById(39442));
+        });
+    }
+
+    @Test
+    void refusesAnUnpeerOfAName() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("unpeer ntp.example");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused -> {
+            assertThat(refused.error().column()).isEqualTo(8);
+            assertThat(refused.error().message()).contains("neither an address nor an association ID");
+        });
     }
 
     @Test

@@ -155,8 +155,38 @@ class ControlDaemonTest {
         }
     }
 
+    /** A CONFIGURE request signed with the key, and the text of its answer. */
+    private static String configure(int port, SymmetricKey key, String text) throws Exception {
+        byte[] octets = text.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 7) & ~7);
+        new ControlHeader(LeapIndicator.NO_WARNING, 2, false, false, false, ControlOpcode.CONFIGURE.code(), 1, 0,
+                0, 0, octets.length).write(request, 0);
+        request.put(ControlHeader.LENGTH, octets);
+        byte[] signed = NtpMac.append(request.array(), request.capacity(), key);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
+            socket.send(new DatagramPacket(signed, signed.length, new InetSocketAddress("127.0.0.1", port)));
+            DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
+            socket.receive(reply);
+            ControlHeader header = ControlHeader.read(ByteBuffer.wrap(reply.getData()), 0);
+            return new String(reply.getData(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** The associations once there are {@code count} of them, or the last seen after the wait. */
+    private static List<Association> awaitAssociations(int port, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        List<Association> associations = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data());
+        while (associations.size() != count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+            associations = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data());
+        }
+        return associations;
+    }
+
     @Test
-    void addsTheServerAConfigureRequestSignedWithTheControlKeyNames(@TempDir Path directory) throws Exception {
+    void addsAndLetsGoOfTheServersConfigureRequestsSignedWithTheControlKeyName(@TempDir Path directory)
+            throws Exception {
         Path keys = directory.resolve("ntp.keys");
         Files.writeString(keys, "1 SHA1 controlsecret\n");
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
@@ -164,31 +194,15 @@ class ControlDaemonTest {
         int port = freePort();
         try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "keys " + keys + "\ntrustedkey 1\ncontrolkey 1\n"
                         + LISTEN_LOOPBACK), new SoftwareClock.Spec(0, 0).over(system), port, log)) {
-            byte[] octets = "server 127.0.0.1 iburst".getBytes(StandardCharsets.ISO_8859_1);
-            ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 7) & ~7);
-            new ControlHeader(LeapIndicator.NO_WARNING, 2, false, false, false, ControlOpcode.CONFIGURE.code(), 1, 0,
-                    0, 0, octets.length).write(request, 0);
-            request.put(ControlHeader.LENGTH, octets);
-            byte[] signed = NtpMac.append(request.array(), request.capacity(), key);
-            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-                socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
-                socket.send(new DatagramPacket(signed, signed.length, new InetSocketAddress("127.0.0.1", port)));
-                DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
-                socket.receive(reply);
-                ControlHeader header = ControlHeader.read(ByteBuffer.wrap(reply.getData()), 0);
-                assertThat(new String(reply.getData(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
-                        .isEqualTo("Config Succeeded");
-            }
+            assertThat(configure(port, key, "server 127.0.0.1 iburst")).isEqualTo("Config Succeeded");
 
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-            List<Association> associations = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data());
-            while (associations.size() < 2 && System.nanoTime() - deadline < 0) {
-                Thread.sleep(50);
-                associations = Association.decode(ask(port, ControlOpcode.READSTAT, 0, "").data());
-            }
+            List<Association> associations = awaitAssociations(port, 2);
             assertThat(associations).hasSize(2);
             assertThat(ask(port, ControlOpcode.READVAR, associations.getLast().associationId(), "srcadr").text())
                     .isEqualTo("srcadr=127.0.0.1\r\n");
+
+            assertThat(configure(port, key, "unpeer 127.0.0.1")).isEqualTo("Config Succeeded");
+            assertThat(awaitAssociations(port, 1)).hasSize(1);
         }
     }
 

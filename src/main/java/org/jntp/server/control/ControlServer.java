@@ -229,7 +229,7 @@ public final class ControlServer {
             Reconfiguration to) {
         String reply = switch (RuntimeConfig.parse(new String(request.data(), StandardCharsets.ISO_8859_1))) {
             case RuntimeConfig.Result.Accepted accepted -> {
-                to.add(client, accepted.associations());
+                to.apply(client, accepted.associations(), accepted.unpeers());
                 yield CONFIG_SUCCEEDED;
             }
             case RuntimeConfig.Result.Refused refused -> "column " + refused.error().column() + " syntax error, "

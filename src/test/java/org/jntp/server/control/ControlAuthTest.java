@@ -252,7 +252,7 @@ class ControlAuthTest {
     private static String configure(String text, List<Association> received) {
         ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
                 ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
-                Optional.of((from, associations) -> received.addAll(associations)));
+                Optional.of((from, associations, unpeers) -> received.addAll(associations)));
         List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, text)),
                 ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
         assertThat(header(response.getFirst()).error()).isFalse();
