@@ -131,7 +131,9 @@ final class NtpqCommands {
                     optional(TEXT, "name=value[,...]")),
             command("pstats", "show statistics for a peer", NtpqCommands::peerStats, required(UNSIGNED, "assocID")),
             command("peers", "obtain and print a list of the server's peers [IP version]",
-                    (shell, args) -> peers(shell, args, PeerList.PEERS, false), optional(IP_VERSION, "-4|-6")),
+                    (shell, args) -> peers(shell, args, shell.refidHash() ? PeerList.APEERS : PeerList.PEERS, false),
+                    optional(IP_VERSION, "-4|-6")),
+            command("drefid", "display refid's as IPv4 or hash", NtpqCommands::drefid, optional(TEXT, "hash|ipv4")),
             command("apeers", "obtain and print a list of the server's peers and their assocIDs [IP version]",
                     (shell, args) -> peers(shell, args, PeerList.APEERS, false), optional(IP_VERSION, "-4|-6")),
             command("lpeers", "obtain and print a list of all peers and clients [IP version]",
@@ -302,6 +304,23 @@ final class NtpqCommands {
             case "no" -> shell.alwaysAuth(false);
             default -> shell.err().println("What?");
         }
+    }
+
+    /** {@code showdrefid}: how peers shows reference IDs, asked or set. */
+    private static void drefid(NtpqShell shell, List<Command.Arg> args) {
+        if (args.isEmpty()) {
+            shell.out().println("drefid value is " + (shell.refidHash() ? "hash" : "ipv4"));
+            return;
+        }
+        switch (text(args, 0)) {
+            case "hash" -> shell.refidHash(true);
+            case "ipv4" -> shell.refidHash(false);
+            default -> {
+                shell.out().println("What?");
+                return;
+            }
+        }
+        shell.out().println("drefid value set to " + (shell.refidHash() ? "hash" : "ipv4"));
     }
 
     private static void ntpversion(NtpqShell shell, List<Command.Arg> args) {

@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param debug how many {@code -d}
  * @param oldReadvar {@code --old-rv}: the status line even when variables are named
  * @param json {@code --json}: {@code peers}, {@code readvar} and {@code sysinfo} print JSON
+ * @param refidHash {@code -r hash}: {@code peers} shows reference IDs as hashes ({@code apeers}'s table)
  */
 public record NtpqOptions(List<String> commands, List<Host> hosts, boolean interactive, boolean numeric, boolean wide,
-        int debug, boolean oldReadvar, boolean json) {
+        int debug, boolean oldReadvar, boolean json, boolean refidHash) {
     /** ntpq's default host. */
     public static final String DEFAULT_HOST = "localhost";
 
@@ -66,6 +67,7 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
         boolean wide = false;
         boolean oldReadvar = false;
         boolean json = false;
+        boolean refidHash = false;
         int debug = 0;
         int i = 0;
         while (i < args.size()) {
@@ -108,6 +110,12 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
                             commands.add(value);
                         } else if (name.equals("set-debug-level")) {
                             debug = level(value);
+                        } else if (name.equals("refid")) {
+                            Optional<Boolean> hash = refidHash(value);
+                            if (hash.isEmpty()) {
+                                return new Parse.Error(badRefid(value));
+                            }
+                            refidHash = hash.get();
                         }
                     }
                     default -> {
@@ -143,6 +151,12 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
                             commands.add(value);
                         } else if (flag == 'D') {
                             debug = level(value);
+                        } else if (flag == 'r') {
+                            Optional<Boolean> hash = refidHash(value);
+                            if (hash.isEmpty()) {
+                                return new Parse.Error(badRefid(value));
+                            }
+                            refidHash = hash.get();
                         }
                         at = arg.length();
                     }
@@ -166,7 +180,22 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
             hosts.add(new Host(DEFAULT_HOST, family));
         }
         return new Parse.Ok(new NtpqOptions(commands, hosts, interactive, numeric, wide, debug, oldReadvar,
-                json));
+                json, refidHash));
+    }
+
+    /** {@code -r}'s keyword: hash (true) or ipv4 (false), as ntpq's autoopts takes a unique prefix. */
+    static Optional<Boolean> refidHash(String value) {
+        if (!value.isEmpty() && "hash".startsWith(value)) {
+            return Optional.of(true);
+        }
+        if (!value.isEmpty() && "ipv4".startsWith(value)) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
+    }
+
+    private static String badRefid(String value) {
+        return "ntpq: the refid display is hash or ipv4, not `" + value + "'\n" + usage();
     }
 
     private static int level(String value) {
@@ -181,6 +210,7 @@ public record NtpqOptions(List<String> commands, List<Host> hosts, boolean inter
                 + "  -i          force interactive mode\n"
                 + "  -n          numeric host addresses\n"
                 + "  -p          print a list of the peers (same as -c peers)\n"
+                + "  -r KEYWORD  refids in peers as hash or ipv4 (the default)\n"
                 + "  -w          display the full 'remote' value\n"
                 + "  --json      peers, readvar and sysinfo print JSON\n"
                 + "  --version   print the version and exit\n";

@@ -49,6 +49,8 @@ public final class NtpqShell {
     private boolean rawMode;
     /** Whether commands come from the {@code ntpq>} prompt (ntpq's {@code interactive}). */
     private boolean prompting;
+    /** ntpq's {@code drefid}: peers shows reference IDs as hashes, as apeers does. */
+    private boolean refidHash;
     private boolean quit;
     private int debug;
     private int packetVersion = 2;
@@ -67,6 +69,7 @@ public final class NtpqShell {
         this.multipleHosts = options.hosts().size() > 1;
         this.showHostNames = !options.numeric();
         this.debug = options.debug();
+        this.refidHash = options.refidHash();
     }
 
     /** Runs ntpq with a command line; returns the exit status. */
@@ -374,6 +377,16 @@ public final class NtpqShell {
     /** Whether commands come from the {@code ntpq>} prompt, as ntpq's {@code interactive} says. */
     boolean prompting() {
         return prompting;
+    }
+
+    /** Whether peers shows reference IDs as hashes ({@code drefid hash}, {@code -r hash}). */
+    boolean refidHash() {
+        return refidHash;
+    }
+
+    /** Sets {@link #refidHash()}. */
+    void refidHash(boolean hash) {
+        refidHash = hash;
     }
 
     /** {@code --json}: whether peers, readvar and sysinfo print JSON. */

@@ -103,6 +103,29 @@ class NtpqShellTest {
     }
 
     @Test
+    void drefidSaysAndSetsHowPeersShowsReferenceIds() {
+        run(FakeServer.silent(), "-c", "drefid", "-c", "drefid hash", "-c", "drefid", "-c", "drefid md5", "127.0.0.1");
+
+        assertThat(out()).isEqualTo("drefid value is ipv4\n\ndrefid value set to hash\n\ndrefid value is hash\n\nWhat?\n");
+    }
+
+    @Test
+    void peersShowsApeersTableWhenRefidsAreHashes() {
+        int status = run(FakeServer.answering(NtpqShellTest::ntpsec), "-r", "hash", "-pn", "127.0.0.1");
+
+        assertThat(out()).startsWith("     remote       refid   assid  st t when poll reach   delay   offset  jitter\n");
+        assertThat(status).isZero();
+    }
+
+    @Test
+    void refusesARefidDisplayOtherThanHashOrIpv4() {
+        int status = run(FakeServer.silent(), "-r", "md5", "-p", "127.0.0.1");
+
+        assertThat(err()).startsWith("ntpq: the refid display is hash or ipv4, not `md5'");
+        assertThat(status).isEqualTo(1);
+    }
+
+    @Test
     void peersAsksEachAssociationForItsWholeDefaultList() {
         FakeServer server = FakeServer.answering(NtpqShellTest::ntpsec);
 
@@ -199,8 +222,8 @@ class NtpqShellTest {
     void listsTheCommandsInColumns() {
         run(FakeServer.silent(), "-c", "help");
 
-        assertThat(out()).startsWith("ntpq commands:\n:config          delay            monstats         raw              \n"
-                + "addvars          exit             mreadlist        readlist         \n");
+        assertThat(out()).startsWith("ntpq commands:\n:config          drefid           mreadlist        readvar          \n"
+                + "addvars          exit             mreadvar         reslist          \n");
     }
 
     @Test
