@@ -251,4 +251,19 @@ class NtpqAuthTest {
 
         assertThat(err()).isEqualTo("***Server disallowed request (authentication?)\n");
     }
+
+    @Test
+    void writelistWritesTheVariableListSigned() {
+        FakeServer server = FakeServer.answering(request ->
+                ControlResponses.text(request.header(), LeapIndicator.NO_WARNING, 0x0615, ""));
+        run(server, "", "-c", "keyid 5", "-c", "passwd secret", "-c", "addvars leap=1", "-c", "writelist",
+                "127.0.0.1");
+
+        assertThat(out()).endsWith("done! (no data returned)\n");
+        ControlRequest request = server.requests().getFirst();
+        assertThat(request.opcode()).isEqualTo(ControlOpcode.WRITEVAR);
+        assertThat(request.header().associationId()).isZero();
+        assertThat(request.text()).isEqualTo("leap=1");
+        assertSignedWith(server.datagrams().getFirst(), KEY);
+    }
 }
