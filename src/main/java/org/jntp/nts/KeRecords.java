@@ -31,6 +31,35 @@ public final class KeRecords {
      */
     public record Malformed() implements Decoded {}
 
+    /** How much of a stream holds a whole message. */
+    public sealed interface Scan {}
+
+    /** The first {@code octets} octets end with an End of Message record. */
+    public record Complete(int octets) implements Scan {}
+
+    /** No End of Message record yet: read more. */
+    public record Incomplete() implements Scan {}
+
+    /**
+     * Whether the first {@code length} octets read from a stream hold a whole message, judged by
+     * the record headers alone; {@link #decode} then checks the message.
+     */
+    public static Scan scan(byte[] buffer, int length) {
+        int at = 0;
+        while (length - at >= HEADER_OCTETS) {
+            int type = u16(buffer, at) & KeRecord.MAX_TYPE;
+            int end = at + HEADER_OCTETS + u16(buffer, at + 2);
+            if (end > length) {
+                return new Incomplete();
+            }
+            if (type == KeRecordType.END_OF_MESSAGE.number()) {
+                return new Complete(end);
+            }
+            at = end;
+        }
+        return new Incomplete();
+    }
+
     /** Splits a whole message into records; never throws on any input. */
     public static Decoded decode(byte[] message) {
         List<KeRecord> records = new ArrayList<>();

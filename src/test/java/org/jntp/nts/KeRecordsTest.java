@@ -83,4 +83,39 @@ class KeRecordsTest {
             assertThat(KeRecords.decode(garbage)).isNotNull();
         }
     }
+
+    @Test
+    void scanFindsTheEndOfTheFirstMessage() {
+        byte[] stream = hex("8001 0002 0000  8000 0000  8001");
+
+        assertThat(KeRecords.scan(stream, stream.length)).isEqualTo(new KeRecords.Complete(10));
+    }
+
+    @Test
+    void scanWaitsForARecordCutShort() {
+        byte[] stream = hex("8001 0002 0000  8000 0000");
+
+        assertThat(KeRecords.scan(stream, 8)).isEqualTo(new KeRecords.Incomplete());
+        assertThat(KeRecords.scan(stream, 3)).isEqualTo(new KeRecords.Incomplete());
+    }
+
+    @Test
+    void scanWaitsForEndOfMessage() {
+        byte[] stream = hex("8001 0002 0000");
+
+        assertThat(KeRecords.scan(stream, stream.length)).isEqualTo(new KeRecords.Incomplete());
+    }
+
+    @Test
+    void scanFindsEveryEncodedMessageWhole() {
+        Random random = new Random(123);
+        for (int round = 0; round < 500; round++) {
+            byte[] body = new byte[random.nextInt(30)];
+            random.nextBytes(body);
+            byte[] message = KeRecords.encode(List.of(new KeRecord(random.nextBoolean(), 1 + random.nextInt(100), body)));
+
+            assertThat(KeRecords.scan(message, message.length)).isEqualTo(new KeRecords.Complete(message.length));
+            assertThat(KeRecords.scan(message, message.length - 1)).isEqualTo(new KeRecords.Incomplete());
+        }
+    }
 }
