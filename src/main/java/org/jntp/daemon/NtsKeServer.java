@@ -28,7 +28,7 @@ import org.jntp.nts.SessionKeys;
  * The NTS-KE server (RFC 8915 §4): TLS 1.3 with ALPN {@code ntske/1} on a TCP port, one virtual
  * thread a connection, each reading one request, writing the response and closing. A client that
  * does not agree to {@code ntske/1}, sends more than {@link #MAX_REQUEST_OCTETS} without an End of
- * Message, or stays silent for {@link #TIMEOUT_MILLIS}, is dropped; beyond
+ * Message, or has not sent its request {@link #TIMEOUT_MILLIS} after connecting, is dropped; beyond
  * {@link #MAX_CONNECTIONS} at once, new connections are closed at once.
  */
 final class NtsKeServer implements AutoCloseable {
@@ -89,6 +89,7 @@ final class NtsKeServer implements AutoCloseable {
             } catch (IOException e) {
                 if (!socket.isClosed()) {
                     log.info("NTS-KE accept failed: " + e.getMessage());
+                    pauseAfterFailedAccept();
                 }
                 continue;
             }
@@ -107,14 +108,24 @@ final class NtsKeServer implements AutoCloseable {
         }
     }
 
+    /** Out of file descriptors, accept fails at once again: a pause keeps the loop from spinning. */
+    private static void pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void serve(SSLSocket connection) {
+        long deadlineNanos = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
         try {
             connection.setSoTimeout(TIMEOUT_MILLIS);
             connection.startHandshake();
             if (!KeTls.ALPN.equals(connection.getApplicationProtocol())) {
                 return;
             }
-            Optional<byte[]> request = readRequest(connection.getInputStream());
+            Optional<byte[]> request = readRequest(connection.getInputStream(), deadlineNanos);
             if (request.isEmpty()) {
                 return;
             }
@@ -138,11 +149,14 @@ final class NtsKeServer implements AutoCloseable {
         }
     }
 
-    /** The request up to its End of Message; empty if the stream ends or overflows first. */
-    private static Optional<byte[]> readRequest(InputStream in) throws IOException {
+    /**
+     * The request up to its End of Message; empty if the stream ends or overflows first, or the
+     * deadline passes, which a client trickling an octet at a time would otherwise put off.
+     */
+    private static Optional<byte[]> readRequest(InputStream in, long deadlineNanos) throws IOException {
         byte[] buffer = new byte[MAX_REQUEST_OCTETS];
         int length = 0;
-        while (length < buffer.length) {
+        while (length < buffer.length && System.nanoTime() - deadlineNanos < 0) {
             int read = in.read(buffer, length, buffer.length - length);
             if (read < 0) {
                 return Optional.empty();

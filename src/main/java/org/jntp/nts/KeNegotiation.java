@@ -29,7 +29,7 @@ public final class KeNegotiation {
                     new Declined(new KeResponse.NoCommonProtocol());
             case KeRequest.Valid valid when !valid.aeadAlgorithms().contains(AES_SIV_CMAC_256) ->
                     new Declined(new KeResponse.NoCommonAlgorithm());
-            case KeRequest.Valid valid -> new Agreed(AES_SIV_CMAC_256);
+            case KeRequest.Valid _ -> new Agreed(AES_SIV_CMAC_256);
         };
     }
 }

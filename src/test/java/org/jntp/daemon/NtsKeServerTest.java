@@ -148,6 +148,19 @@ class NtsKeServerTest {
     }
 
     @Test
+    void dropsARequestThatFillsTheBufferWithoutEndOfMessage() throws IOException {
+        byte[] records = new byte[NtsKeServer.MAX_REQUEST_OCTETS];
+        for (int at = 0; at < records.length; at += 1024) {
+            records[at] = 0x40;
+            records[at + 2] = (byte) (1020 >>> 8);
+            records[at + 3] = (byte) 1020;
+        }
+        try (SSLSocket socket = connect(KeTls.restrict(clientContext.getDefaultSSLParameters()))) {
+            assertThat(exchange(socket, records)).isEmpty();
+        }
+    }
+
+    @Test
     void answersAClientWithoutNtskeAlpnWithNothing() throws IOException {
         SSLParameters noAlpn = clientContext.getDefaultSSLParameters();
         noAlpn.setProtocols(new String[] {"TLSv1.3"});
