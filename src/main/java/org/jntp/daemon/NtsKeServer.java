@@ -1,0 +1,179 @@
+package org.jntp.daemon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLKeyException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import org.jntp.nts.KeRecords;
+import org.jntp.nts.KeResponder;
+import org.jntp.nts.KeResponse;
+import org.jntp.nts.KeTls;
+import org.jntp.nts.KeyExport;
+import org.jntp.nts.MasterKeyRing;
+import org.jntp.nts.SessionKeys;
+
+/**
+ * The NTS-KE server (RFC 8915 §4): TLS 1.3 with ALPN {@code ntske/1} on a TCP port, one virtual
+ * thread a connection, each reading one request, writing the response and closing. A client that
+ * does not agree to {@code ntske/1}, sends more than {@link #MAX_REQUEST_OCTETS} without an End of
+ * Message, or has not sent its request {@link #TIMEOUT_MILLIS} after connecting, is dropped; beyond
+ * {@link #MAX_CONNECTIONS} at once, new connections are closed at once.
+ */
+final class NtsKeServer implements AutoCloseable {
+    static final int MAX_REQUEST_OCTETS = 16_384;
+    static final int TIMEOUT_MILLIS = 10_000;
+    static final int MAX_CONNECTIONS = 256;
+
+    private final SSLServerSocket socket;
+    private final KeResponder responder;
+    private final Supplier<MasterKeyRing> ring;
+    private final RandomGenerator random;
+    private final EventLog log;
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+    private final Thread acceptor;
+
+    private NtsKeServer(SSLServerSocket socket, KeResponder responder, Supplier<MasterKeyRing> ring,
+            RandomGenerator random, EventLog log) {
+        this.socket = socket;
+        this.responder = responder;
+        this.ring = ring;
+        this.random = random;
+        this.log = log;
+        this.acceptor = Thread.ofPlatform().daemon().name("nts-ke-accept").unstarted(this::acceptLoop);
+    }
+
+    /**
+     * Listens on this address and serves until closed.
+     *
+     * @param ring the master keys now; the caller rotates them
+     * @param random the source of cookie nonces: {@link java.security.SecureRandom} outside tests
+     */
+    static NtsKeServer start(SSLContext context, InetSocketAddress address, KeResponder responder,
+            Supplier<MasterKeyRing> ring, RandomGenerator random, EventLog log) throws IOException {
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        socket.setSSLParameters(KeTls.restrict(socket.getSSLParameters()));
+        socket.bind(address, MAX_CONNECTIONS);
+        NtsKeServer server = new NtsKeServer(socket, responder, ring, random, log);
+        server.acceptor.start();
+        log.info("NTS-KE listening on " + socket.getLocalSocketAddress());
+        return server;
+    }
+
+    /** The port listened on. */
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            Socket connection;
+            try {
+                connection = socket.accept();
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    log.info("NTS-KE accept failed: " + e.getMessage());
+                    pauseAfterFailedAccept();
+                }
+                continue;
+            }
+            if (!connections.tryAcquire()) {
+                closeQuietly(connection);
+                continue;
+            }
+            Thread.ofVirtual().name("nts-ke").start(() -> {
+                try {
+                    serve((SSLSocket) connection);
+                } finally {
+                    connections.release();
+                    closeQuietly(connection);
+                }
+            });
+        }
+    }
+
+    /** Out of file descriptors, accept fails at once again: a pause keeps the loop from spinning. */
+    private static void pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(SSLSocket connection) {
+        long deadlineNanos = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
+        try {
+            connection.setSoTimeout(TIMEOUT_MILLIS);
+            connection.startHandshake();
+            if (!KeTls.ALPN.equals(connection.getApplicationProtocol())) {
+                return;
+            }
+            Optional<byte[]> request = readRequest(connection.getInputStream(), deadlineNanos);
+            if (request.isEmpty()) {
+                return;
+            }
+            ExtendedSSLSession session = (ExtendedSSLSession) connection.getSession();
+            KeResponse response = responder.respond(request.get(), aead -> export(session, aead), ring.get(), random);
+            connection.getOutputStream().write(response.encode());
+            connection.getOutputStream().flush();
+        } catch (SocketException e) {
+            // the client went away: nothing to answer
+        } catch (IOException e) {
+            log.debug(1, "NTS-KE session with " + connection.getRemoteSocketAddress() + " failed: " + e.getMessage());
+        }
+    }
+
+    private Optional<SessionKeys> export(ExtendedSSLSession session, int aeadAlgorithm) {
+        try {
+            return Optional.of(KeyExport.sessionKeys(session, aeadAlgorithm));
+        } catch (SSLKeyException e) {
+            log.info("NTS-KE key export failed: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The request up to its End of Message; empty if the stream ends or overflows first, or the
+     * deadline passes, which a client trickling an octet at a time would otherwise put off.
+     */
+    private static Optional<byte[]> readRequest(InputStream in, long deadlineNanos) throws IOException {
+        byte[] buffer = new byte[MAX_REQUEST_OCTETS];
+        int length = 0;
+        while (length < buffer.length && System.nanoTime() - deadlineNanos < 0) {
+            int read = in.read(buffer, length, buffer.length - length);
+            if (read < 0) {
+                return Optional.empty();
+            }
+            length += read;
+            if (KeRecords.scan(buffer, length) instanceof KeRecords.Complete(int octets)) {
+                return Optional.of(Arrays.copyOf(buffer, octets));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void closeQuietly(Socket connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // closing a connection we are done with: nothing more to do
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.jntp.nts.CookieCodec;
+import org.jntp.nts.KeRecord;
+import org.jntp.nts.KeRecords;
+import org.jntp.nts.KeResponder;
+import org.jntp.nts.KeTls;
+import org.jntp.nts.KeyExport;
+import org.jntp.nts.MasterKeyRing;
+import org.jntp.nts.SessionKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The NTS-KE server on loopback, with a certificate and key that keytool makes, as PEM files. */
+class NtsKeServerTest {
+    private static final byte[] CHRONY_REQUEST = HexFormat.of().parseHex("80010002000080040004001e000f80000000");
+    private static final String PASSWORD = "nts-test";
+
+    private static Path certificateFile;
+    private static Path keyFile;
+    private static SSLContext clientContext;
+
+    private final Random random = new Random(4460);
+    private final MasterKeyRing ring = MasterKeyRing.create(1_764_000_000, random);
+    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            () -> 0L, ZoneOffset.UTC, 1, 0);
+    private NtsKeServer server;
+
+    @BeforeAll
+    static void makeCredentials(@TempDir Path directory) throws IOException, InterruptedException, GeneralSecurityException {
+        Path store = directory.resolve("nts.p12");
+        keytool("-genkeypair", "-alias", "nts", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", PASSWORD, "-keypass", PASSWORD);
+        certificateFile = directory.resolve("cert.pem");
+        keytool("-exportcert", "-rfc", "-alias", "nts", "-keystore", store.toString(), "-storepass", PASSWORD,
+                "-file", certificateFile.toString());
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        PrivateKey key = (PrivateKey) keys.getKey("nts", PASSWORD.toCharArray());
+        keyFile = directory.resolve("key.pem");
+        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("nts", keys.getCertificate("nts"));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        clientContext = SSLContext.getInstance("TLS");
+        clientContext.init(null, trust.getTrustManagers(), null);
+    }
+
+    private static void keytool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(arguments));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).isZero();
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = NtsKeServer.start(NtsCredentials.serverContext(certificateFile, keyFile),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new KeResponder(Optional.empty(), OptionalInt.empty()), () -> ring, random, log);
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        server.close();
+    }
+
+    private SSLSocket connect(SSLParameters parameters) throws IOException {
+        SSLSocket socket = (SSLSocket) clientContext.getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), server.port());
+        socket.setSoTimeout(20_000);
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private static byte[] exchange(SSLSocket socket, byte[] request) throws IOException {
+        socket.getOutputStream().write(request);
+        socket.getOutputStream().flush();
+        return socket.getInputStream().readAllBytes();
+    }
+
+    @Test
+    void givesEightCookiesHoldingTheKeysTheClientExports() throws IOException {
+        try (SSLSocket socket = connect(KeTls.restrict(clientContext.getDefaultSSLParameters()))) {
+            byte[] response = exchange(socket, CHRONY_REQUEST);
+            SessionKeys clientKeys = KeyExport.sessionKeys((ExtendedSSLSession) socket.getSession(), 15);
+
+            List<KeRecord> records = ((KeRecords.Message) KeRecords.decode(response)).records();
+            List<KeRecord> cookies = records.stream().filter(record -> record.type() == 5).toList();
+            assertThat(cookies).hasSize(8).allSatisfy(cookie ->
+                    assertThat(CookieCodec.open(cookie.body(), ring)).isEqualTo(new CookieCodec.Opened(clientKeys)));
+        }
+    }
+
+    @Test
+    void answersBadRequestToAMalformedRequest() throws IOException {
+        try (SSLSocket socket = connect(KeTls.restrict(clientContext.getDefaultSSLParameters()))) {
+            byte[] response = exchange(socket, HexFormat.of().parseHex("0001000200008000" + "0000"));
+
+            assertThat(response).isEqualTo(HexFormat.of().parseHex("800200020001" + "80000000"));
+        }
+    }
+
+    @Test
+    void dropsARequestThatFillsTheBufferWithoutEndOfMessage() throws IOException {
+        byte[] records = new byte[NtsKeServer.MAX_REQUEST_OCTETS];
+        for (int at = 0; at < records.length; at += 1024) {
+            records[at] = 0x40;
+            records[at + 2] = (byte) (1020 >>> 8);
+            records[at + 3] = (byte) 1020;
+        }
+        try (SSLSocket socket = connect(KeTls.restrict(clientContext.getDefaultSSLParameters()))) {
+            assertThat(exchange(socket, records)).isEmpty();
+        }
+    }
+
+    @Test
+    void answersAClientWithoutNtskeAlpnWithNothing() throws IOException {
+        SSLParameters noAlpn = clientContext.getDefaultSSLParameters();
+        noAlpn.setProtocols(new String[] {"TLSv1.3"});
+        try (SSLSocket socket = connect(noAlpn)) {
+            assertThat(exchange(socket, CHRONY_REQUEST)).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesTls12() {
+        SSLParameters tls12 = clientContext.getDefaultSSLParameters();
+        tls12.setProtocols(new String[] {"TLSv1.2"});
+        tls12.setApplicationProtocols(new String[] {KeTls.ALPN});
+
+        assertThatThrownBy(() -> connect(tls12).close()).isInstanceOf(SSLException.class);
+    }
+}
