@@ -92,7 +92,7 @@ final class NtpqCommands {
             command("lpassociations", "print last obtained list of associations, including client information",
                     (shell, args) -> associations(shell, false, true)),
             command("addvars", "add variables to the variable list or change their values",
-                    (shell, args) -> addVariables(shell.variables(), text(args, 0))),
+                    (shell, args) -> addVariables(shell.variables(), text(args, 0)), required(TEXT, "name[=value][,...]")),
             command("rmvars", "remove variables from the variable list", NtpqCommands::removeVariables,
                     required(TEXT, "name[,...]")),
             command("clearvars", "remove all variables from the variable list", (shell, args) -> shell.variables().clear()),
@@ -470,6 +470,71 @@ final class NtpqCommands {
         StatusType type = StatusType.of(associationId);
         shell.out().print(shell.rawMode() ? VariablePrinter.raw(payload, answer.get().status(), false)
                 : VariablePrinter.cooked(payload, answer.get().status(), type, false, shell.display()));
+    }
+
+    /**
+     * {@code config}: one line of configuration, signed; the daemon's answer, after a caret line
+     * under the column a syntax error names (the prompt's or ":config "'s width first).
+     */
+    private static void config(NtpqShell shell, List<Command.Arg> args) {
+        String line = text(args, 0);
+        shell.query(ControlOpcode.CONFIGURE, 0, line, true).ifPresent(answer -> {
+            String reply = stripTrailingNewline(new String(answer.payload(), StandardCharsets.ISO_8859_1));
+            OptionalLong column = syntaxErrorColumn(reply);
+            if (column.isPresent() && column.getAsLong() <= line.length() + 1) {
+                shell.out().println((shell.prompting() ? "______" : "________")
+                        + "_".repeat((int) Math.max(0, column.getAsLong() - 1)) + "^");
+            }
+            shell.out().println(reply);
+        });
+    }
+
+    /** The N of a reply starting {@code column N syntax error}, as ntpq's sscanf reads it. */
+    private static OptionalLong syntaxErrorColumn(String reply) {
+        Matcher m = SYNTAX_ERROR.matcher(reply);
+        return m.lookingAt() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    private static String stripTrailingNewline(String reply) {
+        return reply.endsWith("\n") ? reply.substring(0, reply.length() - 1) : reply;
+    }
+
+    /**
+     * {@code config_from_file}: the file sent a line at a time (comments and trailing blanks cut,
+     * empty lines skipped), each answer printed with its line number; sending stops at the first
+     * line that gets no answer after two more tries.
+     */
+    private static void configFromFile(NtpqShell shell, List<Command.Arg> args) {
+        String name = text(args, 0);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(name), StandardCharsets.ISO_8859_1);
+        } catch (IOException | InvalidPathException e) {
+            shell.out().println("ERROR!! Couldn't open file: " + name);
+            return;
+        }
+        shell.out().println("Sending configuration file, one line at a time.");
+        int number = 0;
+        for (String raw : lines) {
+            number++;
+            int hash = raw.indexOf('#');
+            String line = (hash >= 0 ? raw.substring(0, hash) : raw).stripTrailing();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Optional<Answer> answer = Optional.empty();
+            for (int attempt = 0; attempt < 3 && answer.isEmpty(); attempt++) {
+                answer = shell.query(ControlOpcode.CONFIGURE, 0, line, true);
+            }
+            if (answer.isEmpty()) {
+                shell.out().print("Line No: " + number + " query failed: " + line);
+                shell.out().println("Subsequent lines not sent.");
+                return;
+            }
+            String reply = new String(answer.get().payload(), StandardCharsets.ISO_8859_1).stripTrailing();
+            shell.out().println("Line No: " + number + " " + reply + ": " + line);
+        }
+        shell.out().println("Done sending file");
     }
 
     private static boolean readVariables(NtpqShell shell, Map<String, String> list, int associationId) {

@@ -103,6 +103,14 @@ class NtpqShellTest {
     }
 
     @Test
+    void addvarsPutsVariablesOnTheListThatShowvarsPrints() {
+        run(FakeServer.silent(), "-c", "addvars leap=1,stratum", "-c", "showvars", "127.0.0.1");
+
+        assertThat(out()).isEqualTo("\nleap=1\nstratum=\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void drefidSaysAndSetsHowPeersShowsReferenceIds() {
         run(FakeServer.silent(), "-c", "drefid", "-c", "drefid hash", "-c", "drefid", "-c", "drefid md5", "127.0.0.1");
 
