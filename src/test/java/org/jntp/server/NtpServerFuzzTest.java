@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +22,9 @@ import org.jntp.server.access.RestrictTarget;
 /**
  * Jazzer target for the server's whole request path, as its thread drives it: a run of datagrams
  * from fuzzed sources and times, under {@code restrict default limited kod} so that rate limiting
- * and kiss-o'-death answer too. No datagram makes it throw, no reply is longer than its request,
- * and the MRU list never outgrows its capacity.
+ * and kiss-o'-death answer too. The sources are 192.0.2.0 to .7 (one a configured symmetric peer,
+ * whose packets go to the client thread instead) and as many IPv6 ones. No datagram makes it
+ * throw, no reply is longer than its request, and the MRU list never outgrows its capacity.
  */
 class NtpServerFuzzTest {
     /** The server thread's receive buffer: longer datagrams never reach the server. */
@@ -32,6 +35,12 @@ class NtpServerFuzzTest {
     private static final long NOW_NANOS = 1_795_681_550_123_456_789L;
     private static final SystemVariables STRATUM_8 = new SystemVariables(LeapIndicator.NO_WARNING, 8, -24,
             1_500_000, 10_000_000, ReferenceId.ofAscii("LOCL").bits(), NOW_NANOS - 10_000_000_000L);
+    /** 192.0.2.0, IPv4-mapped: the fuzzer picks the last octet, 0 to 7. */
+    private static final long SOURCE_LOW = 0xFFFF_C000_0200L;
+    /** 2001:db8::, to make the same low bits an IPv6 source. */
+    private static final long DOCUMENTATION_PREFIX_HIGH = 0x2001_0DB8_0000_0000L;
+    private static final SymmetricPeers PEERS =
+            SymmetricPeers.of(List.of(new InetSocketAddress(InetAddress.ofLiteral("192.0.2.3"), 123)));
     private static final RestrictTable LIMITED_KOD = RestrictTable.of(List.of(RestrictRule.restrict(
             RestrictTarget.Default.bothFamilies(), Set.of(RestrictFlag.LIMITED, RestrictFlag.KOD))));
 
@@ -45,12 +54,16 @@ class NtpServerFuzzTest {
         long monotonicNanos = 0;
         int datagrams = data.consumeInt(1, MAX_DATAGRAMS_PER_RUN);
         for (int i = 0; i < datagrams && data.remainingBytes() > 0; i++) {
-            long addressHigh = data.consumeBoolean() ? 0 : data.consumeLong();
-            long addressLow = 0xFFFF_0000_0000L | data.consumeInt(0, 7);
+            long addressHigh = data.consumeBoolean() ? 0 : DOCUMENTATION_PREFIX_HIGH;
+            long addressLow = SOURCE_LOW | data.consumeInt(0, 7);
             int port = data.consumeInt(0, 0xFFFF);
             long receiveNanos = NOW_NANOS + data.consumeLong(-1_000_000_000_000L, 1_000_000_000_000L);
             monotonicNanos += data.consumeLong(0, 100_000_000_000L);
             ByteBuffer request = ByteBuffer.wrap(data.consumeBytes(data.consumeInt(0, MAX_DATAGRAM)));
+            if (PEERS.route(request, addressHigh, addressLow, port) == PacketRoute.PEER
+                    && !server.ignores(addressHigh, addressLow, port)) {
+                continue;
+            }
 
             ServerOutcome outcome = server.respond(request, addressHigh, addressLow, port, receiveNanos,
                     monotonicNanos, reply);
