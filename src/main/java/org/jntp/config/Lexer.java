@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * ntpd's lexical rules for ntp.conf: a command per line; words separated by blanks; {@code #}
  * starts a comment to the end of the line, even inside a word; double quotes hold a word with
- * blanks or a {@code #}, and end at the line's end at the latest.
+ * blanks or a {@code #}, and end at the line's end at the latest. A line holding a NUL character
+ * is an error: no file name or word can hold one, and the file is not text.
  */
 final class Lexer {
     private Lexer() {}
@@ -24,6 +25,12 @@ final class Lexer {
     }
 
     private static List<Token> tokens(String line, String file, int lineNumber, List<ConfigError> errors) {
+        int nul = line.indexOf('\0');
+        if (nul >= 0) {
+            errors.add(new ConfigError(file, lineNumber, nul + 1, "NUL character",
+                    "remove it: ntp.conf is text, and no name can hold a NUL"));
+            return List.of();
+        }
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         while (i < line.length()) {

@@ -89,4 +89,12 @@ class IncludeFileTest {
         assertThat(result.warnings()).singleElement().asString().contains("cannot read x.conf");
         assertThat(Path.of("ntp.conf").resolveSibling("x.conf")).isEqualTo(Path.of("x.conf"));
     }
+
+    @Test
+    void anIncludefileNameHoldingANulIsAnErrorNotAnException() {
+        ConfigResult result = ConfigParser.parse("includefile /etc/ntp/ext\0ra.conf\n", "/etc/ntp.conf",
+                IncludeSource.none());
+
+        assertThat(result.errors()).extracting(ConfigError::line).containsExactly(1);
+    }
 }

@@ -52,4 +52,11 @@ class LexerTest {
         assertThat(errors).extracting(ConfigError::toString)
                 .containsExactly("ntp.conf:1: unterminated quoted string; add the closing \" on the same line");
     }
+
+    @Test
+    void reportsALineHoldingANulCharacterAndDropsIt() {
+        assertThat(lines("driftfile /var/lib/ntp/ntp\0.drift\n")).isEmpty();
+        assertThat(errors).extracting(ConfigError::toString)
+                .containsExactly("ntp.conf:1: NUL character; remove it: ntp.conf is text, and no name can hold a NUL");
+    }
 }
