@@ -473,8 +473,9 @@ final class NtpqCommands {
     }
 
     /**
-     * {@code config}: one line of configuration, signed; the daemon's answer, after a caret line
-     * under the column a syntax error names (the prompt's or ":config "'s width first).
+     * {@code config}: one line of configuration, signed; the daemon's answer, after a caret under
+     * the column a syntax error names: below the typed line at the prompt, else below the line
+     * printed again.
      */
     private static void config(NtpqShell shell, List<Command.Arg> args) {
         String line = text(args, 0);
@@ -482,8 +483,9 @@ final class NtpqCommands {
             String reply = stripTrailingNewline(new String(answer.payload(), StandardCharsets.ISO_8859_1));
             OptionalLong column = syntaxErrorColumn(reply);
             if (column.isPresent() && column.getAsLong() <= line.length() + 1) {
-                shell.out().println((shell.prompting() ? "______" : "________")
-                        + "_".repeat((int) Math.max(0, column.getAsLong() - 1)) + "^");
+                // ntpq's marker under "ntpq> :config " at the prompt
+                shell.out().print(shell.prompting() ? "             *" : line + "\n");
+                shell.out().println("_".repeat((int) column.getAsLong()) + "^");
             }
             shell.out().println(reply);
         });
@@ -493,6 +495,15 @@ final class NtpqCommands {
     private static OptionalLong syntaxErrorColumn(String reply) {
         Matcher m = SYNTAX_ERROR.matcher(reply);
         return m.lookingAt() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    /** The text without what ends it at or below a space, as ntpq strips config lines and answers. */
+    private static String stripBlanksAndControls(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     private static String stripTrailingNewline(String reply) {
@@ -518,7 +529,7 @@ final class NtpqCommands {
         for (String raw : lines) {
             number++;
             int hash = raw.indexOf('#');
-            String line = (hash >= 0 ? raw.substring(0, hash) : raw).stripTrailing();
+            String line = stripBlanksAndControls(hash >= 0 ? raw.substring(0, hash) : raw);
             if (line.isEmpty()) {
                 continue;
             }
@@ -527,11 +538,11 @@ final class NtpqCommands {
                 answer = shell.query(ControlOpcode.CONFIGURE, 0, line, true);
             }
             if (answer.isEmpty()) {
-                shell.out().print("Line No: " + number + " query failed: " + line);
+                shell.out().println("Line No: " + number + " query failed: " + line);
                 shell.out().println("Subsequent lines not sent.");
                 return;
             }
-            String reply = new String(answer.get().payload(), StandardCharsets.ISO_8859_1).stripTrailing();
+            String reply = stripBlanksAndControls(new String(answer.get().payload(), StandardCharsets.ISO_8859_1));
             shell.out().println("Line No: " + number + " " + reply + ": " + line);
         }
         shell.out().println("Done sending file");
@@ -667,7 +678,14 @@ final class NtpqCommands {
             peersAsJson(shell, list, all, family);
             return;
         }
+        Optional<PeerLine.ServerColumn> column = shell.serverColumn(family);
+        column.ifPresent(server -> {
+            String title = list == PeerList.OPEERS ? "server" : "server (local)";
+            String shown = title.length() > server.width() ? title.substring(0, server.width()) : title;
+            shell.out().print(shown + " ".repeat(server.width() - shown.length() + 1));
+        });
         shell.out().println(list.header());
+        column.ifPresent(server -> shell.out().print("=".repeat(server.width() + 1)));
         shell.out().println(PeerList.RULE);
         for (Association association : shell.associations()) {
             if (!all && !AssociationTable.shown(association.status())) {
@@ -682,7 +700,7 @@ final class NtpqCommands {
                 shell.err().println(shell.serverPrefix() + "***No information returned for association " + id);
                 return;
             }
-            PeerLine.format(list, id, answer.get().status(), answer.get().payload(), family, shell.display())
+            PeerLine.format(list, id, answer.get().status(), answer.get().payload(), family, shell.display(), column)
                     .ifPresent(shell.out()::print);
         }
     }

@@ -41,6 +41,10 @@ public final class NtpqShell {
     private final NtpqOptions options;
     private final String version;
     private final boolean multipleHosts;
+    /** ntpq's {@code currenthostisnum}: the current host was given as an address. */
+    private boolean currentHostIsNumber;
+    /** ntpq's {@code maxhostlen}: the widest host seen by the peer tables so far. */
+    private int maxHostLength;
     private final Map<String, String> variables = new LinkedHashMap<>();
     private PrintStream out;
     private Optional<ControlSession> session = Optional.empty();
@@ -591,6 +595,38 @@ public final class NtpqShell {
     }
 
     /** {@code server=HOST } before output when several hosts are asked. */
+    /**
+     * The peer tables' {@code server (local)} column when several hosts are asked, as ntpq's
+     * {@code dopeers} sizes it: the widest of the hosts' names (or addresses, with -n) seen so far.
+     */
+    Optional<PeerLine.ServerColumn> serverColumn(Optional<PeerLine.Family> family) {
+        if (!multipleHosts) {
+            return Optional.empty();
+        }
+        Display display = display();
+        for (NtpqOptions.Host host : options.hosts()) {
+            hostAddress(host.name(), family).ifPresent(address ->
+                    maxHostLength = Math.max(maxHostLength, display.host(new NetAddress(address, NTP_PORT)).length()));
+        }
+        return Optional.of(new PeerLine.ServerColumn(maxHostLength, currentHost().orElse(""), currentHostIsNumber));
+    }
+
+    /** {@code getnetnum}: a host's address, literal or looked up, of the family asked for if any. */
+    private Optional<InetAddress> hostAddress(String name, Optional<PeerLine.Family> family) {
+        Optional<NetAddress> literal = NetAddress.parse(name);
+        if (literal.isPresent()) {
+            return Optional.of(literal.get().address());
+        }
+        try {
+            return env.resolver().resolve(name).stream()
+                    .filter(a -> family.isEmpty() || family.get() == (a instanceof Inet4Address
+                            ? PeerLine.Family.IPV4 : PeerLine.Family.IPV6))
+                    .findFirst();
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
     String serverPrefix() {
         return multipleHosts ? "server=" + currentHost().orElse("") + " " : "";
     }
@@ -646,6 +682,7 @@ public final class NtpqShell {
             return false;
         }
         closeHost();
+        currentHostIsNumber = literal.isPresent();
         ControlSession opened = new ControlSession(transport, shownName, env.err());
         opened.timeout(timeout);
         opened.version(packetVersion);

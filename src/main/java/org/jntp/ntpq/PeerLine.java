@@ -27,6 +27,21 @@ public final class PeerLine {
     public enum Family { IPV4, IPV6 }
 
     /**
+     * The {@code server (local)} column ntpq puts before each row when several hosts are asked.
+     *
+     * @param width ntpq's {@code maxhostlen}
+     * @param currentHost the host asked, as given
+     * @param currentHostIsNumber whether it was given as an address (then cut from the left)
+     */
+    public record ServerColumn(int width, String currentHost, boolean currentHostIsNumber) {}
+
+    /** As {@link #format(PeerList, int, int, byte[], Optional, Display, Optional)} for one host. */
+    public static Optional<String> format(PeerList list, int associationId, int status, byte[] data,
+            Optional<Family> family, Display display) {
+        return format(list, associationId, status, data, family, display, Optional.empty());
+    }
+
+    /**
      * The line, ending in a newline, or empty when the source is not of the family asked for.
      *
      * @param list which table
@@ -35,18 +50,21 @@ public final class PeerLine {
      * @param data the reply's variable list
      * @param family the family to keep, if any
      * @param display names, width and the current time
+     * @param column the server column, when several hosts are asked
      */
     public static Optional<String> format(PeerList list, int associationId, int status, byte[] data,
-            Optional<Family> family, Display display) {
+            Optional<Family> family, Display display, Optional<ServerColumn> column) {
         Peer peer = Peer.read(list, ResponseVariables.parse(data));
         if (family.isPresent() && family.get() != (peer.source.isIpv4() ? Family.IPV4 : Family.IPV6)) {
             return Optional.empty();
         }
         StringBuilder line = new StringBuilder();
+        column.ifPresent(server -> line.append(pad(serverLocal(list, peer, server, display), server.width())).append(' '));
+        int columnWidth = column.map(server -> server.width() + 1).orElse(0);
         char tally = PeerStatus.decode(status).selection().tally();
         String remote = peer.sourceHost.orElseGet(() -> display.host(peer.source));
         if (display.wide() && remote.length() > REMOTE_WIDTH) {
-            line.append(tally).append(remote).append('\n').append(" ".repeat(REMOTE_WIDTH + 2));
+            line.append(tally).append(remote).append('\n').append(" ".repeat(columnWidth + REMOTE_WIDTH + 2));
         } else {
             line.append(tally).append(pad(truncate(remote, REMOTE_WIDTH), REMOTE_WIDTH)).append(' ');
         }
@@ -102,6 +120,22 @@ public final class PeerLine {
         return Optional.of(row);
     }
 
+    /**
+     * What the server column shows for a row: the association's local address in the peers and
+     * apeers tables ({@code nntohost_col}), else the host asked, an address cut from the left.
+     */
+    private static String serverLocal(PeerList list, Peer peer, ServerColumn column, Display display) {
+        if (list != PeerList.OPEERS && peer.localAddress.isPresent()) {
+            NetAddress local = peer.localAddress.get();
+            if (!display.showHostNames() || local.isUnspecified()) {
+                return Peer.truncateLeft(local.text(), column.width());
+            }
+            return local.isRefclock() ? local.refclockText() : truncate(display.host(local), column.width());
+        }
+        return column.currentHostIsNumber() ? Peer.truncateLeft(column.currentHost(), column.width())
+                : column.currentHost();
+    }
+
     /** {@code prettyinterval}: seconds up to 2048, then minutes, hours, days; "-" for none. */
     static String interval(long seconds) {
         if (seconds <= 0) {
@@ -139,6 +173,7 @@ public final class PeerLine {
         Optional<String> sourceHost = Optional.empty();
         Optional<String> refidColumn = Optional.empty();
         char addressType = '?';
+        Optional<NetAddress> localAddress = Optional.empty();
         long hostMode;
         long stratum;
         int hostPoll;
@@ -169,6 +204,7 @@ public final class PeerLine {
                 }
                 case "dstadr" -> NetAddress.parse(value).ifPresent(a -> {
                     addressType = addressType(a);
+                    localAddress = Optional.of(a);
                     if (list == PeerList.OPEERS) {
                         refidColumn = Optional.of(truncateLeft(a.text(), REMOTE_WIDTH));
                     }

@@ -73,7 +73,8 @@ class NtpqConfigTest {
     void configMarksTheColumnOfASyntaxErrorUnderTheCommand() {
         run(FakeServer.answering(NtpqConfigTest::daemon), ":config server 192.0.2.1 ibrst");
 
-        assertThat(out()).isEqualTo("_________________________^\n"
+        assertThat(out()).isEqualTo("server 192.0.2.1 ibrst\n"
+                + "__________________^\n"
                 + "column 18 syntax error, server: unknown\n");
     }
 

@@ -134,6 +134,15 @@ class NtpqShellTest {
     }
 
     @Test
+    void peersOfSeveralHostsPutsTheLocalAddressInAServerColumnAsWideAsTheWidestHost() {
+        run(FakeServer.answering(NtpqShellTest::ntpsec), "-pn", "127.0.0.1", "192.0.2.123");
+
+        assertThat(out()).startsWith("server (loc      remote           refid      st t when poll reach   delay   offset  jitter\n"
+                + "============" + "=".repeat(78) + "\n"
+                + "192.0.2.1   *192.0.2.4       LOCAL(1)         8 u    5   16    1    0.042    0.014   0.006\n");
+    }
+
+    @Test
     void peersAsksEachAssociationForItsWholeDefaultList() {
         FakeServer server = FakeServer.answering(NtpqShellTest::ntpsec);
 
