@@ -361,9 +361,7 @@ final class ClientLoop implements Runnable {
                 + AddressText.of(removed.get().address().getAddress()) + " let go");
         sources.remove(removed.get());
         // sources still to be added (the same request's server lines) stay out of polled, so they are added next
-        polled = polled.stream().filter(source -> !source.equals(removed.get())).toList();
-        sender.prepare(polled.stream().filter(source -> !isPeer(source)).map(Synchronizer.SourceSpec::address).toList());
-        routePeers(polled);
+        polling(polled.stream().filter(source -> !source.equals(removed.get())).toList());
     }
 
     private void takeNews(long now) {
@@ -430,7 +428,12 @@ final class ClientLoop implements Runnable {
                 synchronizer.addSource(source, now);
             }
         }
-        polled = all;
+        polling(all);
+    }
+
+    /** The sources the core polls from now: request sockets prepared for the servers, peers routed. */
+    private void polling(List<Synchronizer.SourceSpec> sources) {
+        polled = sources;
         sender.prepare(polled.stream().filter(source -> !isPeer(source)).map(Synchronizer.SourceSpec::address).toList());
         routePeers(polled);
     }

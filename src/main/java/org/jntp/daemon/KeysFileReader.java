@@ -62,14 +62,7 @@ final class KeysFileReader {
     }
 
     private static void warnIfWorldReadable(Path path, EventLog log) {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(path);
-        } catch (IOException | UnsupportedOperationException e) {
-            // no POSIX permissions to judge (another file system): nothing to warn of
-            return;
-        }
-        if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        if (SecretFile.readableBy(path, Set.of(PosixFilePermission.OTHERS_READ))) {
             log.info("keys file " + path + " is readable by every user, who can then forge authenticated"
                     + " requests; chmod o-r " + path);
         }

@@ -80,14 +80,7 @@ final class NtsCookieKeyFile {
     }
 
     private static void warnIfReadableByOthers(Path path, EventLog log) {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(path);
-        } catch (IOException | UnsupportedOperationException e) {
-            // no POSIX permissions to judge (another file system): nothing to warn of
-            return;
-        }
-        if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
+        if (SecretFile.readableBy(path, Set.of(PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_READ))) {
             log.info("nts cookie key file " + path + " is readable by other users, who can then open every"
                     + " client's cookies; chmod 600 " + path);
         }
