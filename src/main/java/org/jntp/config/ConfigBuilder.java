@@ -26,6 +26,8 @@ final class ConfigBuilder {
     private int leapSmearIntervalSeconds;
     private AuthSettings auth = AuthSettings.none();
     private Optional<MetricsEndpoint> metrics = Optional.empty();
+    private MiscOptions misc = MiscOptions.defaults();
+    private final List<String> directives = new ArrayList<>();
 
     void add(Association association) {
         associations.add(association);
@@ -111,8 +113,22 @@ final class ConfigBuilder {
         metrics = Optional.of(endpoint);
     }
 
+    MiscOptions misc() {
+        return misc;
+    }
+
+    void misc(MiscOptions options) {
+        misc = options;
+    }
+
+    /** Keeps a line that configured something, for saveconfig. */
+    void addDirective(String text) {
+        directives.add(text);
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
-                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics);
+                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics, misc,
+                directives);
     }
 }

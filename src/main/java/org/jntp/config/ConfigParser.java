@@ -55,11 +55,16 @@ public final class ConfigParser {
             Map.entry("controlkey", AuthParser::parseKeyId),
             Map.entry("requestkey", AuthParser::parseKeyId),
             Map.entry("statistics", StatisticsParser::parseStatistics),
-            Map.entry("filegen", StatisticsParser::parseFileGen));
+            Map.entry("filegen", StatisticsParser::parseFileGen),
+            Map.entry("dscp", MiscParser::parseDscp),
+            Map.entry("nonvolatile", MiscParser::parseNonvolatile),
+            Map.entry("saveconfigdir", MiscParser::parseSaveConfigDir),
+            Map.entry("setvar", MiscParser::parseSetVar),
+            Map.entry("reset", MiscParser::parseReset));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("dscp", "end", "logconfig",
-            "nonvolatile", "pollskewlist", "reset", "rlimit", "saveconfigdir", "setvar", "unconfig", "unpeer");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("end", "logconfig", "unconfig",
+            "unpeer");
 
     /**
      * Directives of features jntp does not have, each with what is ignored: broadcast and manycast,
@@ -74,8 +79,11 @@ public final class ConfigParser {
             Map.entry("keysdir", "Autokey"), Map.entry("manycastclient", "manycast mode"),
             Map.entry("manycastserver", "manycast mode"), Map.entry("mdnstries", "mDNS registration"),
             Map.entry("multicastclient", "multicast mode"), Map.entry("ntpsigndsocket", "Samba's MS-SNTP signing"),
-            Map.entry("phone", "modem reference clocks"), Map.entry("refclock", "hardware reference clocks"),
-            Map.entry("revoke", "Autokey"), Map.entry("trap", "mode 6 traps"),
+            Map.entry("phone", "modem reference clocks"), Map.entry("pollskewlist", "random poll skew"),
+            Map.entry("refclock", "hardware reference clocks"),
+            Map.entry("revoke", "Autokey"),
+            Map.entry("rlimit", "process limits of its own: the JVM sizes its memory and stacks"),
+            Map.entry("trap", "mode 6 traps"),
             Map.entry("ttl", "broadcast and manycast mode"));
 
     private static final List<String> KNOWN = knownDirectives();
@@ -114,7 +122,11 @@ public final class ConfigParser {
             String word = cursor.directive().text();
             Optional<Directive> directive = Optional.ofNullable(DIRECTIVES.get(word));
             if (directive.isPresent()) {
+                int errorsBefore = errors.size();
                 directive.get().parse(cursor, config);
+                if (errors.size() == errorsBefore) {
+                    config.addDirective(ConfigText.line(line.tokens()));
+                }
             } else if (word.equals("includefile")) {
                 include(cursor, chain);
             } else if (IGNORED.containsKey(word)) {

@@ -123,8 +123,8 @@ final class ClientLoop implements Runnable {
 
     private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
             Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable,
-            Optional<LeapSmear> leapSmear, Poller poller, Published published, StatsWriter stats, EventLog log,
-            long monoNanos) {
+            Optional<LeapSmear> leapSmear, Poller poller, RequestSender sender, Published published, StatsWriter stats,
+            EventLog log, long monoNanos) {
         this.clock = clock;
         this.settings = settings;
         this.options = options;
@@ -139,7 +139,7 @@ final class ClientLoop implements Runnable {
         this.leapSmear = leapSmear;
         this.exit = new CompletableFuture<>();
         this.log = log;
-        this.sender = new RequestSender(log);
+        this.sender = sender;
         this.replyReader = new ReplyReader(clock, log);
         this.inbox = new PeerInbox(poller::wakeUp);
         this.peerSender = new PeerSender(log);
@@ -179,7 +179,8 @@ final class ClientLoop implements Runnable {
         TosSettings.of(config.tos()).unused().forEach(name -> log.info("tos " + name + ": not used yet"));
         config.tinker().stream().filter(option -> !SyncSettings.TINKER_USED.contains(option.name()))
                 .forEach(option -> log.info("tinker " + option.name() + ": not used (the discipline is not ntpd's PLL)"));
-        DriftKeeper drift = new DriftKeeper(options.driftFile(), log, monoNanos);
+        DriftKeeper drift = new DriftKeeper(options.driftFile(), log, monoNanos,
+                config.misc().wanderThreshold() * 1e6);
         SyncSettings lines = SyncSettings.of(config, options.panicAllowedOnce(), options.slewOnly(),
                 guarded.maxSlewRatePpm(), OptionalDouble.empty());
         DisciplineSettings discipline = drift.restore(lines.discipline(), guarded);
@@ -190,7 +191,8 @@ final class ClientLoop implements Runnable {
         Optional<LeapTable> leapTable = config.files().leapFile()
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
-                local, drift, leapTable, leapSmear(config, log), Poller.open(), published, stats, log, monoNanos);
+                local, drift, leapTable, leapSmear(config, log), Poller.open(),
+                new RequestSender(log, config.misc().trafficClass()), published, stats, log, monoNanos);
     }
 
     /** The smear of {@code leapsmearinterval}, logged as ntpd logs it; none for 0. */

@@ -2,7 +2,9 @@ package org.jntp.daemon;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.function.Supplier;
 import org.jntp.clock.Clock;
 import org.jntp.config.MetricsEndpoint;
 import org.jntp.config.NtpConfig;
+import org.jntp.config.SetVar;
 import org.jntp.config.SystemFlag;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.stats.StatsWriter;
@@ -24,9 +27,12 @@ import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictTable;
+import org.jntp.server.control.ConfigSaver;
 import org.jntp.server.control.ControlAuth;
+import org.jntp.server.control.ControlHooks;
 import org.jntp.server.control.ControlServer;
 import org.jntp.server.control.OrderedLists;
+import org.jntp.server.control.Reconfiguration;
 import org.jntp.server.control.NonceKey;
 import org.jntp.server.control.ServerStatistics;
 
@@ -159,8 +165,7 @@ public final class Daemon implements AutoCloseable {
                 config.isEnabled(SystemFlag.AUTH));
         serverStatistics = () -> statistics(mru);
         ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
-                new NonceKey(nonceKey), auth, Optional.of(
-                (from, associations, unpeers) -> client.configure(from, associations, unpeers)));
+                new NonceKey(nonceKey), auth, controlHooks(config));
         List<UdpSocket> serving = new ArrayList<>();
         for (Preopened.Bound bound : preopened.bound()) {
             if (!bound.drop()) {
@@ -184,6 +189,17 @@ public final class Daemon implements AutoCloseable {
         }
         allCounters = List.copyOf(counters);
         return serving;
+    }
+
+    /** CONFIGURE into the client side; SAVECONFIG into saveconfigdir, if there is one; setvar's variables. */
+    private ControlHooks controlHooks(NtpConfig config) {
+        Reconfiguration reconfiguration = (from, associations, unpeers) -> client.configure(from, associations,
+                unpeers);
+        List<SetVar> setVars = config.misc().setVars();
+        Optional<ConfigSaving> saving = config.misc().saveConfigDir().map(directory -> new ConfigSaving(
+                Path.of(directory), config.directives(), ZonedDateTime::now, log));
+        return new ControlHooks(Optional.of(reconfiguration), saving.map(ConfigSaver.class::cast),
+                () -> saving.map(s -> s.userVariables(setVars)).orElse(setVars));
     }
 
     /** The server's statistics now, for ntpq's sysstats. */

@@ -14,6 +14,11 @@ import org.jntp.discipline.DisciplineSettings;
  * The drift file over the daemon's life, as ntpd keeps it: read at start so the clock begins with
  * its frequency correction, written every hour and at exit. A file that cannot be read means a
  * cold start, a write that fails is logged once; neither stops the daemon.
+ *
+ * <p>As ntpd's {@code write_stats}, the hourly write is skipped while the frequency stays within
+ * a residual of the one last written ({@code nonvolatile}, 0.1 PPM by default), and each skipped
+ * hour halves that residual: a settled clock does not wear flash storage every hour, and a slow
+ * drift still reaches the file within hours.
  */
 final class DriftKeeper {
     /** ntpd writes the drift file once an hour. */
@@ -21,13 +26,18 @@ final class DriftKeeper {
 
     private final Optional<Path> path;
     private final EventLog log;
+    private final double wanderThresholdPpm;
     private long nextWriteMonoNanos;
     private boolean failureLogged;
+    private double writtenPpm = Double.NaN;
+    private double residualPpm;
 
-    DriftKeeper(Optional<Path> path, EventLog log, long startMonoNanos) {
+    /** @param wanderThresholdPpm {@code nonvolatile}: the change that makes an hourly write worth it */
+    DriftKeeper(Optional<Path> path, EventLog log, long startMonoNanos, double wanderThresholdPpm) {
         this.path = path;
         this.log = log;
         this.nextWriteMonoNanos = startMonoNanos + WRITE_INTERVAL_NANOS;
+        this.wanderThresholdPpm = wanderThresholdPpm;
     }
 
     /**
@@ -41,6 +51,7 @@ final class DriftKeeper {
         return switch (DriftFile.read(path.get())) {
             case DriftFile.Reading.Frequency frequency -> {
                 clock.setFrequency(frequency.ppm());
+                writtenPpm = frequency.ppm();
                 log.info(String.format(Locale.ROOT, "initial drift restored to %.3f PPM from %s",
                         frequency.ppm(), path.get()));
                 yield settings.withDriftFile(frequency.ppm());
@@ -62,8 +73,8 @@ final class DriftKeeper {
     }
 
     /**
-     * Writes the frequency if the hour is up; an empty {@code frequencyPpm} (nothing learnt yet)
-     * leaves the file as it is.
+     * Writes the frequency if the hour is up and it moved beyond the residual; an empty
+     * {@code frequencyPpm} (nothing learnt yet) leaves the file as it is.
      */
     void writeIfDue(long monoNanos, OptionalDouble frequencyPpm) {
         if (path.isEmpty() || monoNanos - nextWriteMonoNanos < 0) {
@@ -73,7 +84,15 @@ final class DriftKeeper {
         if (nextWriteMonoNanos - monoNanos <= 0) {
             nextWriteMonoNanos = monoNanos + WRITE_INTERVAL_NANOS;
         }
-        frequencyPpm.ifPresent(this::write);
+        if (frequencyPpm.isEmpty()) {
+            return;
+        }
+        if (Math.abs(writtenPpm - frequencyPpm.getAsDouble()) < residualPpm) {
+            residualPpm *= 0.5;
+            return;
+        }
+        residualPpm = wanderThresholdPpm;
+        write(frequencyPpm.getAsDouble());
     }
 
     /** Writes the frequency now (at exit), if one was learnt. */
@@ -92,6 +111,7 @@ final class DriftKeeper {
     }
 
     private void write(double ppm) {
+        writtenPpm = ppm;
         try {
             DriftFile.write(path.orElseThrow(), ppm);
         } catch (IOException | RuntimeException e) {

@@ -48,7 +48,8 @@ public final class Preopened implements AutoCloseable {
      * @throws IOException when no address could be bound, or the keys file is unusable
      */
     public static Preopened open(NtpConfig config, int port, EventLog log) throws IOException {
-        UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO);
+        UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO)
+                .withTrafficClass(config.misc().trafficClass());
         List<Bound> bound = new ArrayList<>();
         for (ListenPlan.Listen listen : ListenPlan.plan(LocalAddresses.list(), config.interfaceRules())) {
             LocalAddress local = listen.address();

@@ -32,12 +32,20 @@ final class RequestSender implements AutoCloseable {
     private static final int MAX_DATAGRAM = 1280;
 
     private final EventLog log;
+    private final UdpSocketOptions options;
     private final Map<IpFamily, UdpSocket> spares = new EnumMap<>(IpFamily.class);
     private final Map<InetSocketAddress, SendBatch> batches = new HashMap<>();
     private final Set<IpFamily> unopenable = EnumSet.noneOf(IpFamily.class);
 
+    /** Sends as ntpd does unless {@code dscp} says otherwise: Expedited Forwarding. */
     RequestSender(EventLog log) {
+        this(log, UdpSocketOptions.EXPEDITED_FORWARDING);
+    }
+
+    /** @param trafficClass the TOS octet of the requests: {@code dscp} shifted left by two */
+    RequestSender(EventLog log, int trafficClass) {
         this.log = log;
+        this.options = CLIENT_SOCKET.withTrafficClass(trafficClass);
     }
 
     /** Readies sending to these destinations only, opening a spare socket for each family among them. */
@@ -104,7 +112,7 @@ final class RequestSender implements AutoCloseable {
             return socket;
         }
         try {
-            socket = UdpSocket.open(wildcard(family), CLIENT_SOCKET);
+            socket = UdpSocket.open(wildcard(family), options);
             spares.put(family, socket);
             return socket;
         } catch (IOException e) {

@@ -109,6 +109,8 @@ final class NtpqCommands {
                     required(TEXT, "<configuration command line>")),
             command("config-from-file", "configure ntpd using the configuration filename",
                     NtpqCommands::configFromFile, required(TEXT, "<configuration filename>")),
+            command("saveconfig", "save ntpd configuration to file, . for current config file",
+                    NtpqCommands::saveConfig, required(TEXT, "filename")),
             command("writelist", "write the system or peer variables included in the variable list",
                     NtpqCommands::writeList, optional(UNSIGNED, "assocID")),
             command("writevar", "write system or peer variables", NtpqCommands::writeVar,
@@ -489,6 +491,13 @@ final class NtpqCommands {
             }
             shell.out().println(reply);
         });
+    }
+
+    /** {@code saveconfig}: the name, signed; the daemon's answer printed as it came, line end and all. */
+    private static void saveConfig(NtpqShell shell, List<Command.Arg> args) {
+        shell.query(ControlOpcode.SAVECONFIG, 0, text(args, 0), true).ifPresent(answer -> shell.out().print(
+                answer.payload().length == 0 ? "(no response message, curiously)"
+                        : new String(answer.payload(), StandardCharsets.ISO_8859_1)));
     }
 
     /** The N of a reply starting {@code column N syntax error}, as ntpq's sscanf reads it. */

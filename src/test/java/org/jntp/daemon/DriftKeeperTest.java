@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DriftKeeperTest {
     private static final long HOUR = DriftKeeper.WRITE_INTERVAL_NANOS;
+    /** ntpd's default {@code nonvolatile} 1e-7, in PPM. */
+    private static final double THRESHOLD_PPM = 0.1;
 
     @TempDir
     Path dir;
@@ -37,7 +39,8 @@ class DriftKeeperTest {
         Files.writeString(file, "-7.250\n");
         SoftwareClock clock = new SoftwareClock.Spec(0, 0).over(KernelClock.open());
 
-        DisciplineSettings settings = new DriftKeeper(Optional.of(file), log, 0).restore(defaults, clock);
+        DisciplineSettings settings = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM)
+                .restore(defaults, clock);
 
         assertThat(settings.initialFrequencyPpm()).isEqualTo(-7.25);
         assertThat(settings.frequencyKnown()).isTrue();
@@ -50,7 +53,7 @@ class DriftKeeperTest {
         Path file = dir.resolve("ntp.drift");
         Files.writeString(file, "garbage\n");
 
-        DisciplineSettings settings = new DriftKeeper(Optional.of(file), log, 0)
+        DisciplineSettings settings = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM)
                 .restore(defaults, new SoftwareClock.Spec(0, 0).over(KernelClock.open()));
 
         assertThat(settings).isEqualTo(defaults);
@@ -60,7 +63,7 @@ class DriftKeeperTest {
     @Test
     void writesOnceAnHourAfterStart() throws Exception {
         Path file = dir.resolve("ntp.drift");
-        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 5);
+        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 5, THRESHOLD_PPM);
 
         keeper.writeIfDue(5 + HOUR - 1, OptionalDouble.of(3.5));
         boolean early = Files.exists(file);
@@ -72,10 +75,47 @@ class DriftKeeperTest {
     }
 
     @Test
+    void skipsTheHourlyWriteWhileTheFrequencyStaysWithinTheThreshold() throws Exception {
+        Path file = dir.resolve("ntp.drift");
+        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM);
+
+        keeper.writeIfDue(HOUR, OptionalDouble.of(3.5));
+        keeper.writeIfDue(2 * HOUR, OptionalDouble.of(3.55));
+
+        assertThat(Files.readString(file)).isEqualTo("3.500\n");
+    }
+
+    @Test
+    void halvesTheThresholdEachSkippedHourSoASlowDriftStillGetsWritten() throws Exception {
+        Path file = dir.resolve("ntp.drift");
+        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM);
+
+        keeper.writeIfDue(HOUR, OptionalDouble.of(3.5));
+        keeper.writeIfDue(2 * HOUR, OptionalDouble.of(3.54));
+        keeper.writeIfDue(3 * HOUR, OptionalDouble.of(3.54));
+        boolean writtenAfterOneHalving = Files.readString(file).equals("3.540\n");
+        keeper.writeIfDue(4 * HOUR, OptionalDouble.of(3.54));
+
+        assertThat(writtenAfterOneHalving).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("3.540\n");
+    }
+
+    @Test
+    void writesAChangeBeyondTheThresholdAtTheNextHour() throws Exception {
+        Path file = dir.resolve("ntp.drift");
+        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM);
+
+        keeper.writeIfDue(HOUR, OptionalDouble.of(3.5));
+        keeper.writeIfDue(2 * HOUR, OptionalDouble.of(3.7));
+
+        assertThat(Files.readString(file)).isEqualTo("3.700\n");
+    }
+
+    @Test
     void leavesTheFileAloneUntilAFrequencyWasLearnt() throws Exception {
         Path file = dir.resolve("ntp.drift");
         Files.writeString(file, "1.000\n");
-        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0);
+        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM);
 
         keeper.writeIfDue(HOUR, OptionalDouble.empty());
         keeper.writeNow(OptionalDouble.empty());
@@ -86,7 +126,7 @@ class DriftKeeperTest {
     @Test
     void logsAFailedWriteOnceAndGoesOn() {
         Path file = dir.resolve("missing-directory/ntp.drift");
-        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0);
+        DriftKeeper keeper = new DriftKeeper(Optional.of(file), log, 0, THRESHOLD_PPM);
 
         keeper.writeNow(OptionalDouble.of(1));
         keeper.writeIfDue(HOUR, OptionalDouble.of(2));
@@ -98,7 +138,7 @@ class DriftKeeperTest {
 
     @Test
     void schedulesNothingWithoutADriftFile() {
-        DriftKeeper keeper = new DriftKeeper(Optional.empty(), log, 0);
+        DriftKeeper keeper = new DriftKeeper(Optional.empty(), log, 0, THRESHOLD_PPM);
 
         assertThat(keeper.nextWriteMonoNanos()).isEqualTo(Long.MAX_VALUE);
         assertThat(keeper.restore(defaults, new SoftwareClock.Spec(0, 0).over(KernelClock.open())))

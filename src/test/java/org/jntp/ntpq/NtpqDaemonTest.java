@@ -11,6 +11,9 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.jntp.daemon.Daemon;
 import org.jntp.daemon.EventLog;
 import org.jntp.protocol.LeapIndicator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Our ntpq's {@code mrulist} and {@code cv} against our daemon on loopback, over real sockets. */
 class NtpqDaemonTest {
@@ -108,6 +112,30 @@ class NtpqDaemonTest {
             assertThat(out()).startsWith("associd=1 status=0000 clk_unspec, last_clk_unspec,\n");
             assertThat(out()).contains("device=\"Undisciplined local clock\"");
             assertThat(err()).isEmpty();
+        }
+    }
+
+    @Test
+    void savesTheConfigurationWithWhatConfigAddedAndNamesTheFileInRv(@TempDir Path directory) throws Exception {
+        Path keys = directory.resolve("ntp.keys");
+        Files.writeString(keys, "1 SHA1 controlsecret\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        Path saved = Files.createDirectory(directory.resolve("saved"));
+        NtpConfig config = switch (ConfigParser.parse(CONFIG + "keys " + keys + "\ntrustedkey 1\ncontrolkey 1\n"
+                + "saveconfigdir " + saved + "\nsetvar site = lab default\n", "test.conf")) {
+            case ConfigResult.Valid valid -> valid.config();
+            case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.errors().toString());
+        };
+        int port = freePort();
+        try (Daemon daemon = Daemon.start(config, new SoftwareClock.Spec(0, 0).over(KernelClock.open()), port, log)) {
+            ntpq("-c", "keytype sha1", "-c", "keyid 1", "-c", "passwd controlsecret",
+                    "-c", ":config server 192.0.2.7 iburst", "-c", "saveconfig saved.conf",
+                    "-c", "rv 0 savedconfig,site", "127.0.0.1:" + port);
+
+            assertThat(out()).contains("Config Succeeded\n", "Configuration saved to 'saved.conf'\r\n",
+                    "site=lab, savedconfig=saved.conf");
+            assertThat(Files.readAllLines(saved.resolve("saved.conf"))).contains("server 127.127.1.0",
+                    "setvar site = lab default", "# applied at run time", "server 192.0.2.7 iburst");
         }
     }
 

@@ -40,11 +40,13 @@ final class Libc {
     static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
 
     static final int IPPROTO_IP = 0;
+    static final int IP_TOS = 1;
     static final int IP_PKTINFO = 8;
     static final int IPPROTO_IPV6 = 41;
     static final int IPV6_V6ONLY = 26;
     static final int IPV6_RECVPKTINFO = 49;
     static final int IPV6_PKTINFO = 50;
+    static final int IPV6_TCLASS = 67;
 
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_TRUNC = 0x20;
@@ -74,6 +76,9 @@ final class Libc {
     /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
     static final MethodHandle SETSOCKOPT =
             withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
+    static final MethodHandle GETSOCKOPT =
+            withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
     static final MethodHandle GETSOCKNAME = withErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags, struct timespec *t)} */

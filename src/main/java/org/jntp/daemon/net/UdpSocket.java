@@ -97,6 +97,10 @@ public final class UdpSocket implements AutoCloseable {
                 case IPV6 -> setup.setInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
             }
         }
+        switch (family) {
+            case IPV4 -> setup.setInt(fd, Libc.IPPROTO_IP, Libc.IP_TOS, "IP_TOS", options.trafficClass());
+            case IPV6 -> setup.setInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_TCLASS, "IPV6_TCLASS", options.trafficClass());
+        }
         if (options.receiveBufferBytes() > 0) {
             setup.setInt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, "SO_RCVBUF", options.receiveBufferBytes());
         }
@@ -108,6 +112,24 @@ public final class UdpSocket implements AutoCloseable {
             long micros = Math.ceilDiv(timeout.getNano(), 1000);
             setup.setTimeval(fd, Libc.SO_RCVTIMEO, "SO_RCVTIMEO", timeout.getSeconds() + micros / 1_000_000,
                     micros % 1_000_000);
+        }
+    }
+
+    /**
+     * The TOS octet (IPv4) or traffic class (IPv6) the kernel marks this socket's datagrams with,
+     * as it reports it.
+     */
+    public int trafficClass() throws SocketException {
+        try (Arena arena = Arena.ofConfined()) {
+            Setup setup = new Setup(arena, localAddress.toString());
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, (int) JAVA_INT.byteSize());
+            boolean v4 = family == IpFamily.IPV4;
+            int level = v4 ? Libc.IPPROTO_IP : Libc.IPPROTO_IPV6;
+            int option = v4 ? Libc.IP_TOS : Libc.IPV6_TCLASS;
+            setup.check("getsockopt", Libc.invoke(() -> (int) Libc.GETSOCKOPT.invokeExact(setup.capture(), fd, level,
+                    option, setup.value(), length)));
+            return setup.value().get(JAVA_INT, 0);
         }
     }
 

@@ -15,57 +15,72 @@ import java.time.Duration;
  * @param receiveTimeout     SO_RCVTIMEO: the longest a receive waits for a first datagram before
  *                           returning none, so the receiving loop can notice a shutdown; zero waits
  *                           forever
+ * @param trafficClass       IP_TOS / IPV6_TCLASS of every datagram sent: the DSCP shifted left by
+ *                           two; ntpd's default marks NTP as Expedited Forwarding (DSCP 46)
  */
 public record UdpSocketOptions(boolean reusePort, boolean reuseAddress, boolean kernelTimestamps,
                                boolean packetInfo, int receiveBufferBytes, int sendBufferBytes,
-                               Duration receiveTimeout) {
+                               Duration receiveTimeout, int trafficClass) {
+    /** DSCP 46, Expedited Forwarding, in the TOS byte: what ntpd sends unless {@code dscp} says otherwise. */
+    public static final int EXPEDITED_FORWARDING = 46 << 2;
 
     public UdpSocketOptions {
         if (receiveBufferBytes < 0 || sendBufferBytes < 0) {
             throw new IllegalArgumentException("buffer sizes must not be negative");
+        }
+        if (trafficClass < 0 || trafficClass > 0xFF) {
+            throw new IllegalArgumentException("trafficClass is one octet: " + trafficClass);
         }
         if (receiveTimeout.isNegative()) {
             throw new IllegalArgumentException("receiveTimeout must not be negative: " + receiveTimeout);
         }
     }
 
-    /** No address sharing, kernel timestamps and packet info on, kernel buffer sizes, 1 s receive timeout. */
+    /**
+     * No address sharing, kernel timestamps and packet info on, kernel buffer sizes, 1 s receive
+     * timeout, sent as Expedited Forwarding.
+     */
     public static UdpSocketOptions defaults() {
-        return new UdpSocketOptions(false, false, true, true, 0, 0, Duration.ofSeconds(1));
+        return new UdpSocketOptions(false, false, true, true, 0, 0, Duration.ofSeconds(1), EXPEDITED_FORWARDING);
     }
 
     public UdpSocketOptions withReusePort(boolean on) {
         return new UdpSocketOptions(on, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout);
+                sendBufferBytes, receiveTimeout, trafficClass);
     }
 
     public UdpSocketOptions withReuseAddress(boolean on) {
         return new UdpSocketOptions(reusePort, on, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout);
+                sendBufferBytes, receiveTimeout, trafficClass);
     }
 
     public UdpSocketOptions withKernelTimestamps(boolean on) {
         return new UdpSocketOptions(reusePort, reuseAddress, on, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout);
+                sendBufferBytes, receiveTimeout, trafficClass);
     }
 
     public UdpSocketOptions withPacketInfo(boolean on) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, on, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout);
+                sendBufferBytes, receiveTimeout, trafficClass);
     }
 
     public UdpSocketOptions withReceiveBufferBytes(int bytes) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, bytes,
-                sendBufferBytes, receiveTimeout);
+                sendBufferBytes, receiveTimeout, trafficClass);
     }
 
     public UdpSocketOptions withSendBufferBytes(int bytes) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                bytes, receiveTimeout);
+                bytes, receiveTimeout, trafficClass);
     }
 
     public UdpSocketOptions withReceiveTimeout(Duration timeout) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, timeout);
+                sendBufferBytes, timeout, trafficClass);
+    }
+
+    public UdpSocketOptions withTrafficClass(int octet) {
+        return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
+                sendBufferBytes, receiveTimeout, octet);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.jntp.config.RuntimeConfig;
+import org.jntp.config.SetVar;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ControlError;
@@ -53,7 +54,7 @@ public final class ControlServer {
     private final Supplier<ServerStatistics> statistics;
     private final NonceKey nonces;
     private final ControlAuth auth;
-    private final Optional<Reconfiguration> reconfiguration;
+    private final ControlHooks hooks;
 
     /** As {@link #ControlServer(Supplier, Supplier, Supplier, NonceKey, ControlAuth)} with no keys. */
     public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
@@ -61,10 +62,10 @@ public final class ControlServer {
         this(states, mru, statistics, nonces, ControlAuth.none());
     }
 
-    /** As {@link #ControlServer(Supplier, Supplier, Supplier, NonceKey, ControlAuth, Optional)}, CONFIGURE not served. */
+    /** As {@link #ControlServer(Supplier, Supplier, Supplier, NonceKey, ControlAuth, ControlHooks)} with no hooks. */
     public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
             Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth) {
-        this(states, mru, statistics, nonces, auth, Optional.empty());
+        this(states, mru, statistics, nonces, auth, ControlHooks.none());
     }
 
     /**
@@ -73,17 +74,16 @@ public final class ControlServer {
      * @param statistics the server's statistics; read for the variables that show them only
      * @param nonces the key of mrulist's nonces
      * @param auth the keys request MACs are checked against, and the control key
-     * @param reconfiguration where CONFIGURE's associations go; without it CONFIGURE gets BADOP
+     * @param hooks where CONFIGURE and SAVECONFIG go, and the variables setvar adds
      */
     public ControlServer(Supplier<ControlState> states, Supplier<List<MruEntry>> mru,
-            Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth,
-            Optional<Reconfiguration> reconfiguration) {
+            Supplier<ServerStatistics> statistics, NonceKey nonces, ControlAuth auth, ControlHooks hooks) {
         this.states = Objects.requireNonNull(states, "states");
         this.mru = Objects.requireNonNull(mru, "mru");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
         this.auth = Objects.requireNonNull(auth, "auth");
-        this.reconfiguration = Objects.requireNonNull(reconfiguration, "reconfiguration");
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
     }
 
     /**
@@ -133,10 +133,10 @@ public final class ControlServer {
             case REQ_NONCE -> ControlResponses.text(header, state.system().leap(), state.system().status().word(),
                     VariableList.format(List.of(nonce(client, nowNanos))));
             case READ_MRU -> readMru(request, state, client, nowNanos, monoNanos);
-            case WRITEVAR -> writeVariables(request, state);
-            case SAVECONFIG -> ControlResponses.text(header, state.system().leap(), 0, NO_SAVECONFIGDIR);
+            case WRITEVAR -> writeVariables(request, state, systemTable());
+            case SAVECONFIG -> saveConfig(request, state, client);
             case READ_ORDLIST_A -> orderedList(request, state);
-            case CONFIGURE -> reconfiguration.map(to -> configure(request, state, client, to))
+            case CONFIGURE -> hooks.reconfiguration().map(to -> configure(request, state, client, to))
                     .orElseGet(() -> error(header, state, ControlError.BADOP));
             // ntpd refuses clock writes whatever the key; jntp keeps no traps
             case WRITECLOCK, SETTRAP, UNSETTRAP -> error(header, state, ControlError.PERMISSION);
@@ -149,7 +149,7 @@ public final class ControlServer {
      * with a value of 0 to 3. ntpd 4.2.8 then writes nothing (the code that would is commented
      * out), and answers with the status word and no data; so does this.
      */
-    private static List<byte[]> writeVariables(ControlRequest request, ControlState state) {
+    private static List<byte[]> writeVariables(ControlRequest request, ControlState state, VariableTable table) {
         ControlHeader header = request.header();
         if (header.associationId() != 0) {
             return error(header, state, ControlError.PERMISSION);
@@ -160,7 +160,7 @@ public final class ControlServer {
             case VariableRequestParse.ValueTooLong tooLong -> List.of();
         };
         for (RequestedVariable item : items) {
-            if (!SystemVariableTable.TABLE.names().contains(item.name())) {
+            if (!table.names().contains(item.name())) {
                 return error(header, state, ControlError.UNKNOWNVAR);
             }
             if (!item.name().equals(WRITABLE_VARIABLE)) {
@@ -225,11 +225,13 @@ public final class ControlServer {
      * and handed to the daemon, answered as ntpd answers, {@code Config Succeeded} or the place of
      * the first problem as {@code column N syntax error, ...}, which ntpq marks with a caret.
      */
-    private static List<byte[]> configure(ControlRequest request, ControlState state, InetSocketAddress client,
+    private List<byte[]> configure(ControlRequest request, ControlState state, InetSocketAddress client,
             Reconfiguration to) {
-        String reply = switch (RuntimeConfig.parse(new String(request.data(), StandardCharsets.ISO_8859_1))) {
+        String text = new String(request.data(), StandardCharsets.ISO_8859_1);
+        String reply = switch (RuntimeConfig.parse(text)) {
             case RuntimeConfig.Result.Accepted accepted -> {
                 to.apply(client, accepted.associations(), accepted.unpeers());
+                hooks.saver().ifPresent(saver -> saver.applied(text));
                 yield CONFIG_SUCCEEDED;
             }
             case RuntimeConfig.Result.Refused refused -> "column " + refused.error().column() + " syntax error, "
@@ -287,9 +289,41 @@ public final class ControlServer {
 
     private List<byte[]> systemVariables(ControlRequest request, ControlState state, long nowNanos) {
         Supplier<ServerStatistics> once = new Once<>(statistics);
-        VariableTable.Selection selection = SystemVariableTable.TABLE.select(request.data(),
-                name -> SystemVariableTable.value(name, state, once, nowNanos));
+        List<SetVar> user = hooks.userVariables().get();
+        VariableTable table = SystemVariableTable.with(user);
+        VariableTable.Selection selection = table.select(request.data(), name -> user.stream()
+                .filter(v -> v.name().equals(name)).findFirst().map(SystemVariableTable::userValue)
+                .or(() -> name.equals("sys_var_list") ? Optional.of(new VariableValue.Text(table.nameList()))
+                        : SystemVariableTable.value(name, state, once, nowNanos)));
         return respond(request.header(), state, state.system().status().word(), selection);
+    }
+
+    /** The table READVAR and WRITEVAR of association 0 know: ntpd's, then the user's variables. */
+    private VariableTable systemTable() {
+        return SystemVariableTable.with(hooks.userVariables().get());
+    }
+
+    /**
+     * SAVECONFIG, as ntpd 4.2.8's {@code save_config}: the text of the request names the file;
+     * without a {@code saveconfigdir} nothing is written, and a request without a name gets no
+     * answer at all.
+     */
+    private List<byte[]> saveConfig(ControlRequest request, ControlState state, InetSocketAddress client) {
+        String fileSpec = fileSpec(request.data());
+        if (hooks.saver().isPresent() && fileSpec.isEmpty()) {
+            return List.of();
+        }
+        String reply = hooks.saver().map(saver -> saver.save(fileSpec, client)).orElse(NO_SAVECONFIGDIR);
+        return ControlResponses.text(request.header(), state.system().leap(), 0, reply);
+    }
+
+    /** The request's text up to its first NUL, as ntpd reads the file name. */
+    private static String fileSpec(byte[] data) {
+        int end = 0;
+        while (end < data.length && data[end] != 0) {
+            end++;
+        }
+        return new String(data, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     private static List<byte[]> peerVariables(ControlRequest request, ControlState state) {

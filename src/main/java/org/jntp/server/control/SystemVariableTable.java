@@ -2,9 +2,11 @@ package org.jntp.server.control;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jntp.config.SetVar;
 import org.jntp.protocol.NtpTimestamp;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.protocol.control.VariableValue;
@@ -41,8 +43,41 @@ final class SystemVariableTable {
                     "leapsmearoffset"));
 
     private static final int MODE_UNSPEC = 0;
+    /** A value holding one of these cannot go without quotes. */
+    private static final String NEEDS_QUOTES = ", \t\"\r\n";
 
     private SystemVariableTable() {}
+
+    /**
+     * ntpd's table with the variables {@code setvar} and saveconfig add after its own, as
+     * {@code set_sys_var} appends them; those marked default are sent for a plain {@code rv} too.
+     */
+    static VariableTable with(List<SetVar> user) {
+        if (user.isEmpty()) {
+            return TABLE;
+        }
+        List<String> names = new ArrayList<>(TABLE.names());
+        List<String> defaults = new ArrayList<>(TABLE.defaults());
+        for (SetVar variable : user) {
+            if (!names.contains(variable.name())) {
+                names.add(variable.name());
+                if (variable.isDefault()) {
+                    defaults.add(variable.name());
+                }
+            }
+        }
+        return new VariableTable(names, defaults);
+    }
+
+    /**
+     * A user variable's value as ntpd sends it, without quotes; in quotes when it holds a comma,
+     * blank or quote that would cut it short for ntpq.
+     */
+    static VariableValue userValue(SetVar variable) {
+        String value = variable.value();
+        return value.chars().anyMatch(c -> NEEDS_QUOTES.indexOf(c) >= 0) ? new VariableValue.Text(value)
+                : new VariableValue.Word(value);
+    }
 
     /**
      * The value of {@code name} in {@code state}, read at {@code nowNanos} on the served clock;

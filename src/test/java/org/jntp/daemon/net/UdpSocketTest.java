@@ -28,6 +28,30 @@ class UdpSocketTest {
     }
 
     @Test
+    void marksWhatItSendsExpeditedForwardingByDefaultAsNtpdDoes() throws IOException {
+        try (UdpSocket socket = UdpSocket.open(ANY_LOOPBACK_PORT, UdpSocketOptions.defaults())) {
+            assertThat(socket.trafficClass()).isEqualTo(0xB8);
+        }
+    }
+
+    @Test
+    void marksWhatItSendsWithTheTrafficClassGiven() throws IOException {
+        try (UdpSocket socket = UdpSocket.open(ANY_LOOPBACK_PORT, UdpSocketOptions.defaults().withTrafficClass(0x28))) {
+            assertThat(socket.trafficClass()).isEqualTo(0x28);
+        }
+    }
+
+    @Test
+    void marksIpv6DatagramsInTheTrafficClass() throws IOException {
+        InetAddress loopback6 = InetAddress.getByName("::1");
+        assumeTrue(hasIpv6Loopback(loopback6), "host has no ::1");
+        try (UdpSocket socket = UdpSocket.open(new InetSocketAddress(loopback6, 0),
+                UdpSocketOptions.defaults().withTrafficClass(0x28))) {
+            assertThat(socket.trafficClass()).isEqualTo(0x28);
+        }
+    }
+
+    @Test
     void receivesADatagramSentFromAJdkChannel() throws IOException {
         try (UdpSocket socket = UdpSocket.open(ANY_LOOPBACK_PORT, UdpSocketOptions.defaults());
              ReceiveBatch batch = ReceiveBatch.allocate(8, 1024);

@@ -2,6 +2,7 @@ package org.jntp.server.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -240,6 +241,67 @@ class ControlAuthTest {
     }
 
     @Test
+    void saveconfigHandsTheNameToTheSaverAndAnswersWithItsWords() {
+        RecordingSaver saver = new RecordingSaver();
+        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
+                new ControlHooks(Optional.empty(), Optional.of(saver), List::of));
+
+        List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.SAVECONFIG, 0,
+                "ntp-%Y.conf")), ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
+
+        assertThat(saver.names).containsExactly("ntp-%Y.conf");
+        ControlHeader header = header(response.getFirst());
+        assertThat(new String(response.getFirst(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("Configuration saved to 'ntp-%Y.conf'\r\n");
+        assertSignedWith(response.getFirst(), CONTROL);
+    }
+
+    @Test
+    void saveconfigWithoutANameGetsNoAnswerAsFromNtpd() {
+        RecordingSaver saver = new RecordingSaver();
+        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
+                new ControlHooks(Optional.empty(), Optional.of(saver), List::of));
+
+        assertThat(server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.SAVECONFIG, 0, "")),
+                ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS)).isEmpty();
+        assertThat(saver.names).isEmpty();
+    }
+
+    @Test
+    void configurationAppliedAtRunTimeGoesToTheSaver() {
+        RecordingSaver saver = new RecordingSaver();
+        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
+                new ControlHooks(Optional.of((from, associations, unpeers) -> { }), Optional.of(saver), List::of));
+
+        server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, "server 192.0.2.7 iburst")),
+                ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
+        server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, "server no.such.host")),
+                ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
+
+        assertThat(saver.applied).containsExactly("server 192.0.2.7 iburst");
+    }
+
+    /** Keeps what it is asked to save and what was applied; every save succeeds. */
+    private static final class RecordingSaver implements ConfigSaver {
+        final List<String> names = new ArrayList<>();
+        final List<String> applied = new ArrayList<>();
+
+        @Override
+        public void applied(String text) {
+            applied.add(text);
+        }
+
+        @Override
+        public String save(String fileSpec, InetSocketAddress from) {
+            names.add(fileSpec);
+            return "Configuration saved to '" + fileSpec + "'";
+        }
+    }
+
+    @Test
     void orderedListsAreServedOnlyWithTheControlKeyAndSigned() {
         List<byte[]> response = answer(signed(CONTROL, ControlOpcode.READ_ORDLIST_A, 0, "addr_restrictions"));
 
@@ -252,7 +314,7 @@ class ControlAuthTest {
     private static String configure(String text, List<Association> received) {
         ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
                 ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
-                Optional.of((from, associations, unpeers) -> received.addAll(associations)));
+                ControlHooks.reconfiguring((from, associations, unpeers) -> received.addAll(associations)));
         List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, text)),
                 ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
         assertThat(header(response.getFirst()).error()).isFalse();

@@ -12,13 +12,18 @@ import org.jntp.protocol.control.ControlOpcode;
 record ControlExchange(List<byte[]> datagrams) {
 
     static ControlExchange ask(ControlState state, int version, ControlOpcode opcode, int associationId, String data) {
+        return ask(ControlStates.server(state), version, opcode, associationId, data);
+    }
+
+    static ControlExchange ask(ControlServer server, int version, ControlOpcode opcode, int associationId,
+            String data) {
         byte[] octets = data.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 3) & ~3);
         new ControlHeader(LeapIndicator.NO_WARNING, version, false, false, false, opcode.code(), 7, 0, associationId,
                 0, octets.length).write(request, 0);
         request.put(ControlHeader.LENGTH, octets);
-        return new ControlExchange(ControlStates.server(state).answer(request, ControlStates.CLIENT,
-                ControlStates.NOW_NANOS, ControlStates.MONO_NANOS));
+        return new ControlExchange(server.answer(request, ControlStates.CLIENT, ControlStates.NOW_NANOS,
+                ControlStates.MONO_NANOS));
     }
 
     static ControlExchange ask(ControlState state, ControlOpcode opcode, int associationId, String data) {
