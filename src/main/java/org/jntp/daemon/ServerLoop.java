@@ -118,10 +118,10 @@ final class ServerLoop implements Runnable {
             int slot = replies.addReply(requests, i);
             ByteBuffer reply = replies.payload(slot);
             ServerOutcome outcome = server.respond(request, high, low, port, receiveNanos, monotonicNanos, reply);
-            if (outcome == ServerOutcome.CONTROL) {
+            if (outcome == ServerOutcome.CONTROL || outcome == ServerOutcome.CONTROL_NOMODIFY) {
                 replies.removeLast();
                 answerControl(requests, i, control.answer(request, requests.sourceAddress(i), receiveNanos,
-                        monotonicNanos), replies);
+                        monotonicNanos, outcome == ServerOutcome.CONTROL), replies);
                 continue;
             }
             if (!outcome.replies()) {

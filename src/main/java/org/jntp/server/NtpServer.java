@@ -161,14 +161,17 @@ public final class NtpServer {
 
     /**
      * ntpd's receive(): mode 6 (ntpq) unless {@code noquery}, for the caller to answer with the
-     * control protocol; mode 7 (ntpdc) never, counted as restricted as ntpd 4.2.8 does without
-     * {@code enable mode7}.
+     * control protocol, read-only under {@code nomodify}; mode 7 (ntpdc) never, counted as
+     * restricted as ntpd 4.2.8 does without {@code enable mode7}.
      */
     private static ServerOutcome controlOrPrivate(ByteBuffer request, int flags) {
         if (HeaderView.mode(request) == Mode.PRIVATE) {
             return ServerOutcome.PRIVATE_MODE;
         }
-        return RestrictFlag.NOQUERY.isSetIn(flags) ? ServerOutcome.RESTRICTED : ServerOutcome.CONTROL;
+        if (RestrictFlag.NOQUERY.isSetIn(flags)) {
+            return ServerOutcome.RESTRICTED;
+        }
+        return RestrictFlag.NOMODIFY.isSetIn(flags) ? ServerOutcome.CONTROL_NOMODIFY : ServerOutcome.CONTROL;
     }
 
     /**

@@ -19,6 +19,11 @@ public enum ServerOutcome {
      */
     CONTROL(false, Counter.CONTROL),
     /**
+     * A mode 6 request from a source under {@code restrict ... nomodify}: answered as
+     * {@link #CONTROL}, except that it may not change the configuration.
+     */
+    CONTROL_NOMODIFY(false, Counter.CONTROL),
+    /**
      * A mode 7 (ntpdc) request: dropped, for its {@code monlist} amplified spoofed requests into
      * floods (CVE-2013-5211); ntpd 4.2.8 counts it as restricted.
      */

@@ -281,6 +281,14 @@ class NtpServerTest {
     }
 
     @Test
+    void handsAControlRequestUnderNomodifyOnAsReadOnly() {
+        server = serverWith(defaultRestricted(RestrictFlag.NOMODIFY));
+
+        assertThat(respond(readStat())).isEqualTo(ServerOutcome.CONTROL_NOMODIFY);
+        assertThat(counters.get(Counter.CONTROL)).isEqualTo(1);
+    }
+
+    @Test
     void dropsAndCountsAsRestrictedAControlRequestUnderNoquery() {
         server = serverWith(defaultRestricted(RestrictFlag.NOQUERY));
 

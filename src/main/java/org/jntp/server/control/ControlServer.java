@@ -46,6 +46,10 @@ public final class ControlServer {
     private static final int MAX_ATOINT_DIGITS = 18;
     /** What ntpd answers SAVECONFIG with when ntp.conf has no {@code saveconfigdir}. */
     static final String NO_SAVECONFIGDIR = "saveconfig prohibited, no saveconfigdir configured";
+    /** ntpd's answer to CONFIGURE from a source under {@code restrict ... nomodify}. */
+    static final String NOMODIFY_CONFIGURE = "runtime configuration prohibited by restrict ... nomodify";
+    /** ntpd's answer to SAVECONFIG from a source under {@code restrict ... nomodify}. */
+    static final String NOMODIFY_SAVECONFIG = "saveconfig prohibited by restrict ... nomodify";
     /** ntpd's answer to configuration text it applied. */
     static final String CONFIG_SUCCEEDED = "Config Succeeded";
 
@@ -96,6 +100,16 @@ public final class ControlServer {
      * @param monoNanos the monotonic clock then, the MRU list's timescale
      */
     public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, long nowNanos, long monoNanos) {
+        return answer(datagram, client, nowNanos, monoNanos, true);
+    }
+
+    /**
+     * As {@link #answer(ByteBuffer, InetSocketAddress, long, long)}, from a source that may change
+     * the configuration or not ({@code restrict ... nomodify}): CONFIGURE and SAVECONFIG get
+     * ntpd's refusal then.
+     */
+    public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, long nowNanos, long monoNanos,
+            boolean mayModify) {
         ControlState state = states.get();
         LeapIndicator leap = state.system().leap();
         return switch (ControlRequest.parse(datagram)) {
@@ -104,7 +118,7 @@ public final class ControlServer {
                     List.of(ControlResponses.error(refused.header(), leap, refused.error()));
             case RequestParse.Parsed parsed -> {
                 RequestAuth requestAuth = RequestAuth.of(parsed.request(), datagram, auth);
-                yield serve(parsed.request(), requestAuth, state, client, nowNanos, monoNanos).stream()
+                yield serve(parsed.request(), requestAuth, state, client, nowNanos, monoNanos, mayModify).stream()
                         .map(requestAuth::seal).toList();
             }
         };
@@ -119,10 +133,17 @@ public final class ControlServer {
     }
 
     private List<byte[]> serve(ControlRequest request, RequestAuth requestAuth, ControlState state,
-            InetSocketAddress client, long nowNanos, long monoNanos) {
+            InetSocketAddress client, long nowNanos, long monoNanos, boolean mayModify) {
         ControlHeader header = request.header();
         if (needsControlKey(request.opcode()) && !requestAuth.permitsControl(auth.controlKey())) {
             return error(header, state, ControlError.PERMISSION);
+        }
+        if (!mayModify && request.opcode() == ControlOpcode.CONFIGURE) {
+            return ControlResponses.binary(header, state.system().leap(), state.system().status().word(),
+                    NOMODIFY_CONFIGURE.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        if (!mayModify && request.opcode() == ControlOpcode.SAVECONFIG) {
+            return ControlResponses.text(header, state.system().leap(), 0, NOMODIFY_SAVECONFIG);
         }
         return switch (request.opcode()) {
             case UNSPEC -> statusOnly(header, state);

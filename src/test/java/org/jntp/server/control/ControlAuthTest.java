@@ -284,6 +284,38 @@ class ControlAuthTest {
         assertThat(saver.applied).containsExactly("server 192.0.2.7 iburst");
     }
 
+    @Test
+    void configureFromASourceUnderNomodifyIsRefusedAsNtpdRefusesIt() {
+        List<Association> received = new ArrayList<>();
+        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
+                ControlHooks.reconfiguring((from, associations, unpeers) -> received.addAll(associations)));
+
+        List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0,
+                "server 192.0.2.7")), ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS, false);
+
+        ControlHeader header = header(response.getFirst());
+        assertThat(new String(response.getFirst(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("runtime configuration prohibited by restrict ... nomodify");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void saveconfigFromASourceUnderNomodifyIsRefusedAsNtpdRefusesIt() {
+        RecordingSaver saver = new RecordingSaver();
+        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
+                new ControlHooks(Optional.empty(), Optional.of(saver), List::of));
+
+        List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.SAVECONFIG, 0,
+                "saved.conf")), ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS, false);
+
+        ControlHeader header = header(response.getFirst());
+        assertThat(new String(response.getFirst(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("saveconfig prohibited by restrict ... nomodify\r\n");
+        assertThat(saver.names).isEmpty();
+    }
+
     /** Keeps what it is asked to save and what was applied; every save succeeds. */
     private static final class RecordingSaver implements ConfigSaver {
         final List<String> names = new ArrayList<>();
