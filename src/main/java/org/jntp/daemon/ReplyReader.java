@@ -22,8 +22,9 @@ final class ReplyReader {
          * @param datagram     the reply's bytes
          * @param rxClockNanos when it arrived, on our clock (Unix ns)
          * @param monoNanos    the monotonic clock when it was read
+         * @return whether it answered the request: false leaves the socket open for the genuine reply
          */
-        void reply(long handle, Endpoint source, byte[] datagram, long rxClockNanos, long monoNanos);
+        boolean reply(long handle, Endpoint source, byte[] datagram, long rxClockNanos, long monoNanos);
     }
 
     private final Clock clock;
@@ -38,8 +39,9 @@ final class ReplyReader {
     }
 
     /**
-     * Reads what came to {@code socket}: its request's reply goes to {@code sink} and the request is
-     * finished; a socket whose receive fails finishes its request too.
+     * Reads what came to {@code socket}: what came from the request's destination goes to
+     * {@code sink}, and the request is finished once one answers it; a socket whose receive fails
+     * finishes its request too.
      */
     void read(UdpSocket socket, OutstandingRequests<UdpSocket> outstanding, ReceiveBatch batch, Sink sink) {
         Optional<OutstandingRequests.Request<UdpSocket>> request = outstanding.bySocket(socket);
@@ -66,10 +68,11 @@ final class ReplyReader {
             batch.payload(i).get(datagram);
             long kernelNanos = batch.receiveTimeNanos(i);
             long arrivalNanos = kernelNanos != 0 ? clock.fromSystemNanos(kernelNanos) : clock.nowNanos();
-            answered++;
-            outstanding.finish(request.get());
-            sink.reply(request.get().handle(), destination, datagram, arrivalNanos, monoNanos);
-            return;
+            if (sink.reply(request.get().handle(), destination, datagram, arrivalNanos, monoNanos)) {
+                answered++;
+                outstanding.finish(request.get());
+                return;
+            }
         }
     }
 

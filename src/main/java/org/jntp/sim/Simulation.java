@@ -52,13 +52,15 @@ final class Simulation {
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
             Comparator.comparingLong(Scheduled::atNanos).thenComparingLong(Scheduled::sequence));
     private final SimulatedClient client;
+    private final Adversary adversary;
     private long sequence;
     private long nowNanos;
     private long requests;
     private long replies;
 
-    private Simulation(Scenario scenario, long seed, ClientFactory factory) {
+    private Simulation(Scenario scenario, long seed, ClientFactory factory, Adversary adversary) {
         this.scenario = scenario;
+        this.adversary = adversary;
         this.seed = seed;
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom clockRandom = root.split();
@@ -85,7 +87,12 @@ final class Simulation {
 
     /** Runs seed {@code seed} of {@code scenario} with a client from {@code factory}. */
     static SeedResult run(Scenario scenario, long seed, ClientFactory factory) {
-        return new Simulation(scenario, seed, factory).run();
+        return run(scenario, seed, factory, Adversary.NONE);
+    }
+
+    /** Runs seed {@code seed} of {@code scenario} with a client from {@code factory}, under attack. */
+    static SeedResult run(Scenario scenario, long seed, ClientFactory factory, Adversary adversary) {
+        return new Simulation(scenario, seed, factory, adversary).run();
     }
 
     private SeedResult run() {
@@ -156,7 +163,10 @@ final class Simulation {
                 server.answer(toServer.datagram(), toServer.handle(), START_NANOS + nowNanos).ifPresent(reply -> {
                     OptionalLong transit = network.transitNanos(Network.Direction.DOWN);
                     if (transit.isPresent()) {
-                        schedule(transit.getAsLong(), new Delivery.ToClient(toServer.handle(), server.address(), reply));
+                        for (Adversary.Delivered delivered : adversary.intercept(toServer.server(), reply, nowNanos)) {
+                            schedule(transit.getAsLong() + delivered.afterNanos(),
+                                    new Delivery.ToClient(toServer.handle(), server.address(), delivered.datagram()));
+                        }
                     }
                 });
             }

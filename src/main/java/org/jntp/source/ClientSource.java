@@ -182,6 +182,14 @@ public final class ClientSource extends Source {
     }
 
     /**
+     * Whether request {@code requestId} still waits for its reply: no datagram taken so far answered
+     * it. A forgery or a stray that came first leaves it waiting for the genuine reply.
+     */
+    public boolean awaits(long requestId) {
+        return outstandingId != 0 && outstandingId == requestId;
+    }
+
+    /**
      * Judges a datagram that came back for request {@code requestId}, and updates reachability
      * and the poll schedule. Never throws on bad input.
      *

@@ -159,11 +159,16 @@ public final class DateQuery {
         }
     }
 
-    /** Takes in a datagram that arrived at our clock's {@code rxClockNanos} on the socket that sent {@code handle}. */
-    public void receive(long handle, byte[] datagram, int length, long rxClockNanos, long monoNanos) {
+    /**
+     * Takes in a datagram that arrived at our clock's {@code rxClockNanos} on the socket that sent
+     * {@code handle}; one that does not answer the request leaves it waiting for the reply.
+     *
+     * @return whether the request is done with: answered, or not awaited; its socket may close
+     */
+    public boolean receive(long handle, byte[] datagram, int length, long rxClockNanos, long monoNanos) {
         Server server = outstanding.get(handle);
         if (server == null) {
-            return;
+            return true;
         }
         // ntpdate leaves the clock alone while it asks: no correction to take out of the samples
         switch (server.source.receive(datagram, length, server.requestId, rxClockNanos, 0, monoNanos)) {
@@ -180,6 +185,7 @@ public final class DateQuery {
             }
             case Reply.Rejected rejected -> { }
         }
+        return !outstanding.containsKey(handle);
     }
 
     private void answered(Server server) {

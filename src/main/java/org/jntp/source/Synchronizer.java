@@ -346,16 +346,25 @@ public final class Synchronizer {
 
     /**
      * Takes in a datagram that arrived at our clock's {@code rxClockNanos} on the socket that sent
-     * {@code handle}. Anything not expected there is ignored.
+     * {@code handle}. Anything not expected there is ignored. A datagram that does not answer the
+     * request (a forgery, a replay, a duplicate) leaves it waiting, so that an attacker who guessed
+     * the port and beat the server cannot cost the sample: as ntpd, the genuine reply still counts.
+     *
+     * @return whether the request is done with: answered, or not awaited; its socket may close
      */
-    public void receive(long handle, byte[] datagram, int length, long rxClockNanos, long monoNanos) {
-        Peer peer = outstanding.remove(handle);
+    public boolean receive(long handle, byte[] datagram, int length, long rxClockNanos, long monoNanos) {
+        Peer peer = outstanding.get(handle);
         if (peer == null || !(peer.source instanceof ClientSource client)) {
-            return;
+            return true;
         }
         double correctedSeconds = commandedSeconds - discipline.slewPendingSeconds(rxClockNanos);
-        judged(peer, client.receive(datagram, length, peer.requestId, rxClockNanos, correctedSeconds, monoNanos),
-                monoNanos);
+        Reply reply = client.receive(datagram, length, peer.requestId, rxClockNanos, correctedSeconds, monoNanos);
+        boolean answered = !client.awaits(peer.requestId);
+        if (answered) {
+            outstanding.remove(handle);
+        }
+        judged(peer, reply, monoNanos);
+        return answered;
     }
 
     /**
