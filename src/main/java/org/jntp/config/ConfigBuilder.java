@@ -26,6 +26,7 @@ final class ConfigBuilder {
     private int leapSmearIntervalSeconds;
     private AuthSettings auth = AuthSettings.none();
     private Optional<MetricsEndpoint> metrics = Optional.empty();
+    private LogMask logMask = LogMask.DEFAULT;
 
     void add(Association association) {
         associations.add(association);
@@ -111,8 +112,17 @@ final class ConfigBuilder {
         metrics = Optional.of(endpoint);
     }
 
+    LogMask logMask() {
+        return logMask;
+    }
+
+    void logMask(LogMask mask) {
+        logMask = mask;
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
-                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics);
+                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics,
+                logMask);
     }
 }

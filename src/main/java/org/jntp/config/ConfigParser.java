@@ -45,6 +45,7 @@ public final class ConfigParser {
             Map.entry("tinker", SystemParser::parseTinker),
             Map.entry("driftfile", FileParser::parse),
             Map.entry("logfile", FileParser::parse),
+            Map.entry("logconfig", LogConfigParser::parse),
             Map.entry("pidfile", FileParser::parse),
             Map.entry("leapfile", FileParser::parse),
             Map.entry("leapsmearinterval", LeapSmearParser::parse),
@@ -58,7 +59,7 @@ public final class ConfigParser {
             Map.entry("filegen", StatisticsParser::parseFileGen));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("dscp", "end", "logconfig",
+    private static final List<String> NOT_YET_SUPPORTED = List.of("dscp", "end",
             "nonvolatile", "pollskewlist", "reset", "rlimit", "saveconfigdir", "setvar", "unconfig", "unpeer");
 
     /**
