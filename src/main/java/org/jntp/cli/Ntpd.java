@@ -96,6 +96,7 @@ public final class Ntpd {
     private static int serve(List<String> args, NtpdOptions options, EventLog log) {
         log.info("ntpd jntp-" + version() + ": Starting");
         log.info("Command line: ntpd " + String.join(" ", args));
+        log.info(configLine(options.configFile()));
         ConfigResult result = ConfigFiles.read(options.configFile());
         if (!result.errors().isEmpty()) {
             for (ConfigError error : result.errors()) {
@@ -132,7 +133,9 @@ public final class Ntpd {
                 return EXIT_FAILURE;
             }
             log.info("ntpd jntp-" + version() + ": Starting");
+            log.info(configLine(options.configFile()));
         }
+        log.useMask(config.logMask());
         Optional<Path> pidFile = options.pidFile().or(() -> config.files().pidFile().map(Path::of));
         ServiceNotifier notifier = ServiceNotifier.fromEnvironment(log);
         Termination termination = Termination.onSignals();
@@ -282,6 +285,10 @@ public final class Ntpd {
         PrintStream out = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
         return new EventLog(out, System::currentTimeMillis, ZoneId.systemDefault(), ProcessHandle.current().pid(),
                 debugLevel);
+    }
+
+    private static String configLine(Path configFile) {
+        return "reading configuration file " + configFile;
     }
 
     private static String version() {

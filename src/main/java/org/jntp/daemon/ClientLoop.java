@@ -539,7 +539,7 @@ final class ClientLoop implements Runnable {
             now = Served.NOTHING;
         }
         if (now == Served.LOCAL_CLOCK && served != Served.LOCAL_CLOCK) {
-            log.info("synchronized to LOCAL(" + local.orElseThrow().unit() + "), stratum "
+            log.log(SyncLog.SYNC_STATUS, "synchronized to LOCAL(" + local.orElseThrow().unit() + "), stratum "
                     + local.orElseThrow().driver().stratum());
         }
         served = now;
