@@ -18,7 +18,8 @@ public final class EventLog {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ROOT);
 
-    private final PrintStream out;
+    /** Replaced when SIGHUP reopens the log file. */
+    private volatile PrintStream out;
     private final LongSupplier wallClockMillis;
     private final ZoneId zone;
     private final String prefix;
@@ -46,6 +47,13 @@ public final class EventLog {
                 ProcessHandle.current().pid(), debugLevel);
     }
 
+    /** Writes to {@code replacement} from now on (SIGHUP reopening the log file); returns the stream it wrote to. */
+    public PrintStream writeTo(PrintStream replacement) {
+        PrintStream previous = out;
+        out = replacement;
+        return previous;
+    }
+
     /** Writes from now on only the classed lines {@code mask} lets through, as {@code logconfig} says. */
     public void useMask(LogMask mask) {
         this.mask = mask;
@@ -61,9 +69,10 @@ public final class EventLog {
     /** Writes a line whatever the mask, as ntpd writes its start-up lines and errors. */
     public void info(String message) {
         String stamp = STAMP.format(Instant.ofEpochMilli(wallClockMillis.getAsLong()).atZone(zone));
-        synchronized (out) {
-            out.println(stamp + prefix + message);
-            out.flush();
+        PrintStream stream = out;
+        synchronized (stream) {
+            stream.println(stamp + prefix + message);
+            stream.flush();
         }
     }
 

@@ -54,4 +54,16 @@ class EventLogTest {
         log.info("Listen normally on 2 lo 127.0.0.1:123");
         assertThat(written()).contains("Listen normally");
     }
+
+    @Test
+    void writesToTheNewStreamOnceReopened() {
+        ByteArrayOutputStream reopened = new ByteArrayOutputStream();
+
+        PrintStream previous = log.writeTo(new PrintStream(reopened, true, StandardCharsets.UTF_8));
+        log.info("after SIGHUP");
+
+        assertThat(previous).isNotNull();
+        assertThat(written()).isEmpty();
+        assertThat(reopened.toString(StandardCharsets.UTF_8)).contains("after SIGHUP");
+    }
 }

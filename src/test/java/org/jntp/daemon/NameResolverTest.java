@@ -133,14 +133,70 @@ class NameResolverTest {
     }
 
     @Test
-    void reportsItsFirstRoundAndEndsOnceEveryServerNameResolved() {
+    void reportsItsFirstRoundOnceEveryServerNameResolved() throws Exception {
         ResolveSchedule.Name server = name(AssociationType.SERVER, "ntp.example.net", Optional.empty());
-        NameResolver resolver = resolver(server, answering(Map.of("ntp.example.net", List.of("192.0.2.1"))),
-                Optional.empty());
+        BlockingQueue<NameResolver.News> news = new LinkedBlockingQueue<>();
+        NameResolver resolver = new NameResolver(new ResolveSchedule(List.of(server), 0),
+                answering(Map.of("ntp.example.net", List.of("192.0.2.1"))), Optional.empty(), news::add, log,
+                monoNanos::get);
+        Thread thread = Thread.ofPlatform().daemon(true).start(resolver);
 
-        resolver.run();
+        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.FirstRoundDone.class);
+        resolver.stop();
+        thread.join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(thread.isAlive()).isFalse();
+    }
 
-        assertThat(delivered).last().isInstanceOf(NameResolver.News.FirstRoundDone.class);
+    @Test
+    void looksEveryNameUpAgainOnSighupAndHandsOverWhereItIsNow() {
+        ResolveSchedule.Name server = name(AssociationType.SERVER, "ntp.example.net", Optional.empty());
+        Map<String, List<String>> dns = new HashMap<>(Map.of("ntp.example.net", List.of("192.0.2.1")));
+        NameResolver resolver = resolver(server, answering(dns), Optional.empty());
+        resolver.lookUpDue();
+        dns.put("ntp.example.net", List.of("192.0.2.9"));
+
+        resolver.lookUpAllAgain();
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(
+                new NameResolver.News.Resolved(server.association(), List.of(literal("192.0.2.1"))),
+                new NameResolver.News.Resolved(server.association(), List.of(literal("192.0.2.9"))));
+    }
+
+    @Test
+    void triesANameThatNeverResolvedAtOnceOnSighup() {
+        ResolveSchedule.Name server = name(AssociationType.SERVER, "late.example.net", Optional.empty());
+        Map<String, List<String>> dns = new HashMap<>();
+        NameResolver resolver = resolver(server, answering(dns), Optional.empty());
+        resolver.lookUpDue();
+        dns.put("late.example.net", List.of("192.0.2.3"));
+
+        resolver.lookUpAllAgain();
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(
+                new NameResolver.News.Resolved(server.association(), List.of(literal("192.0.2.3"))));
+    }
+
+    @Test
+    void staysForAServerNameUntilStoppedToLookItUpAgainOnSighup() throws Exception {
+        ResolveSchedule.Name server = name(AssociationType.SERVER, "ntp.example.net", Optional.empty());
+        BlockingQueue<NameResolver.News> news = new LinkedBlockingQueue<>();
+        NameResolver resolver = new NameResolver(new ResolveSchedule(List.of(server), 0),
+                answering(Map.of("ntp.example.net", List.of("192.0.2.1"))), Optional.empty(), news::add, log,
+                monoNanos::get);
+        Thread thread = Thread.ofPlatform().daemon(true).start(resolver);
+        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.FirstRoundDone.class);
+
+        resolver.lookUpAllAgain();
+        NameResolver.News again = news.poll(1, TimeUnit.MINUTES);
+        resolver.stop();
+        thread.join(TimeUnit.MINUTES.toMillis(1));
+
+        assertThat(again).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(thread.isAlive()).isFalse();
     }
 
     @Test
