@@ -396,7 +396,7 @@ public final class Synchronizer {
         }
     }
 
-    /** Counts a peer event in its status word and reports it with the word as it now reads, as ntpd's report_event(). */
+    /** Counts a peer event in its status word and reports it with the word as it now reads (ntpd's report_event()). */
     private void peerEvent(Peer peer, PeerEvent event) {
         peer.event(event);
         events.peerEvent(peer.spec.address(),

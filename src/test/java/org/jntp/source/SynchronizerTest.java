@@ -216,7 +216,8 @@ class SynchronizerTest {
         events = recorded;
         Synchronizer synchronizer = synchronizer(3);
 
-        answerAll(synchronizer, 3, List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+        answerAll(synchronizer, 3,
+                List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
 
         assertThat(recorded.leaps).containsExactly(LeapState.INSERT);
         assertThat(SystemEvent.of(synchronizer.systemEvents().lastCode())).isEqualTo(SystemEvent.LEAP_ARMED);
