@@ -19,7 +19,7 @@ final class LogConfigParser {
         while (line.hasNext()) {
             Token item = line.next();
             String text = item.text();
-            char prefix = text.charAt(0);
+            char prefix = text.isEmpty() ? ' ' : text.charAt(0);
             boolean prefixed = prefix == '=' || prefix == '+' || prefix == '-';
             String word = prefixed ? text.substring(1) : text;
             Optional<LogMask> named = LogMask.keyword(word);

@@ -80,6 +80,16 @@ class LogConfigParsingTest {
     }
 
     @Test
+    void emptyQuotedKeywordIsAnError() {
+        assertThat(errors("logconfig \"\"")).singleElement().asString().contains("unknown logconfig keyword");
+    }
+
+    @Test
+    void prefixWithoutKeywordIsAnError() {
+        assertThat(errors("logconfig +")).singleElement().asString().contains("unknown logconfig keyword \"+\"");
+    }
+
+    @Test
     void emptyLineIsAnError() {
         assertThat(errors("logconfig")).singleElement().asString().contains("logconfig needs at least one keyword");
     }
