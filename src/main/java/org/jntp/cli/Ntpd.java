@@ -96,6 +96,7 @@ public final class Ntpd {
     private static int serve(List<String> args, NtpdOptions options, EventLog log) {
         log.info("ntpd jntp-" + version() + ": Starting");
         log.info("Command line: ntpd " + String.join(" ", args));
+        log.info(configLine(options.configFile()));
         ConfigResult result = ConfigFiles.read(options.configFile());
         if (!result.errors().isEmpty()) {
             for (ConfigError error : result.errors()) {
@@ -132,7 +133,9 @@ public final class Ntpd {
                 return EXIT_FAILURE;
             }
             log.info("ntpd jntp-" + version() + ": Starting");
+            log.info(configLine(options.configFile()));
         }
+        log.useMask(config.logMask());
         Optional<Path> pidFile = options.pidFile().or(() -> config.files().pidFile().map(Path::of));
         ServiceNotifier notifier = ServiceNotifier.fromEnvironment(log);
         Termination termination = Termination.onSignals();
@@ -158,7 +161,7 @@ public final class Ntpd {
                 preopened.close();
                 return EXIT_FAILURE;
             }
-            return run(config, options, preopened, notifier, termination, log);
+            return run(config, options, preopened, notifier, termination, logFile, log);
         } finally {
             if (pid.isPresent()) {
                 remove(pid.get(), log);
@@ -171,12 +174,13 @@ public final class Ntpd {
      * privileges: its slew timer thread must hold the capabilities the drop kept.
      */
     private static int run(NtpConfig config, NtpdOptions options, Preopened preopened, ServiceNotifier notifier,
-            Termination termination, EventLog log) {
+            Termination termination, Optional<Path> logFile, EventLog log) {
         // closed last: a slew the daemon left running must not keep the kernel off its frequency
         try (KernelClock kernel = KernelClock.open();
              Daemon daemon = Daemon.start(config, clock(options, config, log, kernel), preopened,
                      clientOptions(options, config), log)) {
             daemon.exit().thenAccept(termination::daemonStopped);
+            HangUp.onSignal(() -> hangUp(logFile, log, daemon));
             notifier.notify(ServiceState.READY);
             Termination.Reason reason = termination.await();
             notifier.notify(ServiceState.STOPPING);
@@ -194,6 +198,24 @@ public final class Ntpd {
             Thread.currentThread().interrupt();
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * SIGHUP, as NTPsec's ntpd takes it: the log file reopened, so that logrotate can move it
+     * away, and every host name looked up again.
+     */
+    private static void hangUp(Optional<Path> logFile, EventLog log, Daemon daemon) {
+        log.info("Saw SIGHUP");
+        if (logFile.isPresent()) {
+            try {
+                log.writeTo(logStream(logFile.get())).close();
+                log.info("logfile " + logFile.get() + " reopened");
+            } catch (IOException e) {
+                log.info("cannot reopen logfile " + logFile.get() + ": " + e.getMessage()
+                        + "; writing on to the old one");
+            }
+        }
+        daemon.lookUpNamesAgain();
     }
 
     /** {@code -u}: the user and group that exist, or the reason to refuse to start. */
@@ -279,9 +301,16 @@ public final class Ntpd {
     }
 
     private static EventLog fileLog(Path path, int debugLevel) throws IOException {
-        PrintStream out = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
-        return new EventLog(out, System::currentTimeMillis, ZoneId.systemDefault(), ProcessHandle.current().pid(),
-                debugLevel);
+        return new EventLog(logStream(path), System::currentTimeMillis, ZoneId.systemDefault(),
+                ProcessHandle.current().pid(), debugLevel);
+    }
+
+    private static PrintStream logStream(Path path) throws IOException {
+        return new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
+    }
+
+    private static String configLine(Path configFile) {
+        return "reading configuration file " + configFile;
     }
 
     private static String version() {

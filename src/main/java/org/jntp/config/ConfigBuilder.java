@@ -28,6 +28,7 @@ final class ConfigBuilder {
     private Optional<MetricsEndpoint> metrics = Optional.empty();
     private MiscOptions misc = MiscOptions.defaults();
     private final List<String> directives = new ArrayList<>();
+    private LogMask logMask = LogMask.DEFAULT;
 
     void add(Association association) {
         associations.add(association);
@@ -126,9 +127,17 @@ final class ConfigBuilder {
         directives.add(text);
     }
 
+    LogMask logMask() {
+        return logMask;
+    }
+
+    void logMask(LogMask mask) {
+        logMask = mask;
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
                 new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics, misc,
-                directives);
+                directives, logMask);
     }
 }

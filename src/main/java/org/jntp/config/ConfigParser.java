@@ -45,6 +45,7 @@ public final class ConfigParser {
             Map.entry("tinker", SystemParser::parseTinker),
             Map.entry("driftfile", FileParser::parse),
             Map.entry("logfile", FileParser::parse),
+            Map.entry("logconfig", LogConfigParser::parse),
             Map.entry("pidfile", FileParser::parse),
             Map.entry("leapfile", FileParser::parse),
             Map.entry("leapsmearinterval", LeapSmearParser::parse),
@@ -63,8 +64,7 @@ public final class ConfigParser {
             Map.entry("reset", MiscParser::parseReset));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("end", "logconfig", "unconfig",
-            "unpeer");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("end", "unconfig", "unpeer");
 
     /**
      * Directives of features jntp does not have, each with what is ignored: broadcast and manycast,

@@ -24,12 +24,13 @@ import org.jntp.server.access.RestrictTable;
  * @param misc dscp, nonvolatile, setvar and saveconfigdir
  * @param directives each line that configured something, written back as text the parser reads the same, in
  *                   file order with includes expanded: what {@code ntpq saveconfig} saves
+ * @param logMask {@code logconfig}: which classes and types of log lines are written
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
         List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics,
         int leapSmearIntervalSeconds, AuthSettings auth, Optional<MetricsEndpoint> metrics, MiscOptions misc,
-        List<String> directives) {
+        List<String> directives, LogMask logMask) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -42,6 +43,7 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(misc, "misc");
         directives = List.copyOf(directives);
+        Objects.requireNonNull(logMask, "logMask");
     }
 
     /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
@@ -49,13 +51,13 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
                 List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
                 StatisticsConfig.none(), 0, AuthSettings.none(), Optional.empty(), MiscOptions.defaults(),
-                List.of());
+                List.of(), LogMask.DEFAULT);
     }
 
     /** This configuration with other key settings, as ntpd's {@code -k} overrides {@code keys}. */
     public NtpConfig withAuth(AuthSettings settings) {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos,
-                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics, misc, directives);
+                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics, misc, directives, logMask);
     }
 
     /** The restriction table the restrict lines build. */

@@ -342,6 +342,24 @@ final class ClientLoop implements Runnable {
         return local.isPresent() ? 1 : 0;
     }
 
+    /**
+     * SIGHUP: every server, pool and peer name is looked up again at once; any thread may call it.
+     * A server whose name moved follows it, a pool takes fresh addresses, a name that never
+     * resolved is tried again.
+     */
+    void lookUpNamesAgain() {
+        log.info("looking up " + resolver.names() + " host name(s) again");
+        resolver.lookUpAllAgain();
+    }
+
+    /** Lets go of the association of a line whose name no longer resolves to the address it is polled at. */
+    private void moved(Synchronizer.SourceSpec old) {
+        log.info(old.association().type().keyword() + " " + old.association().address() + ": "
+                + AddressText.of(old.address().getAddress()) + " is no longer among its addresses, letting it go");
+        synchronizer.unpeer(OptionalInt.empty(), Optional.of(old.address().getAddress()), idOffset());
+        polling(polled.stream().filter(source -> !source.equals(old)).toList());
+    }
+
     /** {@code unpeer}: the association let go, the sources polled and the peers routed without it. */
     private void unpeer(InetSocketAddress from, RuntimeConfig.Unpeer unpeer) {
         Optional<Synchronizer.SourceSpec> removed = switch (unpeer) {
@@ -381,8 +399,10 @@ final class ClientLoop implements Runnable {
         }
         for (NameResolver.News item = news.poll(); item != null; item = news.poll()) {
             switch (item) {
-                case NameResolver.News.Resolved resolved ->
-                        sources.add(resolved.association(), resolved.addresses()).forEach(log::info);
+                case NameResolver.News.Resolved resolved -> {
+                    sources.moved(resolved.association(), resolved.addresses()).ifPresent(this::moved);
+                    sources.add(resolved.association(), resolved.addresses()).forEach(log::info);
+                }
                 case NameResolver.News.FirstRoundDone done -> awaitingNames = false;
             }
         }
@@ -543,7 +563,7 @@ final class ClientLoop implements Runnable {
             now = Served.NOTHING;
         }
         if (now == Served.LOCAL_CLOCK && served != Served.LOCAL_CLOCK) {
-            log.info("synchronized to LOCAL(" + local.orElseThrow().unit() + "), stratum "
+            log.log(SyncLog.SYNC_STATUS, "synchronized to LOCAL(" + local.orElseThrow().unit() + "), stratum "
                     + local.orElseThrow().driver().stratum());
         }
         served = now;

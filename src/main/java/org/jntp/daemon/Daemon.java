@@ -152,6 +152,11 @@ public final class Daemon implements AutoCloseable {
         return client.exit();
     }
 
+    /** SIGHUP: looks every server, pool and peer host name up again. */
+    public void lookUpNamesAgain() {
+        client.lookUpNamesAgain();
+    }
+
     /** Starts a server thread on each socket; returns one socket per address served, for peers. */
     private List<UdpSocket> serve(NtpConfig config, Clock clock, Preopened preopened, PeerInbox peers) {
         RestrictTable restrictions = config.restrictTable();

@@ -6,21 +6,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.jntp.config.LogMask;
 
 /**
  * The daemon's log: one line per event, worded and stamped as ntpd 4.2.8 writes its logfile
  * ({@code 26 Nov 08:25:50 ntpd[4555]: Listen normally on 2 lo 127.0.0.1:123}).
- * Never called per packet.
+ * Lines classed by what they are about are written only if {@code logconfig} lets them through;
+ * the rest (start-up, errors) always are. Never called per packet.
  */
 public final class EventLog {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ROOT);
 
-    private final PrintStream out;
+    /** Replaced when SIGHUP reopens the log file. */
+    private volatile PrintStream out;
     private final LongSupplier wallClockMillis;
     private final ZoneId zone;
     private final String prefix;
     private final int debugLevel;
+    /** Set once ntp.conf is read; until then every line is written. */
+    private volatile LogMask mask = LogMask.ALL;
 
     public EventLog(PrintStream out, LongSupplier wallClockMillis, ZoneId zone, long pid, int debugLevel) {
         this("ntpd", out, wallClockMillis, zone, pid, debugLevel);
@@ -42,11 +47,32 @@ public final class EventLog {
                 ProcessHandle.current().pid(), debugLevel);
     }
 
+    /** Writes to {@code replacement} from now on (SIGHUP reopening the log file); returns the stream it wrote to. */
+    public PrintStream writeTo(PrintStream replacement) {
+        PrintStream previous = out;
+        out = replacement;
+        return previous;
+    }
+
+    /** Writes from now on only the classed lines {@code mask} lets through, as {@code logconfig} says. */
+    public void useMask(LogMask mask) {
+        this.mask = mask;
+    }
+
+    /** Writes a line of the classes and types in {@code kinds} if the mask lets any of them through. */
+    public void log(LogMask kinds, String message) {
+        if (mask.allows(kinds)) {
+            info(message);
+        }
+    }
+
+    /** Writes a line whatever the mask, as ntpd writes its start-up lines and errors. */
     public void info(String message) {
         String stamp = STAMP.format(Instant.ofEpochMilli(wallClockMillis.getAsLong()).atZone(zone));
-        synchronized (out) {
-            out.println(stamp + prefix + message);
-            out.flush();
+        PrintStream stream = out;
+        synchronized (stream) {
+            stream.println(stamp + prefix + message);
+            stream.flush();
         }
     }
 

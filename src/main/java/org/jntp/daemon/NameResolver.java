@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jntp.config.Association;
@@ -16,8 +17,8 @@ import org.jntp.server.access.AddressFamily;
 /**
  * The resolver thread: looks up the host names of server and pool lines as {@link ResolveSchedule}
  * says, off the client thread (a lookup can block for seconds), and hands each outcome over.
- * Without a pool name it ends once every name resolved; with one, it waits until stopped, for the
- * client thread to ask for a pool's name again once its reserve of addresses ran out.
+ * Once every name resolved it waits until stopped: for the client thread to ask for a pool's name
+ * again once its reserve of addresses ran out, or for SIGHUP to ask for every name again.
  */
 final class NameResolver implements Runnable {
 
@@ -37,6 +38,7 @@ final class NameResolver implements Runnable {
     private final EventLog log;
     private final LongSupplier monoNanos;
     private final Queue<ResolveSchedule.Name> askedAgain = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean allAskedAgain = new AtomicBoolean();
     /** Released to end a wait early: a name asked for again, or a stop. */
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean stopped;
@@ -70,17 +72,27 @@ final class NameResolver implements Runnable {
         wakeUps.release();
     }
 
+    /** SIGHUP: asks for every name to be looked up again at once, resolved or not; any thread may call it. */
+    void lookUpAllAgain() {
+        allAskedAgain.set(true);
+        wakeUps.release();
+    }
+
+    /** How many host names it looks up. */
+    int names() {
+        return schedule.size();
+    }
+
     @Override
     public void run() {
         boolean roundReported = false;
-        boolean mayBeAskedAgain = schedule.hasPool();
         while (!stopped) {
             lookUpDue();
             if (!roundReported && schedule.firstRoundDone()) {
                 roundReported = true;
                 deliver.accept(new News.FirstRoundDone());
             }
-            if (!mayBeAskedAgain && schedule.nothingPending() || !awaitNext()) {
+            if (!awaitNext()) {
                 break;
             }
         }
@@ -91,6 +103,9 @@ final class NameResolver implements Runnable {
 
     /** Looks up every name that is due, those asked for again included; hands results over as they come. */
     void lookUpDue() {
+        if (allAskedAgain.getAndSet(false)) {
+            schedule.allAgain(monoNanos.getAsLong());
+        }
         for (ResolveSchedule.Name name = askedAgain.poll(); name != null; name = askedAgain.poll()) {
             schedule.again(name, monoNanos.getAsLong());
         }

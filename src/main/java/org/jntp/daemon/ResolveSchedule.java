@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jntp.config.Association;
-import org.jntp.config.AssociationType;
 import org.jntp.config.ServerAddress;
 
 /**
@@ -15,7 +14,8 @@ import org.jntp.config.ServerAddress;
  * ran out asks for its name again; such a lookup waits the same interval after the previous one,
  * and each doubles it up to 5 min, so a pool that keeps losing members does not hammer the
  * resolver. A failure is worth a log line only when its reason differs from the last one, so a
- * name that stays unknown is logged once, not every five minutes.
+ * name that stays unknown is logged once, not every five minutes. SIGHUP has every name looked up
+ * again at once.
  */
 final class ResolveSchedule {
     static final long FIRST_RETRY_NANOS = 1_000_000_000L;
@@ -73,16 +73,6 @@ final class ResolveSchedule {
         return next;
     }
 
-    /** Whether no name is to be looked up, now or later, unless {@link #again} asks for one. */
-    boolean nothingPending() {
-        return states.values().stream().noneMatch(state -> state.pending);
-    }
-
-    /** Whether a pool's name is among them, which may be asked for {@link #again}. */
-    boolean hasPool() {
-        return states.keySet().stream().anyMatch(name -> name.association().type() == AssociationType.POOL);
-    }
-
     /** Whether every name has been looked up at least once. */
     boolean firstRoundDone() {
         return states.values().stream().allMatch(state -> state.tried);
@@ -113,6 +103,24 @@ final class ResolveSchedule {
         long earliest = state.lastLookupMonoNanos + state.nextRetryNanos();
         state.pending = true;
         state.dueMonoNanos = earliest - monoNanos > 0 ? earliest : monoNanos;
+    }
+
+    /**
+     * SIGHUP: every name is due at {@code monoNanos}, resolved or not, with its retry interval back
+     * to the first and its last failure forgotten, so that what the lookup finds is logged again.
+     */
+    void allAgain(long monoNanos) {
+        for (State state : states.values()) {
+            state.pending = true;
+            state.dueMonoNanos = monoNanos;
+            state.retryNanos = FIRST_RETRY_NANOS;
+            state.lastFailure = Optional.empty();
+        }
+    }
+
+    /** How many names there are to look up. */
+    int size() {
+        return states.size();
     }
 
     /**

@@ -15,7 +15,9 @@ import org.jntp.source.Synchronizer;
  * The network sources the client core polls, as their lines resolve: a server line adds its first
  * address, a pool line every address while fewer than {@code tos maxclock} sources are polled, as
  * ntpd mobilises pool servers, and keeps the rest in reserve. An address already polled or in
- * reserve is not added twice, and a pool does not take back an address it let go.
+ * reserve is not added twice, and a pool does not take back an address it let go. A server name
+ * looked up again (SIGHUP) stays on its address while the name still resolves to it, and moves
+ * to the new one otherwise.
  */
 final class SourceSet {
     private final List<Synchronizer.SourceSpec> sources = new ArrayList<>();
@@ -49,6 +51,11 @@ final class SourceSet {
         List<String> notes = new ArrayList<>();
         String line = line(association);
         boolean pool = association.type() == AssociationType.POOL;
+        Optional<Synchronizer.SourceSpec> current = polledNamedLine(association);
+        if (current.isPresent()) {
+            notes.add(line + " still resolves to " + AddressText.of(current.get().address().getAddress()));
+            return notes;
+        }
         for (InetAddress address : addresses) {
             InetSocketAddress destination = new InetSocketAddress(address, port);
             String shown = AddressText.of(address);
@@ -80,6 +87,29 @@ final class SourceSet {
             }
         }
         return notes;
+    }
+
+    /**
+     * A server or peer name looked up again: if the address its line is polled at is no longer
+     * among those the name resolves to, that source is taken out and returned, for the daemon to
+     * let its association go; {@link #add} then puts the line on its new address. A pool keeps its
+     * members: fresh addresses only join them or wait in reserve.
+     */
+    Optional<Synchronizer.SourceSpec> moved(Association association, List<InetAddress> addresses) {
+        Optional<Synchronizer.SourceSpec> current = polledNamedLine(association);
+        if (current.isEmpty() || addresses.contains(current.get().address().getAddress())) {
+            return Optional.empty();
+        }
+        sources.remove(current.get());
+        return current;
+    }
+
+    /** The source a server or peer line written as a name is polled at, if it is. */
+    private Optional<Synchronizer.SourceSpec> polledNamedLine(Association association) {
+        if (association.type() == AssociationType.POOL || !(association.address() instanceof ServerAddress.HostName)) {
+            return Optional.empty();
+        }
+        return sources.stream().filter(source -> source.association().equals(association)).findFirst();
     }
 
     /**

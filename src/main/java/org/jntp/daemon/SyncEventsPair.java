@@ -1,8 +1,10 @@
 package org.jntp.daemon;
 
 import java.net.InetSocketAddress;
+import org.jntp.clock.LeapState;
 import org.jntp.discipline.NoSelectionReason;
 import org.jntp.protocol.KissCode;
+import org.jntp.protocol.control.PeerEvent;
 import org.jntp.source.RawReply;
 import org.jntp.source.SyncEvents;
 
@@ -43,6 +45,18 @@ record SyncEventsPair(SyncEvents first, SyncEvents second) implements SyncEvents
     public void kissOfDeath(InetSocketAddress source, KissCode code) {
         first.kissOfDeath(source, code);
         second.kissOfDeath(source, code);
+    }
+
+    @Override
+    public void peerEvent(InetSocketAddress source, int statusWord, PeerEvent event) {
+        first.peerEvent(source, statusWord, event);
+        second.peerEvent(source, statusWord, event);
+    }
+
+    @Override
+    public void leapChanged(LeapState leap) {
+        first.leapChanged(leap);
+        second.leapChanged(leap);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.jntp.source;
 
 import java.net.InetSocketAddress;
+import org.jntp.clock.LeapState;
 import org.jntp.discipline.NoSelectionReason;
 import org.jntp.protocol.KissCode;
+import org.jntp.protocol.control.PeerEvent;
 
 /**
  * What the {@link Synchronizer} tells the world as it goes, for the log and the statistics files.
@@ -30,6 +32,17 @@ public interface SyncEvents {
 
     /** A source sent a kiss-o'-death. */
     default void kissOfDeath(InetSocketAddress source, KissCode code) {}
+
+    /**
+     * Something happened to an association (ntpd's report_event() for a peer: mobilize, reachable,
+     * unreachable, sys_peer, rate_exceeded, access_denied).
+     *
+     * @param statusWord the peer status word as ntpq shows it, the event counted in
+     */
+    default void peerEvent(InetSocketAddress source, int statusWord, PeerEvent event) {}
+
+    /** The leap second told to the clock for the end of the UTC day changed: armed, or {@code NONE} for disarmed. */
+    default void leapChanged(LeapState leap) {}
 
     /**
      * The discipline corrected the clock (a slew or a step), ntpd's {@code loopstats} record.

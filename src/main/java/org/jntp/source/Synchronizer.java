@@ -186,8 +186,8 @@ public final class Synchronizer {
                 : ClientSource.of(association, clock.precisionLog2(), firstPollMonoNanos);
         Peer peer = new Peer(id, spec, source, new ClockFilter(precisionSeconds, settings.tos().maxDistanceSeconds()),
                 ourReferenceIdBits);
-        peer.event(PeerEvent.MOBILIZE);
         peers.add(peer);
+        peerEvent(peer, PeerEvent.MOBILIZE);
         return id;
     }
 
@@ -389,7 +389,7 @@ public final class Synchronizer {
         switch (reply) {
             case Reply.Measured measured -> measured(peer, measured, monoNanos);
             case Reply.KissOfDeath kiss -> {
-                peer.event(kiss.code().equals(KissCode.RATE) ? PeerEvent.RATE_EXCEEDED : PeerEvent.ACCESS_DENIED);
+                peerEvent(peer, kiss.code().equals(KissCode.RATE) ? PeerEvent.RATE_EXCEEDED : PeerEvent.ACCESS_DENIED);
                 events.kissOfDeath(peer.spec.address(), kiss.code());
             }
             case Reply.Rejected rejected -> { }
@@ -397,12 +397,19 @@ public final class Synchronizer {
     }
 
     /** Reports the peer event of a reach register that became zero or stopped being zero. */
-    private static void noteReach(Peer peer) {
+    private void noteReach(Peer peer) {
         boolean reachable = peer.source.reach() != 0;
         if (reachable != peer.reachable) {
             peer.reachable = reachable;
-            peer.event(reachable ? PeerEvent.REACHABLE : PeerEvent.UNREACHABLE);
+            peerEvent(peer, reachable ? PeerEvent.REACHABLE : PeerEvent.UNREACHABLE);
         }
+    }
+
+    /** Counts a peer event in its status word and reports it with the word as it now reads (ntpd's report_event()). */
+    private void peerEvent(Peer peer, PeerEvent event) {
+        peer.event(event);
+        events.peerEvent(peer.spec.address(),
+                ControlViews.status(peer.spec, peer.source, selectionOf(peer), peer.events).word(), event);
     }
 
     private void measured(Peer peer, Reply.Measured measured, long monoNanos) {
@@ -468,7 +475,7 @@ public final class Synchronizer {
             systemPeerId = OptionalInt.of(chosenId);
             orphaned = false;
             Peer systemPeer = peerById(chosenId);
-            systemPeer.event(PeerEvent.SYS_PEER);
+            peerEvent(systemPeer, PeerEvent.SYS_PEER);
             events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
         }
         boolean survivor = chosen.survivors().stream().anyMatch(c -> c.associationId() == peer.id);
@@ -585,6 +592,8 @@ public final class Synchronizer {
         deferred = Optional.empty();
         if (clock.status().leap() != publication.leap()) {
             clock.setLeap(publication.leap());
+            systemEvent(publication.leap() == LeapState.NONE ? SystemEvent.LEAP_DISARMED : SystemEvent.LEAP_ARMED);
+            events.leapChanged(publication.leap());
         }
         if (publication.taiOffsetSeconds() > 0 && publication.taiOffsetSeconds() != taiOffsetToldSeconds) {
             clock.setTaiOffset(publication.taiOffsetSeconds());

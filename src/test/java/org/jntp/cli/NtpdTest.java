@@ -53,6 +53,17 @@ class NtpdTest {
     }
 
     @Test
+    void logsItsVersionAndConfigFileAtStart() throws Exception {
+        Path conf = dir.resolve("ntp.conf");
+        Files.writeString(conf, "restrict default nomodfy\n");
+
+        Ntpd.run(List.of("-n", "-c", conf.toString(), "--port", "12399"));
+
+        assertThat(stderr()).containsPattern("ntpd\\[\\d+\\]: ntpd jntp-\\S+: Starting")
+                .contains("reading configuration file " + conf);
+    }
+
+    @Test
     void checkReportsAConfigErrorAndExitsOneWithoutStarting() throws Exception {
         Path conf = dir.resolve("ntp.conf");
         Files.writeString(conf, "server 192.0.2.1 iburst\nrestrict default nomodfy\n");

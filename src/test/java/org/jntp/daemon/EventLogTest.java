@@ -6,6 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import org.jntp.config.LogMask;
+import org.jntp.config.LogMask.LogClass;
+import org.jntp.config.LogMask.LogType;
 import org.junit.jupiter.api.Test;
 
 class EventLogTest {
@@ -29,5 +32,38 @@ class EventLogTest {
         log.debug(1, "shown");
         log.debug(2, "hidden");
         assertThat(written()).contains("shown").doesNotContain("hidden");
+    }
+
+    @Test
+    void writesEveryClassedLineUntilAMaskIsSet() {
+        log.log(LogMask.of(LogClass.PEER, LogType.EVENTS), "192.0.2.1 8014 84 reachable");
+        assertThat(written()).contains("reachable");
+    }
+
+    @Test
+    void dropsAClassedLineTheMaskDoesNotLetThrough() {
+        log.useMask(LogMask.DEFAULT);
+        log.log(LogMask.of(LogClass.PEER, LogType.EVENTS), "192.0.2.1 8014 84 reachable");
+        log.log(LogMask.of(LogClass.SYNC, LogType.STATUS), "synchronized to 192.0.2.1, stratum 2");
+        assertThat(written()).doesNotContain("reachable").contains("synchronized to");
+    }
+
+    @Test
+    void writesUnclassedLinesWhateverTheMask() {
+        log.useMask(LogMask.NONE);
+        log.info("Listen normally on 2 lo 127.0.0.1:123");
+        assertThat(written()).contains("Listen normally");
+    }
+
+    @Test
+    void writesToTheNewStreamOnceReopened() {
+        ByteArrayOutputStream reopened = new ByteArrayOutputStream();
+
+        PrintStream previous = log.writeTo(new PrintStream(reopened, true, StandardCharsets.UTF_8));
+        log.info("after SIGHUP");
+
+        assertThat(previous).isNotNull();
+        assertThat(written()).isEmpty();
+        assertThat(reopened.toString(StandardCharsets.UTF_8)).contains("after SIGHUP");
     }
 }

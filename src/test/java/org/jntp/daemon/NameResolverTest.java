@@ -133,14 +133,73 @@ class NameResolverTest {
     }
 
     @Test
-    void reportsItsFirstRoundAndEndsOnceEveryServerNameResolved() {
+    void looksEveryNameUpAgainOnSighupAndHandsOverWhereItIsNow() {
         ResolveSchedule.Name server = name(AssociationType.SERVER, "ntp.example.net", Optional.empty());
-        NameResolver resolver = resolver(server, answering(Map.of("ntp.example.net", List.of("192.0.2.1"))),
-                Optional.empty());
+        Map<String, List<String>> dns = new HashMap<>(Map.of("ntp.example.net", List.of("192.0.2.1")));
+        NameResolver resolver = resolver(server, answering(dns), Optional.empty());
+        resolver.lookUpDue();
+        dns.put("ntp.example.net", List.of("192.0.2.9"));
 
-        resolver.run();
+        resolver.lookUpAllAgain();
+        resolver.lookUpDue();
 
-        assertThat(delivered).last().isInstanceOf(NameResolver.News.FirstRoundDone.class);
+        assertThat(delivered).containsExactly(
+                new NameResolver.News.Resolved(server.association(), List.of(literal("192.0.2.1"))),
+                new NameResolver.News.Resolved(server.association(), List.of(literal("192.0.2.9"))));
+    }
+
+    @Test
+    void triesANameThatNeverResolvedAtOnceOnSighup() {
+        ResolveSchedule.Name server = name(AssociationType.SERVER, "late.example.net", Optional.empty());
+        Map<String, List<String>> dns = new HashMap<>();
+        NameResolver resolver = resolver(server, answering(dns), Optional.empty());
+        resolver.lookUpDue();
+        dns.put("late.example.net", List.of("192.0.2.3"));
+
+        resolver.lookUpAllAgain();
+        resolver.lookUpDue();
+
+        assertThat(delivered).containsExactly(
+                new NameResolver.News.Resolved(server.association(), List.of(literal("192.0.2.3"))));
+    }
+
+    /** A resolver on a thread of its own, handing its news to a queue. */
+    private record Running(NameResolver resolver, Thread thread, BlockingQueue<NameResolver.News> news) {
+        /** The next news, waiting a minute at most. */
+        NameResolver.News next() throws InterruptedException {
+            return news.poll(1, TimeUnit.MINUTES);
+        }
+
+        /** Stops it and waits a minute at most for its thread to end; whether it did. */
+        boolean stopped() throws InterruptedException {
+            resolver.stop();
+            thread.join(TimeUnit.MINUTES.toMillis(1));
+            return !thread.isAlive();
+        }
+    }
+
+    /** Starts a resolver of one name, which resolves to {@code address}, and waits for its first round. */
+    private Running runningAfterFirstRound(ResolveSchedule.Name name, String address) throws InterruptedException {
+        BlockingQueue<NameResolver.News> news = new LinkedBlockingQueue<>();
+        NameResolver resolver = new NameResolver(new ResolveSchedule(List.of(name), 0),
+                answering(Map.of(name.host().name(), List.of(address))), Optional.empty(), news::add, log,
+                monoNanos::get);
+        Running running = new Running(resolver, Thread.ofPlatform().daemon(true).start(resolver), news);
+        assertThat(running.next()).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(running.next()).isInstanceOf(NameResolver.News.FirstRoundDone.class);
+        return running;
+    }
+
+    @Test
+    void staysForAServerNameUntilStoppedToLookItUpAgainOnSighup() throws Exception {
+        Running running = runningAfterFirstRound(
+                name(AssociationType.SERVER, "ntp.example.net", Optional.empty()), "192.0.2.1");
+
+        running.resolver().lookUpAllAgain();
+        NameResolver.News again = running.next();
+
+        assertThat(again).isInstanceOf(NameResolver.News.Resolved.class);
+        assertThat(running.stopped()).isTrue();
     }
 
     @Test
@@ -176,21 +235,13 @@ class NameResolverTest {
     @Test
     void staysForAPoolUntilStoppedToLookItsNameUpAgain() throws Exception {
         ResolveSchedule.Name pool = name("pool.example.net", Optional.empty());
-        BlockingQueue<NameResolver.News> news = new LinkedBlockingQueue<>();
-        NameResolver resolver = new NameResolver(new ResolveSchedule(List.of(pool), 0),
-                answering(Map.of("pool.example.net", List.of("192.0.2.1"))), Optional.empty(), news::add, log,
-                monoNanos::get);
-        Thread thread = Thread.ofPlatform().daemon(true).start(resolver);
-        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.Resolved.class);
-        assertThat(news.poll(1, TimeUnit.MINUTES)).isInstanceOf(NameResolver.News.FirstRoundDone.class);
+        Running running = runningAfterFirstRound(pool, "192.0.2.1");
         monoNanos.set(600 * ResolveSchedule.FIRST_RETRY_NANOS);
 
-        resolver.lookUpAgain(pool);
-        NameResolver.News again = news.poll(1, TimeUnit.MINUTES);
-        resolver.stop();
-        thread.join(TimeUnit.MINUTES.toMillis(1));
+        running.resolver().lookUpAgain(pool);
+        NameResolver.News again = running.next();
 
         assertThat(again).isInstanceOf(NameResolver.News.Resolved.class);
-        assertThat(thread.isAlive()).isFalse();
+        assertThat(running.stopped()).isTrue();
     }
 }

@@ -77,7 +77,7 @@ class ResolveScheduleTest {
 
         schedule.resolved(NAME, 0);
 
-        assertThat(schedule.nothingPending()).isTrue();
+        assertThat(schedule.due(600 * SECOND)).isEmpty();
         assertThat(schedule.nextDueMonoNanos()).isEqualTo(Long.MAX_VALUE);
     }
 
@@ -131,5 +131,39 @@ class ResolveScheduleTest {
 
         assertThat(afterOne).isFalse();
         assertThat(schedule.firstRoundDone()).isTrue();
+    }
+
+    @Test
+    void looksEveryNameUpAgainAtOnceOnSighup() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME, POOL), 0);
+        schedule.resolved(NAME, 0);
+        schedule.resolved(POOL, 0);
+
+        schedule.allAgain(7 * SECOND);
+
+        assertThat(schedule.due(7 * SECOND)).containsExactly(NAME, POOL);
+    }
+
+    @Test
+    void retriesAFailingNameFromOneSecondAgainAfterSighup() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+        for (int i = 0; i < 10; i++) {
+            schedule.failed(NAME, "no such host", schedule.nextDueMonoNanos());
+        }
+
+        schedule.allAgain(3600 * SECOND);
+        schedule.failed(NAME, "no such host", 3600 * SECOND);
+
+        assertThat(schedule.nextDueMonoNanos()).isEqualTo(3601 * SECOND);
+    }
+
+    @Test
+    void logsAFailureAgainAfterSighupEvenForTheSameReason() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+        schedule.failed(NAME, "no such host", 0);
+
+        schedule.allAgain(10 * SECOND);
+
+        assertThat(schedule.failed(NAME, "no such host", 10 * SECOND)).isPresent();
     }
 }

@@ -224,4 +224,48 @@ class SourceSetTest {
 
         assertThat(destinations(set)).containsExactly(new InetSocketAddress(literal("192.0.2.1"), 12300));
     }
+
+    @Test
+    void keepsAServerOnItsAddressWhileItsNameStillResolvesToIt() {
+        SourceSet set = new SourceSet(10, 123);
+        set.add(SERVER, addresses("192.0.2.1"));
+
+        Optional<Synchronizer.SourceSpec> moved = set.moved(SERVER, addresses("192.0.2.2", "192.0.2.1"));
+        List<String> logged = set.add(SERVER, addresses("192.0.2.2", "192.0.2.1"));
+
+        assertThat(moved).isEmpty();
+        assertThat(addressesOf(set)).containsExactly(literal("192.0.2.1"));
+        assertThat(logged).containsExactly("server ntp.example.net still resolves to 192.0.2.1");
+    }
+
+    @Test
+    void movesAServerWhoseNameNoLongerResolvesToItsAddress() {
+        SourceSet set = new SourceSet(10, 123);
+        set.add(SERVER, addresses("192.0.2.1"));
+
+        Optional<Synchronizer.SourceSpec> moved = set.moved(SERVER, addresses("192.0.2.9"));
+        List<String> logged = set.add(SERVER, addresses("192.0.2.9"));
+
+        assertThat(moved).map(old -> old.address().getAddress()).contains(literal("192.0.2.1"));
+        assertThat(addressesOf(set)).containsExactly(literal("192.0.2.9"));
+        assertThat(logged).containsExactly("server ntp.example.net resolved to 192.0.2.9");
+    }
+
+    @Test
+    void movesNoPoolMemberWhenThePoolNameIsLookedUpAgain() {
+        SourceSet set = new SourceSet(10, 123);
+        set.add(POOL, addresses("192.0.2.1"));
+
+        assertThat(set.moved(POOL, addresses("192.0.2.9"))).isEmpty();
+        set.add(POOL, addresses("192.0.2.9"));
+
+        assertThat(addressesOf(set)).containsExactly(literal("192.0.2.1"), literal("192.0.2.9"));
+    }
+
+    @Test
+    void hasNothingToMoveForALineNotPolledYet() {
+        SourceSet set = new SourceSet(10, 123);
+
+        assertThat(set.moved(SERVER, addresses("192.0.2.9"))).isEmpty();
+    }
 }

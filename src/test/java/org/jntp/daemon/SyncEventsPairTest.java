@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jntp.clock.LeapState;
 import org.jntp.discipline.NoSelectionReason;
 import org.jntp.protocol.KissCode;
+import org.jntp.protocol.control.PeerEvent;
 import org.jntp.source.RawReply;
 import org.jntp.source.SyncEvents;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,16 @@ class SyncEventsPairTest {
         }
 
         @Override
+        public void peerEvent(InetSocketAddress source, int statusWord, PeerEvent event) {
+            events.add("peerEvent");
+        }
+
+        @Override
+        public void leapChanged(LeapState leap) {
+            events.add("leapChanged");
+        }
+
+        @Override
         public void clockUpdated(double offsetSeconds, double frequencyPpm, double jitterSeconds, double wanderPpm,
                 int pollLog2) {
             events.add("clockUpdated");
@@ -78,12 +90,14 @@ class SyncEventsPairTest {
         pair.stepped(0.5);
         pair.panic(2000);
         pair.kissOfDeath(source, KissCode.RATE);
+        pair.peerEvent(source, 0x8014, PeerEvent.REACHABLE);
+        pair.leapChanged(LeapState.INSERT);
         pair.clockUpdated(0, 0, 0, 0, 6);
         pair.peerSampled(source, 0x9614, 0, 0, 0, 0);
         pair.rawReply(source, null);
 
         List<String> all = List.of("synchronizedTo", "lostSynchronization", "orphan", "stepped", "panic",
-                "kissOfDeath", "clockUpdated", "peerSampled", "rawReply");
+                "kissOfDeath", "peerEvent", "leapChanged", "clockUpdated", "peerSampled", "rawReply");
         assertThat(first.events).isEqualTo(all);
         assertThat(second.events).isEqualTo(all);
     }

@@ -147,6 +147,20 @@ class SynchronizerTest {
         final List<double[]> peerSamples = new ArrayList<>();
         final List<RawReply> rawReplies = new ArrayList<>();
         final List<InetSocketAddress> sources = new ArrayList<>();
+        final List<PeerEvent> peerEvents = new ArrayList<>();
+        final List<PeerStatus> peerEventStatuses = new ArrayList<>();
+        final List<LeapState> leaps = new ArrayList<>();
+
+        @Override
+        public void peerEvent(InetSocketAddress source, int statusWord, PeerEvent event) {
+            peerEvents.add(event);
+            peerEventStatuses.add(PeerStatus.decode(statusWord));
+        }
+
+        @Override
+        public void leapChanged(LeapState leap) {
+            leaps.add(leap);
+        }
 
         @Override
         public void clockUpdated(double offsetSeconds, double frequencyPpm, double jitterSeconds, double wanderPpm,
@@ -167,6 +181,46 @@ class SynchronizerTest {
             sources.add(source);
             rawReplies.add(reply);
         }
+    }
+
+    @Test
+    void reportsMobilizeReachableAndSysPeerAsPeerEventsWithTheStatusWord() throws Exception {
+        Recorded recorded = new Recorded();
+        events = recorded;
+        Synchronizer synchronizer = synchronizer(1);
+
+        answerAll(synchronizer, 1, List.of(LeapIndicator.NO_WARNING));
+
+        assertThat(recorded.peerEvents).containsExactly(PeerEvent.MOBILIZE, PeerEvent.REACHABLE, PeerEvent.SYS_PEER);
+        assertThat(recorded.peerEventStatuses).extracting(PeerStatus::lastEvent)
+                .containsExactly(PeerEvent.MOBILIZE, PeerEvent.REACHABLE, PeerEvent.SYS_PEER);
+    }
+
+    @Test
+    void reportsASourceThatStoppedAnsweringAsUnreachable() throws Exception {
+        Recorded recorded = new Recorded();
+        events = recorded;
+        Synchronizer synchronizer = synchronizer(1);
+        answerAll(synchronizer, 1, List.of(LeapIndicator.NO_WARNING));
+
+        for (int s = 0; s < 20_000 && !recorded.peerEvents.contains(PeerEvent.UNREACHABLE); s++) {
+            nextSecond(synchronizer);
+        }
+
+        assertThat(recorded.peerEvents).contains(PeerEvent.UNREACHABLE);
+    }
+
+    @Test
+    void reportsALeapSecondArmedInTheClock() throws Exception {
+        Recorded recorded = new Recorded();
+        events = recorded;
+        Synchronizer synchronizer = synchronizer(3);
+
+        answerAll(synchronizer, 3,
+                List.of(LeapIndicator.ADD_SECOND, LeapIndicator.ADD_SECOND, LeapIndicator.NO_WARNING));
+
+        assertThat(recorded.leaps).containsExactly(LeapState.INSERT);
+        assertThat(SystemEvent.of(synchronizer.systemEvents().lastCode())).isEqualTo(SystemEvent.LEAP_ARMED);
     }
 
     @Test
