@@ -171,7 +171,7 @@ public final class Daemon implements AutoCloseable {
                 ServerCounters threadCounters = new ServerCounters();
                 SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
-                        config.discard().averageLog2(), threadCounters);
+                        config.discard().averageLog2(), threadCounters, preopened::keys);
                 ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters,
                         bound.drop(), log);
                 counters.add(threadCounters);
@@ -234,6 +234,7 @@ public final class Daemon implements AutoCloseable {
                 + ", bad length or format " + totals.get(Counter.BAD_FORMAT)
                 + ", declined " + totals.get(Counter.DECLINED)
                 + ", restricted " + totals.get(Counter.RESTRICTED)
+                + ", authentication failed " + totals.get(Counter.AUTHENTICATION_FAILED)
                 + ", rate limited " + totals.get(Counter.RATE_LIMITED)
                 + ", KoD responses " + totals.get(Counter.KOD_SENT);
     }
