@@ -86,6 +86,7 @@ public final class Daemon implements AutoCloseable {
             StatsWriter stats = StatsWriter.open(config.statistics(), clock, System::nanoTime,
                     ProcessHandle.current().pid(), log, () -> ServerCounters.sum(daemon.allCounters));
             daemon.client = ClientLoop.create(config, clock, options, daemon.published, stats, log);
+            daemon.client.authenticateWith(preopened::keys);
             daemon.client.sendToPeersFrom(daemon.serve(config, clock, preopened, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
             config.metrics().ifPresent(daemon::serveMetrics);
