@@ -205,4 +205,28 @@ class SynchronizerAuthenticationTest {
         assertThat(state.status().authEnabled()).isFalse();
         assertThat(state.keyId()).isZero();
     }
+
+    @Test
+    void signsThePacketsOfAPeerLineWithItsKey() {
+        Synchronizer.Transmit transmit = nextRequest(synchronizer("peer 192.0.2.1 key 2"));
+
+        assertThat(transmit.mode()).isEqualTo(Mode.SYMMETRIC_ACTIVE);
+        assertThat(transmit.datagram()).hasSize(NtpHeader.LENGTH + 4 + 16);
+        assertThat(ByteBuffer.wrap(transmit.datagram()).getInt(NtpHeader.LENGTH)).isEqualTo(2);
+    }
+
+    @Test
+    void dropsAPeersPacketWithoutAMacAsTest5() {
+        Synchronizer synchronizer = synchronizer("peer 192.0.2.1 key 2");
+        Synchronizer.Transmit transmit = nextRequest(synchronizer);
+        byte[] unsigned = reply(transmit);
+        unsigned[0] = (byte) ((unsigned[0] & 0xF8) | Mode.SYMMETRIC_PASSIVE.code());
+
+        clock.advance(SECOND / 500);
+        synchronizer.receiveFromPeer(SERVER, unsigned, unsigned.length, clock.nowNanos(), monoNanos);
+
+        AssociationState state = state(synchronizer);
+        assertThat(state.reach()).isZero();
+        assertThat(state.flash()).isEqualTo(0x0010);
+    }
 }
