@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.auth.KeyRing;
@@ -185,5 +186,25 @@ class RequestAuthenticationTest {
     private static RestrictTable notrust() {
         return RestrictTable.of(List.of(RestrictRule.restrict(RestrictTarget.Default.bothFamilies(),
                 Set.of(RestrictFlag.NOTRUST))));
+    }
+
+    @Test
+    void neverSignsNorAnswersLongerThanARequestWithARandomMac() {
+        Random random = new Random(7);
+        int[] keyIds = {0, 1, 2, 3, 77};
+        for (int i = 0; i < 2000; i++) {
+            int digestLength = random.nextBoolean() ? 16 : 20;
+            byte[] digest = new byte[digestLength];
+            random.nextBytes(digest);
+            ByteBuffer request = ByteBuffer.allocate(NtpHeader.LENGTH + 4 + digestLength);
+            request.put(request()).putInt(keyIds[random.nextInt(keyIds.length)]).put(digest).flip();
+
+            ServerOutcome outcome = respond(request);
+
+            assertThat(outcome).isNotEqualTo(ServerOutcome.ANSWERED_AUTHENTICATED);
+            if (outcome.replies()) {
+                assertThat(reply.limit()).isLessThanOrEqualTo(request.limit());
+            }
+        }
     }
 }
