@@ -31,12 +31,13 @@ import org.jntp.server.access.RestrictTable;
  *
  * <p>A request with a MAC (RFC 5905 §7.3) is judged by a {@link RequestAuthenticator}: the reply to
  * one signed with a trusted key carries a MAC of that key, one signed with a key we lack gets a
- * crypto-NAK, and one whose MAC is wrong is dropped. {@code restrict ... notrust} serves only the
- * first kind.
+ * crypto-NAK, and one whose MAC is wrong is dropped. {@code restrict ... notrust} serves time only
+ * to the first kind.
  *
- * <p>Sans-IO and allocation-free (for requests without a MAC): the daemon hands in the datagram, its source and its receive
- * time, and gets the reply written into its own buffer. One instance per server thread (its
- * counters are the thread's own); the restrict table, MRU list and system variables are shared.
+ * <p>Sans-IO, and allocation-free for requests without a MAC: the daemon hands in the datagram, its
+ * source and its receive time, and gets the reply written into its own buffer. One instance per
+ * server thread (its counters are the thread's own); the restrict table, MRU list and system
+ * variables are shared.
  *
  * <p>While the system variables carry a leap smear ({@code leapsmearinterval}), the receive,
  * transmit and reference timestamps carry its offset, and the reference ID is the smear's
@@ -184,8 +185,8 @@ public final class NtpServer {
         writeTimeReply(request, sys, version, replyMode, receiveNanos, smearNanos, HeaderView.transmitTimeBits(request),
                 receiveBits, reply);
         if (auth == RequestAuthenticator.Verdict.AUTHENTIC) {
-            // the MAC covers the transmit timestamp, so it is taken now: the microseconds from here
-            // to the send count as network delay, as in ntpd's fast_xmit()
+            // the MAC covers the transmit timestamp, so it cannot wait for the send: it is the receive
+            // time, and the microseconds until the send count as network delay at the client
             stampTransmit(reply, receiveNanos + smearNanos);
             return authenticated(auth, ServerOutcome.ANSWERED_AUTHENTICATED, reply);
         }

@@ -34,7 +34,15 @@ final class SourceAuthenticator {
         /** The keys file has no key of that identifier. */
         MISSING,
         /** {@code trustedkey} does not name it. */
-        UNTRUSTED
+        UNTRUSTED;
+
+        /** The log line's words for key {@code keyId}. */
+        String describe(int keyId) {
+            return switch (this) {
+                case MISSING -> "key " + keyId + " is not in the keys file: sending nothing to it";
+                case UNTRUSTED -> "key " + keyId + " is not trusted (trustedkey): sending nothing to it";
+            };
+        }
     }
 
     private SourceAuthenticator() {}

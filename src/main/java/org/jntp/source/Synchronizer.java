@@ -202,7 +202,7 @@ public final class Synchronizer {
         peer.event(PeerEvent.MOBILIZE);
         peers.add(peer);
         association.options().key().ifPresent(keyId -> SourceAuthenticator.problem(keyId, keys.get())
-                .ifPresent(problem -> events.authenticationProblem(spec.address(), keyProblemText(keyId, problem))));
+                .ifPresent(problem -> events.authenticationProblem(spec.address(), problem.describe(keyId))));
         return id;
     }
 
@@ -372,13 +372,6 @@ public final class Synchronizer {
         peer.event(PeerEvent.BAD_AUTH);
         peer.source.record(Reply.Rejected.of(RejectReason.AUTHENTICATION));
         return false;
-    }
-
-    private static String keyProblemText(int keyId, SourceAuthenticator.KeyProblem problem) {
-        return switch (problem) {
-            case MISSING -> "key " + keyId + " is not in the keys file: sending nothing to it";
-            case UNTRUSTED -> "key " + keyId + " is not trusted (trustedkey): sending nothing to it";
-        };
     }
 
     /**

@@ -38,7 +38,8 @@ class SynchronizerAuthenticationTest {
     private static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.1"), 123);
 
     private final SimulatedClock clock = SimulatedClock.perfect(1_780_000_000L * SECOND);
-    private final AtomicReference<KeyRing> keys = new AtomicReference<>(KeyRing.of(List.of(KEY_1, KEY_2), Set.of(1, 2)));
+    private final AtomicReference<KeyRing> keys =
+            new AtomicReference<>(KeyRing.of(List.of(KEY_1, KEY_2), Set.of(1, 2)));
     private final List<String> problems = new ArrayList<>();
     private long monoNanos;
 
