@@ -2,6 +2,7 @@ package org.jntp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -205,6 +206,32 @@ class RequestAuthenticationTest {
             if (outcome.replies()) {
                 assertThat(reply.limit()).isLessThanOrEqualTo(request.limit());
             }
+        }
+    }
+
+    @Test
+    void answersUnsignedRequestsWithoutAllocatingWhileKeysAreConfigured() {
+        ByteBuffer request = ByteBuffer.wrap(request());
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int window = 0; window < 200; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            answer(request, 10_000);
+            if (threads.getCurrentThreadAllocatedBytes() == before) {
+                break;
+            }
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        answer(request, 100_000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).isLessThan(1024);
+    }
+
+    private void answer(ByteBuffer request, int times) {
+        for (int i = 0; i < times; i++) {
+            respond(request);
         }
     }
 }
