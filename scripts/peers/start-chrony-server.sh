@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # start-chrony-server.sh ADDR [NAME] : chronyd serving its own clock at stratum 8 ("local") on
-# ADDR:123 in $PEERS_NETNS, with no rate limit. -x: it never controls the clock. Prints its pid.
+# ADDR:123 in $PEERS_NETNS, with no rate limit. -x: it never controls the clock. EXTRA_CONF adds
+# lines to its chrony.conf (e.g. "keyfile FILE"). Prints its pid.
 # Query it: scripts/peers/nsexec.sh NETNS chronyc -h $PEERS_RUN/NAME/run/chronyd.sock tracking
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -16,6 +17,7 @@ pidfile $dir/pid
 local stratum 8
 # the namespace is the access control; chronyd drops requests from outside "allow" silently
 allow all
+${EXTRA_CONF:-}
 CONF
 # -u root: the _chrony user exists only when the package is installed, and it is not
 start_daemon "$name" chronyd -x -d -u root -f "$dir/chrony.conf"

@@ -2,7 +2,8 @@
 # start-ntpsec-server.sh ADDR [NAME] : NTPsec's ntpd serving on ADDR:123 only, in $PEERS_NETNS,
 # as an orphan at stratum 8 (NTPsec has no local clock driver), with no rate limit.
 # "disable ntp" + "disable kernel": it never disciplines the clock. ADDR must be configured on an
-# interface (netns.sh gives lo 127.0.0.2-5). Prints its pid.
+# interface (netns.sh gives lo 127.0.0.2-5). EXTRA_CONF adds lines to its ntp.conf, e.g.
+# EXTRA_CONF=$'keys /tmp/ntp.keys\ntrustedkey 1' (symmetric keys). Prints its pid.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 addr=${1:?usage: $0 ADDR [NAME]}; name=${2:-ntpsec-server}
@@ -14,6 +15,7 @@ tos orphanwait 1
 unrestrict default noquery limited
 restrict default nomodify
 logfile $dir/log
+${EXTRA_CONF:-}
 CONF
 start_daemon "$name" ntpd -n -c "$dir/ntp.conf" -p "$dir/pid"
 wait_ready "$name" 10 "$addr"

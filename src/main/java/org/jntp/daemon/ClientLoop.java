@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import org.jntp.auth.KeyRing;
 import org.jntp.clock.Clock;
 import org.jntp.config.Association;
 import org.jntp.config.AssociationOptions;
@@ -240,6 +242,14 @@ final class ClientLoop implements Runnable {
     /** Completes when the client side stops the daemon by itself: {@code -q} done, a panic, a failure. */
     CompletableFuture<DaemonExit> exit() {
         return exit;
+    }
+
+    /**
+     * Signs and checks the packets of sources with a {@code key} with these keys; call it before
+     * the thread starts.
+     */
+    void authenticateWith(Supplier<KeyRing> keys) {
+        synchronizer.authenticateWith(keys);
     }
 
     /** Asks the thread to finish; it returns from {@link #run} promptly, writing the drift file on its way out. */

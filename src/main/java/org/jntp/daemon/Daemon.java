@@ -92,6 +92,7 @@ public final class Daemon implements AutoCloseable {
             StatsWriter stats = StatsWriter.open(config.statistics(), clock, System::nanoTime,
                     ProcessHandle.current().pid(), log, () -> ServerCounters.sum(daemon.allCounters));
             daemon.client = ClientLoop.create(config, clock, options, daemon.published, stats, log);
+            daemon.client.authenticateWith(preopened::keys);
             daemon.client.sendToPeersFrom(daemon.serve(config, clock, preopened, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
             config.metrics().ifPresent(daemon::serveMetrics);
@@ -181,7 +182,7 @@ public final class Daemon implements AutoCloseable {
                 ServerCounters threadCounters = new ServerCounters();
                 SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
-                        config.discard().averageLog2(), threadCounters);
+                        config.discard().averageLog2(), threadCounters, preopened::keys);
                 ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters,
                         bound.drop(), log);
                 counters.add(threadCounters);
@@ -255,6 +256,7 @@ public final class Daemon implements AutoCloseable {
                 + ", bad length or format " + totals.get(Counter.BAD_FORMAT)
                 + ", declined " + totals.get(Counter.DECLINED)
                 + ", restricted " + totals.get(Counter.RESTRICTED)
+                + ", authentication failed " + totals.get(Counter.AUTHENTICATION_FAILED)
                 + ", rate limited " + totals.get(Counter.RATE_LIMITED)
                 + ", KoD responses " + totals.get(Counter.KOD_SENT);
     }

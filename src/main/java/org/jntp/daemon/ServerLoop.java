@@ -132,7 +132,8 @@ final class ServerLoop implements Runnable {
             if (outcome == ServerOutcome.ANSWERED) {
                 basicReplies[stamped++] = slot;
             }
-            if (outcome == ServerOutcome.ANSWERED || outcome == ServerOutcome.ANSWERED_INTERLEAVED) {
+            if (outcome == ServerOutcome.ANSWERED || outcome == ServerOutcome.ANSWERED_INTERLEAVED
+                    || outcome == ServerOutcome.ANSWERED_AUTHENTICATED) {
                 timeReplies[timed] = slot;
                 clientHigh[timed] = high;
                 clientLow[timed] = low;

@@ -42,6 +42,12 @@ record SyncEventsPair(SyncEvents first, SyncEvents second) implements SyncEvents
     }
 
     @Override
+    public void authenticationProblem(InetSocketAddress source, String problem) {
+        first.authenticationProblem(source, problem);
+        second.authenticationProblem(source, problem);
+    }
+
+    @Override
     public void kissOfDeath(InetSocketAddress source, KissCode code) {
         first.kissOfDeath(source, code);
         second.kissOfDeath(source, code);

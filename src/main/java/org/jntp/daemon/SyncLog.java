@@ -79,6 +79,11 @@ final class SyncLog implements SyncEvents {
 
     /** Logs the kisses that change what is sent (ntpd's rate and deny events); INIT, STEP and the like only at -d. */
     @Override
+    public void authenticationProblem(InetSocketAddress source, String problem) {
+        log.info("authentication: " + address(source) + ": " + problem);
+    }
+
+    @Override
     public void kissOfDeath(InetSocketAddress source, KissCode code) {
         if (code.demandsStop()) {
             log.log(PEER_EVENTS, "kiss code " + code + " from " + address(source) + ": no more requests to it");

@@ -178,6 +178,8 @@ public final class NtpMetrics {
                     "Requests over a limited client's rate, those answered with a kiss-o'-death included");
             case KOD_SENT -> Series.alone("ntp_server_kod_responses_total",
                     "RATE kiss-o'-death responses sent to limited clients");
+            case AUTHENTICATION_FAILED -> Series.alone("ntp_server_authentication_failed_packets_total",
+                    "Requests with a MAC that does not verify (dropped) or of a key not trusted (crypto-NAK sent)");
             case BAD_FORMAT -> Series.dropped("bad_format");
             case DECLINED -> Series.dropped("declined");
             case RESTRICTED -> Series.dropped("restricted");

@@ -16,6 +16,8 @@ public enum Counter {
     RESTRICTED,
     /** "rate limited" (KoDs included, as in ntpd) */
     RATE_LIMITED,
+    /** "authentication failed": requests with a wrong MAC (dropped) or a key we lack (crypto-NAK) */
+    AUTHENTICATION_FAILED,
     /** "KoD responses" */
     KOD_SENT,
     /** Control (mode 6) requests taken to answer (ntpd's {@code numctlreq}, ntpq's ctlstats "requests received"). */

@@ -2,6 +2,7 @@ package org.jntp.server;
 
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
+import org.jntp.auth.KeyRing;
 import org.jntp.leap.LeapSmear;
 import org.jntp.leap.ServedSmear;
 import org.jntp.protocol.HeaderView;
@@ -12,6 +13,7 @@ import org.jntp.protocol.NtpHeader;
 import org.jntp.protocol.NtpPacket;
 import org.jntp.protocol.NtpShort;
 import org.jntp.protocol.NtpTimestamp;
+import org.jntp.protocol.PacketShape;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.RestrictFlag;
 import org.jntp.server.access.RestrictTable;
@@ -27,9 +29,15 @@ import org.jntp.server.access.RestrictTable;
  * request's receive timestamp, so the client can tell the two modes apart. The MRU list keeps those
  * two timestamps per client.
  *
- * <p>Sans-IO and allocation-free: the daemon hands in the datagram, its source and its receive
- * time, and gets the reply written into its own buffer. One instance per server thread (its
- * counters are the thread's own); the restrict table, MRU list and system variables are shared.
+ * <p>A request with a MAC (RFC 5905 §7.3) is judged by a {@link RequestAuthenticator}: the reply to
+ * one signed with a trusted key carries a MAC of that key, one signed with a key we lack gets a
+ * crypto-NAK, and one whose MAC is wrong is dropped. {@code restrict ... notrust} serves time only
+ * to the first kind.
+ *
+ * <p>Sans-IO, and allocation-free for requests without a MAC: the daemon hands in the datagram, its
+ * source and its receive time, and gets the reply written into its own buffer. One instance per
+ * server thread (its counters are the thread's own); the restrict table, MRU list and system
+ * variables are shared.
  *
  * <p>While the system variables carry a leap smear ({@code leapsmearinterval}), the receive,
  * transmit and reference timestamps carry its offset, and the reference ID is the smear's
@@ -43,14 +51,19 @@ public final class NtpServer {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int KISS_RATE_BITS = KissCode.RATE.referenceId().bits();
     private static final int DENY_FLAGS = RestrictFlag.IGNORE.bit();
-    private static final int NO_TIME_FLAGS =
-            RestrictFlag.NOSERVE.bit() | RestrictFlag.NOTRUST.bit();
 
     private final Supplier<SystemVariables> system;
     private final Supplier<RestrictTable> restrictions;
     private final MruList mru;
     private final int kissMinPollLog2;
     private final ServerCounters counters;
+    private final RequestAuthenticator authenticator;
+
+    /** As {@link #NtpServer(Supplier, Supplier, MruList, int, ServerCounters, Supplier)} without keys. */
+    public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
+            int kissMinPollLog2, ServerCounters counters) {
+        this(system, restrictions, mru, kissMinPollLog2, counters, KeyRing::empty);
+    }
 
     /**
      * @param system          the system variables in force, read once per request
@@ -58,14 +71,16 @@ public final class NtpServer {
      * @param mru             ntpd's monitor list, which also applies {@code limited} and {@code kod}
      * @param kissMinPollLog2 the poll a RATE kiss-o'-death asks for at least ({@code discard average})
      * @param counters        this thread's counters
+     * @param keys            the symmetric keys in force, read once per request with a MAC
      */
     public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
-            int kissMinPollLog2, ServerCounters counters) {
+            int kissMinPollLog2, ServerCounters counters, Supplier<KeyRing> keys) {
         this.system = system;
         this.restrictions = restrictions;
         this.mru = mru;
         this.kissMinPollLog2 = kissMinPollLog2;
         this.counters = counters;
+        this.authenticator = new RequestAuthenticator(keys);
     }
 
     /**
@@ -98,7 +113,8 @@ public final class NtpServer {
         if ((flags & DENY_FLAGS) != 0) {
             return ServerOutcome.RESTRICTED;
         }
-        switch (NtpPacket.check(request, request.limit())) {
+        PacketShape shape = NtpPacket.check(request, request.limit());
+        switch (shape) {
             case VALID, VALID_WITH_MAC, VALID_WITH_CRYPTO_NAK, VALID_WITH_EXTENSIONS -> { }
             case CONTROL_OR_PRIVATE -> {
                 return controlOrPrivate(request, flags);
@@ -127,7 +143,19 @@ public final class NtpServer {
         if (replyMode == null) {
             return ServerOutcome.DECLINED;
         }
-        if ((flags & NO_TIME_FLAGS) != 0) {
+        RequestAuthenticator.Verdict auth = authenticator.authenticate(request, shape);
+        switch (auth) {
+            case NONE, AUTHENTIC, UNKNOWN_KEY -> { }
+            case BAD_MAC -> {
+                return ServerOutcome.AUTHENTICATION_FAILED;
+            }
+            case CRYPTO_NAK -> {
+                return ServerOutcome.RESTRICTED;
+            }
+        }
+        // notrust serves only authenticated clients, and tells those with a key we lack so (ntpd's AUTH())
+        if (RestrictFlag.NOSERVE.isSetIn(flags)
+                || (RestrictFlag.NOTRUST.isSetIn(flags) && auth == RequestAuthenticator.Verdict.NONE)) {
             return ServerOutcome.RESTRICTED;
         }
         switch (mru.observe(addressHigh, addressLow, port, mode.code(), version, monotonicNanos, flags)) {
@@ -151,12 +179,34 @@ public final class NtpServer {
             if (previousTransmitBits != 0) {
                 writeTimeReply(request, sys, version, replyMode, receiveNanos, smearNanos,
                         HeaderView.receiveTimeBits(request), previousTransmitBits, reply);
-                return ServerOutcome.ANSWERED_INTERLEAVED;
+                return authenticated(auth, ServerOutcome.ANSWERED_INTERLEAVED, reply);
             }
         }
         writeTimeReply(request, sys, version, replyMode, receiveNanos, smearNanos, HeaderView.transmitTimeBits(request),
                 receiveBits, reply);
-        return ServerOutcome.ANSWERED;
+        if (auth == RequestAuthenticator.Verdict.AUTHENTIC) {
+            // the MAC covers the transmit timestamp, so it cannot wait for the send: it is the receive
+            // time, and the microseconds until the send count as network delay at the client
+            stampTransmit(reply, receiveNanos + smearNanos);
+            return authenticated(auth, ServerOutcome.ANSWERED_AUTHENTICATED, reply);
+        }
+        return authenticated(auth, ServerOutcome.ANSWERED, reply);
+    }
+
+    /**
+     * Signs a time reply to an authentic request, or appends a crypto-NAK for a request of a key we
+     * lack (counted as ntpd's "authentication failed"), or leaves it as it is.
+     */
+    private ServerOutcome authenticated(RequestAuthenticator.Verdict auth, ServerOutcome answered, ByteBuffer reply) {
+        switch (auth) {
+            case AUTHENTIC -> authenticator.sign(reply);
+            case UNKNOWN_KEY -> {
+                counters.increment(Counter.AUTHENTICATION_FAILED);
+                RequestAuthenticator.appendCryptoNak(reply);
+            }
+            case NONE, BAD_MAC, CRYPTO_NAK -> { }
+        }
+        return answered;
     }
 
     /**

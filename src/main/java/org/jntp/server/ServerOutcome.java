@@ -9,6 +9,13 @@ public enum ServerOutcome {
      * timestamp, that of our previous reply to the client, and must not be stamped again.
      */
     ANSWERED_INTERLEAVED(true, Counter.ANSWERED),
+    /**
+     * Answered with time and a MAC of the request's key: the MAC covers the transmit timestamp, so
+     * the reply carries it already and must not be stamped again.
+     */
+    ANSWERED_AUTHENTICATED(true, Counter.ANSWERED),
+    /** A request with a MAC of a trusted key that does not verify: dropped, as a forgery. */
+    AUTHENTICATION_FAILED(false, Counter.AUTHENTICATION_FAILED),
     /** A {@code limited kod} client over its rate: answered with a RATE kiss-o'-death. */
     KISS_OF_DEATH(true, Counter.KOD_SENT),
     /** A {@code limited} client over its rate. */
@@ -29,7 +36,7 @@ public enum ServerOutcome {
      */
     PRIVATE_MODE(false, Counter.RESTRICTED),
     /**
-     * Refused by a restrict entry ({@code ignore}, {@code noserve}, {@code notrust}, {@code version};
+     * Refused by a restrict entry ({@code ignore}, {@code noserve}, {@code notrust} without a MAC, {@code version};
      * {@code noquery} for a control request).
      */
     RESTRICTED(false, Counter.RESTRICTED),

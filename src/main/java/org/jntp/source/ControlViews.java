@@ -24,6 +24,7 @@ final class ControlViews {
     private static final int FLASH_BOGUS = 0x0002;
     private static final int FLASH_INVALID = 0x0004;
     private static final int FLASH_ACCESS = 0x0008;
+    private static final int FLASH_AUTHENTICATION = 0x0010;
     private static final int FLASH_SYNC = 0x0020;
     private static final int FLASH_DISTANCE = 0x0040;
     private static final int UNSYNCHRONIZED_STRATUM = 16;
@@ -36,13 +37,14 @@ final class ControlViews {
      *
      * @param selection where the last selection left it
      * @param events its peer events so far
+     * @param authentic whether its last packet carried a MAC of its key that verified
      * @param receiveNanos when the last usable packet arrived (Unix ns), 0 if none has
      */
     static AssociationState association(int associationId, Synchronizer.SourceSpec spec, Source source,
             ClockFilter filter, Optional<PeerVariables> variables, PeerSelection selection, EventTally events,
-            long receiveNanos, int precisionLog2) {
+            boolean authentic, long receiveNanos, int precisionLog2) {
         PeerStatistics statistics = filter.statistics();
-        PeerStatus status = status(spec, source, selection, events);
+        PeerStatus status = status(spec, source, selection, events, authentic);
         Mode hostMode = source instanceof SymmetricSource ? Mode.SYMMETRIC_ACTIVE : Mode.CLIENT;
         Mode peerMode = source instanceof SymmetricSource ? Mode.SYMMETRIC_PASSIVE : Mode.SERVER;
         Optional<String> hostName = switch (spec.association().address()) {
@@ -63,13 +65,18 @@ final class ControlViews {
                 source.counters().received(), statistics.offsetSeconds(), statistics.delaySeconds(),
                 filter.dispersionSeconds(), statistics.jitterSeconds(), filled(filter.filterDelaysSeconds(), filter),
                 filled(filter.filterOffsetsSeconds(), filter), list(filter.filterDispersionsSeconds()),
-                Optional.empty());
+                Optional.empty(), spec.association().options().key().orElse(0));
     }
 
-    /** The peer status word's fields, as ntpq shows them. */
-    static PeerStatus status(Synchronizer.SourceSpec spec, Source source, PeerSelection selection, EventTally events) {
+    /**
+     * The peer status word's fields, as ntpq shows them: authentication is enabled for an
+     * association with a key, and authentic while its last packet's MAC verified.
+     */
+    static PeerStatus status(Synchronizer.SourceSpec spec, Source source, PeerSelection selection, EventTally events,
+            boolean authentic) {
         // a pool member is not "configured" in ntpd's sense: the pool line spawned it
-        return new PeerStatus(spec.association().type() != AssociationType.POOL, false, false, source.reach() != 0,
+        return new PeerStatus(spec.association().type() != AssociationType.POOL,
+                spec.association().options().key().isPresent(), authentic, source.reach() != 0,
                 false, selection, events.count(), PeerEvent.of(events.lastCode()));
     }
 
@@ -80,6 +87,7 @@ final class ControlViews {
             case Reply.KissOfDeath kiss -> FLASH_ACCESS;
             case Reply.Rejected(RejectReason reason) -> switch (reason) {
                 case DUPLICATE -> FLASH_DUPLICATE;
+                case AUTHENTICATION -> FLASH_AUTHENTICATION;
                 case BOGUS -> FLASH_BOGUS;
                 case MALFORMED, UNSUPPORTED_VERSION, WRONG_MODE, ZERO_TIMESTAMP -> FLASH_INVALID;
                 case STRATUM_ZERO_WITHOUT_KISS, UNSYNCHRONIZED -> FLASH_SYNC;

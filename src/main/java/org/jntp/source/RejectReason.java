@@ -17,6 +17,11 @@ public enum RejectReason {
      * or nothing is outstanding (test 2). Off-path forgeries and late or repeated replies end here.
      */
     BOGUS,
+    /**
+     * The association has a key, and the packet carries no MAC of it that verifies, or a crypto-NAK
+     * (test 5).
+     */
+    AUTHENTICATION,
     /** Stratum 0 with a leap indicator other than 3: neither a kiss-o'-death nor a clock reading. */
     STRATUM_ZERO_WITHOUT_KISS,
     /** Leap indicator 3 or stratum 16 and above: the sender is not synchronized (test 6). */

@@ -30,6 +30,12 @@ public interface SyncEvents {
     /** The offset is beyond the panic threshold: the daemon must stop. */
     default void panic(double offsetSeconds) {}
 
+    /**
+     * An association's symmetric key cannot be used (not in the keys file, not trusted), or its
+     * source sent a crypto-NAK: ntpd logs both as errors.
+     */
+    default void authenticationProblem(InetSocketAddress source, String problem) {}
+
     /** A source sent a kiss-o'-death. */
     default void kissOfDeath(InetSocketAddress source, KissCode code) {}
 

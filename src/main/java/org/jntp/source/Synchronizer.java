@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jntp.auth.KeyRing;
 import org.jntp.clock.Clock;
 import org.jntp.clock.LeapState;
 import org.jntp.config.Association;
@@ -142,6 +144,7 @@ public final class Synchronizer {
     private long publishDueMonoNanos;
     private EventTally systemEvents = EventTally.NONE.after(SystemEvent.RESTART.code());
     private double systemJitterSeconds;
+    private Supplier<KeyRing> keys = KeyRing::empty;
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
             SyncEvents events, long monoNanos) {
@@ -157,6 +160,16 @@ public final class Synchronizer {
             // ntpd starts its associations spread over a second, so their first volleys do not coincide
             addSource(sources.get(i), monoNanos + i * 1_000_000_000L / sources.size());
         }
+    }
+
+    /**
+     * Signs and checks the packets of associations with a {@code key} with these keys, read anew
+     * for every packet (the keys file may be reloaded); without this call there are no keys, and
+     * such associations send nothing. Call it before adding sources, so that a key they lack is
+     * logged when they start.
+     */
+    public void authenticateWith(Supplier<KeyRing> keys) {
+        this.keys = keys;
     }
 
     /**
@@ -188,6 +201,8 @@ public final class Synchronizer {
                 ourReferenceIdBits);
         peers.add(peer);
         peerEvent(peer, PeerEvent.MOBILIZE);
+        association.options().key().ifPresent(keyId -> SourceAuthenticator.problem(keyId, keys.get())
+                .ifPresent(problem -> events.authenticationProblem(spec.address(), problem.describe(keyId))));
         return id;
     }
 
@@ -305,15 +320,58 @@ public final class Synchronizer {
                 peer.filter.add(ClockFilter.dummySample(clockNanos), peer.source.hostPollLog2());
             }
             outstanding.remove(peer.handle);
+            Optional<byte[]> datagram = signed(peer, request.get().datagram());
+            if (datagram.isEmpty()) {
+                continue;
+            }
             peer.handle = nextHandle++;
             peer.requestId = request.get().id();
             Mode mode = request.get().header().mode();
             if (mode == Mode.CLIENT) {
                 outstanding.put(peer.handle, peer);
             }
-            transmits.add(new Transmit(peer.handle, peer.spec.address(), request.get().datagram(), mode));
+            transmits.add(new Transmit(peer.handle, peer.spec.address(), datagram.get(), mode));
         }
         return transmits;
+    }
+
+    /** The packet as it goes to the peer: with the MAC of its key, if it has one; empty when that key cannot sign. */
+    private Optional<byte[]> signed(Peer peer, byte[] packet) {
+        if (peer.keyId.isEmpty()) {
+            return Optional.of(packet);
+        }
+        return SourceAuthenticator.sign(packet, peer.keyId.getAsInt(), keys.get());
+    }
+
+    /**
+     * Whether a packet from the peer may go on to its association: always without a key; with one,
+     * only with a MAC of that key that verifies (ntpd's TEST5). A packet that fails is counted
+     * as received and rejected, and a crypto-NAK is logged once.
+     */
+    private boolean authentic(Peer peer, byte[] datagram, int length) {
+        if (peer.keyId.isEmpty()) {
+            return true;
+        }
+        SourceAuthenticator.Verdict verdict = SourceAuthenticator.verify(datagram, length, peer.keyId.getAsInt(),
+                keys.get());
+        switch (verdict) {
+            case AUTHENTIC, MALFORMED -> {
+                peer.authentic = verdict == SourceAuthenticator.Verdict.AUTHENTIC;
+                return true;
+            }
+            case CRYPTO_NAK -> {
+                if (!peer.cryptoNakLogged) {
+                    peer.cryptoNakLogged = true;
+                    events.authenticationProblem(peer.spec.address(), "crypto-NAK: it cannot authenticate our key "
+                            + peer.keyId.getAsInt() + " (logged once)");
+                }
+            }
+            case BAD -> { }
+        }
+        peer.authentic = false;
+        peerEvent(peer, PeerEvent.BAD_AUTH);
+        peer.source.record(Reply.Rejected.of(RejectReason.AUTHENTICATION));
+        return false;
     }
 
     /**
@@ -357,6 +415,9 @@ public final class Synchronizer {
         if (peer == null || !(peer.source instanceof ClientSource client)) {
             return true;
         }
+        if (!authentic(peer, datagram, length)) {
+            return false;
+        }
         double correctedSeconds = commandedSeconds - discipline.slewPendingSeconds(rxClockNanos);
         Reply reply = client.receive(datagram, length, peer.requestId, rxClockNanos, correctedSeconds, monoNanos);
         boolean answered = !client.awaits(peer.requestId);
@@ -377,6 +438,9 @@ public final class Synchronizer {
         for (Peer peer : peers) {
             if (peer.isPolled() && peer.source instanceof SymmetricSource symmetric
                     && peer.spec.address().equals(source)) {
+                if (!authentic(peer, datagram, length)) {
+                    return;
+                }
                 judged(peer, symmetric.receive(datagram, length, rxClockNanos, monoNanos), monoNanos);
                 return;
             }
@@ -409,7 +473,8 @@ public final class Synchronizer {
     private void peerEvent(Peer peer, PeerEvent event) {
         peer.event(event);
         events.peerEvent(peer.spec.address(),
-                ControlViews.status(peer.spec, peer.source, selectionOf(peer), peer.events).word(), event);
+                ControlViews.status(peer.spec, peer.source, selectionOf(peer), peer.events, peer.authentic).word(),
+                event);
     }
 
     private void measured(Peer peer, Reply.Measured measured, long monoNanos) {
@@ -427,7 +492,7 @@ public final class Synchronizer {
                 sample.dispersionSeconds(), sample.epochNanos()), peer.source.hostPollLog2());
         if (filtered instanceof FilterResult.Used(PeerStatistics used)) {
             events.peerSampled(peer.spec.address(),
-                    ControlViews.status(peer.spec, peer.source, selectionOf(peer), peer.events).word(),
+                    ControlViews.status(peer.spec, peer.source, selectionOf(peer), peer.events, peer.authentic).word(),
                     used.offsetSeconds(), used.delaySeconds(), used.dispersionSeconds(), used.jitterSeconds());
         }
         Mitigation mitigation = ClockSelect.run(candidates(sample.epochNanos()), settings.tos(), systemPeerId);
@@ -800,8 +865,8 @@ public final class Synchronizer {
                 continue;
             }
             states.add(ControlViews.association(peer.id + idOffset, peer.spec, peer.source, peer.filter,
-                    Optional.ofNullable(peer.variables), selectionOf(peer), peer.events, peer.receiveNanos,
-                    clock.precisionLog2()));
+                    Optional.ofNullable(peer.variables), selectionOf(peer), peer.events, peer.authentic,
+                    peer.receiveNanos, clock.precisionLog2()));
         }
         return states;
     }
@@ -838,6 +903,11 @@ public final class Synchronizer {
         final int referenceIdBits;
         /** The reference ID of our address as the source sees it, when known. */
         final OptionalInt ourReferenceIdBits;
+        /** The symmetric key its packets are signed with ({@code key}), if any. */
+        final OptionalInt keyId;
+        /** Whether its last packet carried a MAC of its key that verified (ntpd's FLAG_AUTHENTIC). */
+        boolean authentic;
+        boolean cryptoNakLogged;
         PeerVariables variables;
         Measurement lastMeasurement;
         boolean removed;
@@ -862,6 +932,7 @@ public final class Synchronizer {
             this.flags = flagsOf(spec.association());
             this.referenceIdBits = ReferenceId.ofAddress(spec.address().getAddress()).bits();
             this.ourReferenceIdBits = ourReferenceIdBits;
+            this.keyId = spec.association().options().key();
         }
 
         void event(PeerEvent event) {

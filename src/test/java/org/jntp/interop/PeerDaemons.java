@@ -60,6 +60,17 @@ final class PeerDaemons implements AutoCloseable {
         return start("start-chrony-server.sh", "chronyd-server", Map.of(), address);
     }
 
+    /** As {@link #chronydServer(String)}, with lines added to its chrony.conf ({@code keyfile}). */
+    Daemon chronydServer(String address, String extraConf) {
+        return start("start-chrony-server.sh", "chronyd-server", Map.of("EXTRA_CONF", extraConf), address);
+    }
+
+    /** As {@link #chronydClient(String, int, String)}, with lines added to its chrony.conf ({@code keyfile}). */
+    Daemon chronydClient(String server, int pollLog2, String serverOptions, String extraConf) {
+        return start("start-chrony-client.sh", "chronyd-client", Map.of("POLL", Integer.toString(pollLog2),
+                "SERVER_OPTIONS", serverOptions, "EXTRA_CONF", extraConf), server);
+    }
+
     /** chronyd ({@code -x}) as a client of server:123, polling every 2^pollLog2 s with iburst. */
     Daemon chronydClient(String server, int pollLog2) {
         return chronydClient(server, pollLog2, "");
@@ -74,6 +85,20 @@ final class PeerDaemons implements AutoCloseable {
     /** NTPsec's ntpd as an orphan at stratum 8 on address:123 (one of netns.sh's addresses). */
     Daemon ntpsecServer(String address) {
         return start("start-ntpsec-server.sh", "ntpsec-server", Map.of(), address);
+    }
+
+    /** As {@link #ntpsecServer(String)}, with lines added to its ntp.conf ({@code keys}, {@code trustedkey}). */
+    Daemon ntpsecServer(String address, String extraConf) {
+        return start("start-ntpsec-server.sh", "ntpsec-server", Map.of("EXTRA_CONF", extraConf), address);
+    }
+
+    /**
+     * As {@link #ntpsecClient(String)}, with options added to its server line ({@code key 1}) and
+     * lines to its ntp.conf ({@code keys}, {@code trustedkey}).
+     */
+    Daemon ntpsecClient(String server, String serverOptions, String extraConf) {
+        return start("start-ntpsec-client.sh", "ntpsec-client",
+                Map.of("SERVER_OPTIONS", serverOptions, "EXTRA_CONF", extraConf), server);
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.jntp.server.Counter;
 
 /**
- * The server's counts over one {@code sysstats} interval, in the fields of ntpd's record. jntp
- * has no authentication, so bad authentication is always 0; processed is the time replies sent
+ * The server's counts over one {@code sysstats} interval, in the fields of ntpd's record; processed
+ * is the time replies sent
  * (ntpd counts the packets it processed for time, which it then answers).
  */
 public record SysCounts(long received, long processed, long currentVersion, long olderVersion, long restricted,
@@ -15,7 +15,8 @@ public record SysCounts(long received, long processed, long currentVersion, long
     public static SysCounts between(Map<Counter, Long> before, Map<Counter, Long> after) {
         return new SysCounts(delta(before, after, Counter.RECEIVED), delta(before, after, Counter.ANSWERED),
                 delta(before, after, Counter.CURRENT_VERSION), delta(before, after, Counter.OLDER_VERSION),
-                delta(before, after, Counter.RESTRICTED), delta(before, after, Counter.BAD_FORMAT), 0,
+                delta(before, after, Counter.RESTRICTED), delta(before, after, Counter.BAD_FORMAT),
+                delta(before, after, Counter.AUTHENTICATION_FAILED),
                 delta(before, after, Counter.DECLINED), delta(before, after, Counter.RATE_LIMITED),
                 delta(before, after, Counter.KOD_SENT));
     }

@@ -40,6 +40,7 @@ import org.jntp.protocol.control.PeerStatus;
  * @param filterOffsetsSeconds the filter stages' offsets, newest first
  * @param filterDispersionsSeconds the filter stages' dispersions, newest first
  * @param clock present for a reference clock: what READCLOCK shows of it
+ * @param keyId the symmetric key its packets are signed with ({@code keyid}), 0 for none
  */
 public record AssociationState(int associationId, InetSocketAddress source, Optional<String> hostName,
         Optional<InetSocketAddress> local, PeerStatus status, LeapIndicator leap, int stratum, int precisionLog2,
@@ -47,7 +48,7 @@ public record AssociationState(int associationId, InetSocketAddress source, Opti
         long receiveNanos, int reach, int unreach, int hostMode, int peerMode, int hostPollLog2, int peerPollLog2,
         int flash, long sent, long received, double offsetSeconds, double delaySeconds, double dispersionSeconds,
         double jitterSeconds, List<Double> filterDelaysSeconds, List<Double> filterOffsetsSeconds,
-        List<Double> filterDispersionsSeconds, Optional<ClockState> clock) {
+        List<Double> filterDispersionsSeconds, Optional<ClockState> clock, long keyId) {
 
     /** Checks the ID fits 16 bits and copies the lists. */
     public AssociationState {
@@ -63,6 +64,21 @@ public record AssociationState(int associationId, InetSocketAddress source, Opti
         filterDelaysSeconds = List.copyOf(filterDelaysSeconds);
         filterOffsetsSeconds = List.copyOf(filterOffsetsSeconds);
         filterDispersionsSeconds = List.copyOf(filterDispersionsSeconds);
+    }
+
+    /** An association without a symmetric key. */
+    public AssociationState(int associationId, InetSocketAddress source, Optional<String> hostName,
+            Optional<InetSocketAddress> local, PeerStatus status, LeapIndicator leap, int stratum, int precisionLog2,
+            double rootDelaySeconds, double rootDispersionSeconds, int referenceIdBits, long referenceTimeBits,
+            long receiveNanos, int reach, int unreach, int hostMode, int peerMode, int hostPollLog2, int peerPollLog2,
+            int flash, long sent, long received, double offsetSeconds, double delaySeconds, double dispersionSeconds,
+            double jitterSeconds, List<Double> filterDelaysSeconds, List<Double> filterOffsetsSeconds,
+            List<Double> filterDispersionsSeconds, Optional<ClockState> clock) {
+        this(associationId, source, hostName, local, status, leap, stratum, precisionLog2, rootDelaySeconds,
+                rootDispersionSeconds, referenceIdBits, referenceTimeBits, receiveNanos, reach, unreach, hostMode,
+                peerMode, hostPollLog2, peerPollLog2, flash, sent, received, offsetSeconds, delaySeconds,
+                dispersionSeconds, jitterSeconds, filterDelaysSeconds, filterOffsetsSeconds, filterDispersionsSeconds,
+                clock, 0);
     }
 
     /** A reference clock driver ({@code 127.127.t.u}) rather than a server or peer. */

@@ -64,7 +64,7 @@ final class PeerVariableTable {
             case "offset" -> millis(a.offsetSeconds());
             case "jitter" -> millis(a.jitterSeconds());
             case "dispersion" -> millis(a.dispersionSeconds());
-            case "keyid" -> unsigned(0);
+            case "keyid" -> unsigned(a.keyId());
             case "filtdelay" -> Optional.of(new VariableValue.FilterArray(a.filterDelaysSeconds()));
             case "filtoffset" -> Optional.of(new VariableValue.FilterArray(a.filterOffsetsSeconds()));
             case "filtdisp" -> Optional.of(new VariableValue.FilterArray(a.filterDispersionsSeconds()));

@@ -121,8 +121,9 @@ final class SystemVariableTable {
             case "ss_limited" -> count(statistics, Counter.RATE_LIMITED);
             case "ss_kodsent" -> count(statistics, Counter.KOD_SENT);
             case "ss_processed" -> count(statistics, Counter.ANSWERED);
-            // no authentication yet, and neither of ntpd's timestamp workarounds
-            case "ss_badauth", "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
+            case "ss_badauth" -> count(statistics, Counter.AUTHENTICATION_FAILED);
+            // neither of ntpd's timestamp workarounds
+            case "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
             case "mru_depth" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
             case "mru_maxdepth" -> some(new VariableValue.Unsigned(statistics.get().mruMaxDepth()));
             case "leapsmearinterval" -> system.leapSmearIntervalSeconds() > 0

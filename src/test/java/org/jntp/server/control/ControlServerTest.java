@@ -103,7 +103,7 @@ class ControlServerTest {
                 "ss_uptime, ss_received, ss_processed, ss_kodsent, ss_badauth, mru_depth, mru_maxdepth");
 
         assertThat(answer.text()).isEqualTo("mru_depth=12, mru_maxdepth=600, ss_uptime=3600, ss_received=1000,"
-                + "\r\nss_badauth=0, ss_kodsent=0, ss_processed=990\r\n");
+                + "\r\nss_badauth=3, ss_kodsent=0, ss_processed=990\r\n");
     }
 
     @Test
