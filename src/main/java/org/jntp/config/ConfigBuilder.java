@@ -26,6 +26,7 @@ final class ConfigBuilder {
     private int leapSmearIntervalSeconds;
     private AuthSettings auth = AuthSettings.none();
     private Optional<MetricsEndpoint> metrics = Optional.empty();
+    private NtsSettings nts = NtsSettings.none();
 
     void add(Association association) {
         associations.add(association);
@@ -111,8 +112,16 @@ final class ConfigBuilder {
         metrics = Optional.of(endpoint);
     }
 
+    NtsSettings nts() {
+        return nts;
+    }
+
+    void nts(NtsSettings settings) {
+        nts = settings;
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
-                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics);
+                new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics, nts);
     }
 }

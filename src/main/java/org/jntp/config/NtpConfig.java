@@ -21,11 +21,13 @@ import org.jntp.server.access.RestrictTable;
  *                                 server starts smearing it; 0, the default, for no smear
  * @param auth keys, trustedkey, controlkey and requestkey
  * @param metrics {@code metrics}: where to serve Prometheus metrics; empty, the default, for nowhere
+ * @param nts the {@code nts} lines: the NTS-KE server and the trust of NTS clients
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
         List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics,
-        int leapSmearIntervalSeconds, AuthSettings auth, Optional<MetricsEndpoint> metrics) {
+        int leapSmearIntervalSeconds, AuthSettings auth, Optional<MetricsEndpoint> metrics,
+        NtsSettings nts) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -36,19 +38,20 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         tinker = List.copyOf(tinker);
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(nts, "nts");
     }
 
     /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
     public static NtpConfig defaults() {
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
                 List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
-                StatisticsConfig.none(), 0, AuthSettings.none(), Optional.empty());
+                StatisticsConfig.none(), 0, AuthSettings.none(), Optional.empty(), NtsSettings.none());
     }
 
     /** This configuration with other key settings, as ntpd's {@code -k} overrides {@code keys}. */
     public NtpConfig withAuth(AuthSettings settings) {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos,
-                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics);
+                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics, nts);
     }
 
     /** The restriction table the restrict lines build. */
