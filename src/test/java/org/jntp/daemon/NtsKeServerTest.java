@@ -100,9 +100,10 @@ class NtsKeServerTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = NtsKeServer.start(NtsCredentials.serverContext(certificateFile, keyFile),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        server = NtsKeServer.bind(NtsCredentials.serverContext(certificateFile, keyFile),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(),
                 new KeResponder(Optional.empty(), OptionalInt.empty()), () -> ring, random, log);
+        server.serve();
     }
 
     @AfterEach
