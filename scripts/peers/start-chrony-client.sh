@@ -2,7 +2,8 @@
 # start-chrony-client.sh SERVER [NAME] : chronyd as a client of SERVER (port 123) in $PEERS_NETNS,
 # polling every 2^POLL s (env POLL, default 4; -2 makes it select a source within a second or
 # two). -x: it measures and selects but never controls the clock. No NTP port of its own.
-# SERVER_OPTIONS adds options to its server line, e.g. SERVER_OPTIONS=xleave (interleaved mode).
+# SERVER_OPTIONS adds options to its server line, e.g. SERVER_OPTIONS=xleave (interleaved mode), and
+# EXTRA_CONF lines to its chrony.conf, e.g. SERVER_OPTIONS=nts EXTRA_CONF="ntstrustedcerts /tmp/ca.pem".
 # Prints its pid. Read it with chronyc -h $PEERS_RUN/NAME/run/chronyd.sock sources|tracking.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -14,6 +15,7 @@ cmdport 0
 bindcmdaddress $dir/run/chronyd.sock
 pidfile $dir/pid
 server $server iburst minpoll $poll maxpoll $poll $options
+${EXTRA_CONF:-}
 CONF
 start_daemon "$name" chronyd -x -d -u root -f "$dir/chrony.conf"
 wait_ready "$name" 10 "" "$dir/run/chronyd.sock"

@@ -60,6 +60,20 @@ final class PeerDaemons implements AutoCloseable {
         return start("start-chrony-server.sh", "chronyd-server", Map.of(), address);
     }
 
+    /** As {@link #chronydServer(String)}, with lines added to its chrony.conf (an NTS-KE server's). */
+    Daemon chronydServer(String address, String extraConf) {
+        return start("start-chrony-server.sh", "chronyd-server", Map.of("EXTRA_CONF", extraConf), address);
+    }
+
+    /**
+     * As {@link #chronydClient(String, int, String)}, with lines added to its chrony.conf
+     * ({@code ntstrustedcerts}).
+     */
+    Daemon chronydClient(String server, int pollLog2, String serverOptions, String extraConf) {
+        return start("start-chrony-client.sh", "chronyd-client", Map.of("POLL", Integer.toString(pollLog2),
+                "SERVER_OPTIONS", serverOptions, "EXTRA_CONF", extraConf), server);
+    }
+
     /** chronyd ({@code -x}) as a client of server:123, polling every 2^pollLog2 s with iburst. */
     Daemon chronydClient(String server, int pollLog2) {
         return chronydClient(server, pollLog2, "");
