@@ -37,22 +37,26 @@ public final class NtsKeClient {
 
     private final SSLContext context;
     private final boolean validate;
+    private final List<String> cipherSuites;
 
-    private NtsKeClient(SSLContext context, boolean validate) {
+    private NtsKeClient(SSLContext context, boolean validate, List<String> cipherSuites) {
         this.context = context;
         this.validate = validate;
+        this.cipherSuites = cipherSuites;
     }
 
     /**
      * A client for one source: trusting its {@code ca} file, else {@code nts ca}, else the system's
-     * store; validating nothing with {@code noval}; certificate dates as {@code nts nocerttimecheck} says.
+     * store; validating nothing with {@code noval}; certificate dates as {@code nts nocerttimecheck}
+     * says; offering the cipher suites of {@code nts tlsciphersuites}, if given.
      *
      * @throws IOException when the CA file cannot be used
      */
     public static NtsKeClient forSource(AssociationOptions options, NtsSettings settings) throws IOException {
         Optional<Path> caFile = options.caFile().or(settings::caFile).map(Path::of);
         boolean validate = !options.has(AssociationFlag.NOVAL);
-        return new NtsKeClient(NtsTrust.clientContext(caFile, validate, settings.certTimeCheck()), validate);
+        return new NtsKeClient(NtsTrust.clientContext(caFile, validate, settings.certTimeCheck()), validate,
+                settings.tlsCipherSuites());
     }
 
     /** Runs one key exchange with the NTS-KE server at host and port; any failure is a result. */
@@ -84,6 +88,9 @@ public final class NtsKeClient {
 
     private SSLParameters parameters(SSLParameters parameters, String host) {
         KeTls.restrict(parameters);
+        if (!cipherSuites.isEmpty()) {
+            parameters.setCipherSuites(cipherSuites.toArray(String[]::new));
+        }
         if (IpAddress.parseLiteral(host).isEmpty()) {
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }

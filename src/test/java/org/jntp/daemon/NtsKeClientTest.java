@@ -56,8 +56,13 @@ class NtsKeClientTest {
     }
 
     private int serve(TestCertificate identity, Optional<String> ntpServer, OptionalInt ntpPort) throws IOException {
+        return serve(identity, ntpServer, ntpPort, List.of());
+    }
+
+    private int serve(TestCertificate identity, Optional<String> ntpServer, OptionalInt ntpPort,
+            List<String> cipherSuites) throws IOException {
         server = NtsKeServer.bind(NtsCredentials.serverContext(identity.certificateFile(), identity.keyFile()),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), cipherSuites,
                 new KeResponder(ntpServer, ntpPort), () -> ring, random, log);
         server.serve();
         return server.port();
@@ -149,6 +154,22 @@ class NtsKeClientTest {
 
         assertThat(NtsKeClient.forSource(trusting(certificate), withoutCertTimeCheck()).exchange("127.0.0.1", port))
                 .isInstanceOf(KeResult.Failed.class);
+    }
+
+    private static NtsSettings cipherSuites(String... suites) {
+        NtsSettings none = NtsSettings.none();
+        return new NtsSettings(false, none.certFile(), none.keyFile(), none.cookieFile(), none.caFile(),
+                List.of(suites), true, none.kePort());
+    }
+
+    @Test
+    void clientAndServerKeepToTheCipherSuitesOfNtsTlsciphersuites() throws IOException {
+        int port = serve(certificate, Optional.empty(), OptionalInt.empty(), List.of("TLS_AES_256_GCM_SHA384"));
+        NtsKeClient chacha = NtsKeClient.forSource(trusting(certificate), cipherSuites("TLS_CHACHA20_POLY1305_SHA256"));
+        NtsKeClient aes = NtsKeClient.forSource(trusting(certificate), cipherSuites("TLS_AES_256_GCM_SHA384"));
+
+        assertThat(chacha.exchange("127.0.0.1", port)).isInstanceOf(KeResult.Failed.class);
+        assertThat(aes.exchange("127.0.0.1", port)).isInstanceOf(KeResult.Established.class);
     }
 
     @Test
