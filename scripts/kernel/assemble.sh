@@ -58,6 +58,8 @@ for lib in "${libs[@]}"; do
 done
 cp -a "$runtime" "$stage/jntp/runtime"
 cp "$JAR" "$stage/jntp/jntp.jar"
+# the jar's manifest names its libraries (siv-mode, for NTS) in lib/ beside it
+cp -r "$(dirname "$JAR")/lib" "$stage/jntp/lib"
 (cd "$stage" && find . -mindepth 1 | "$KERNEL_ROOT/bin/busybox" cpio -o -H newc -R 0:0 2>/dev/null) >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 echo "$key" >"$KEY"

@@ -2,8 +2,9 @@
 # start-chrony-client.sh SERVER [NAME] : chronyd as a client of SERVER (port 123) in $PEERS_NETNS,
 # polling every 2^POLL s (env POLL, default 4; -2 makes it select a source within a second or
 # two). -x: it measures and selects but never controls the clock. No NTP port of its own.
-# SERVER_OPTIONS adds options to its server line, e.g. SERVER_OPTIONS=xleave (interleaved mode),
-# EXTRA_CONF lines to its chrony.conf (e.g. "keyfile FILE" for SERVER_OPTIONS="key 1").
+# SERVER_OPTIONS adds options to its server line, e.g. SERVER_OPTIONS=xleave (interleaved mode), and
+# EXTRA_CONF lines to its chrony.conf, e.g. "keyfile FILE" for SERVER_OPTIONS="key 1", or
+# SERVER_OPTIONS=nts EXTRA_CONF="ntstrustedcerts /tmp/ca.pem".
 # Prints its pid. Read it with chronyc -h $PEERS_RUN/NAME/run/chronyd.sock sources|tracking.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # start-chrony-server.sh ADDR [NAME] : chronyd serving its own clock at stratum 8 ("local") on
-# ADDR:123 in $PEERS_NETNS, with no rate limit. -x: it never controls the clock. EXTRA_CONF adds
-# lines to its chrony.conf (e.g. "keyfile FILE"). Prints its pid.
+# ADDR:123 in $PEERS_NETNS, with no rate limit. -x: it never controls the clock. Prints its pid.
 # Query it: scripts/peers/nsexec.sh NETNS chronyc -h $PEERS_RUN/NAME/run/chronyd.sock tracking
+# EXTRA_CONF adds lines to its chrony.conf, e.g. "keyfile FILE", or an NTS-KE server on ADDR:4460:
+#   EXTRA_CONF=$'ntsservercert /tmp/cert.pem\nntsserverkey /tmp/key.pem' start-chrony-server.sh 127.0.0.2
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 addr=${1:?usage: $0 ADDR [NAME]}; name=${2:-chrony-server}

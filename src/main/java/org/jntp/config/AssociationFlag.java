@@ -17,7 +17,11 @@ public enum AssociationFlag {
     /** Always treat this source as a truechimer. */
     TRUE("true"),
     /** Use interleaved mode. */
-    XLEAVE("xleave");
+    XLEAVE("xleave"),
+    /** Authenticate the server with NTS (RFC 8915): key exchange over TLS first, then NTS extension fields. */
+    NTS("nts"),
+    /** With {@code nts}: do not validate the NTS-KE server's certificate, for tests and labs only. */
+    NOVAL("noval");
 
     private final String keyword;
 

@@ -1,6 +1,8 @@
 package org.jntp.config;
 
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -14,11 +16,20 @@ import java.util.Set;
  * @param key {@code key}: the symmetric key id
  * @param mode {@code mode}: the reference clock driver's mode
  * @param ttl {@code ttl}: time to live for broadcast and manycast
+ * @param caFile {@code ca}: the PEM certificates that this NTS server's certificate must chain to,
+ *               instead of {@code nts ca} or the system's store
  */
 public record AssociationOptions(Set<AssociationFlag> flags, OptionalInt minPollLog2, OptionalInt maxPollLog2,
-        OptionalInt version, OptionalInt key, OptionalInt mode, OptionalInt ttl) {
+        OptionalInt version, OptionalInt key, OptionalInt mode, OptionalInt ttl, Optional<String> caFile) {
     public AssociationOptions {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        Objects.requireNonNull(caFile, "caFile");
+    }
+
+    /** Options without a {@code ca} file. */
+    public AssociationOptions(Set<AssociationFlag> flags, OptionalInt minPollLog2, OptionalInt maxPollLog2,
+            OptionalInt version, OptionalInt key, OptionalInt mode, OptionalInt ttl) {
+        this(flags, minPollLog2, maxPollLog2, version, key, mode, ttl, Optional.empty());
     }
 
     /** A line with no options. */

@@ -12,7 +12,7 @@ final class AssociationParser {
     /** NTP's shortest and longest poll intervals, log2 seconds (ntpd's NTP_MINPOLL, NTP_MAXPOLL). */
     static final int MIN_POLL_LOG2 = 3;
     static final int MAX_POLL_LOG2 = 17;
-    private static final List<String> VALUE_OPTIONS = List.of("minpoll", "maxpoll", "version", "key", "mode", "ttl");
+    private static final List<String> VALUE_OPTIONS = List.of("minpoll", "maxpoll", "version", "key", "mode", "ttl", "ca");
     private static final List<String> UNSUPPORTED = List.of("autokey", "ident", "xmtnonce");
 
     private AssociationParser() {}
@@ -44,6 +44,7 @@ final class AssociationParser {
         OptionalInt key = OptionalInt.empty();
         OptionalInt mode = OptionalInt.empty();
         OptionalInt ttl = OptionalInt.empty();
+        Optional<String> caFile = Optional.empty();
         while (line.hasNext()) {
             Token option = line.next();
             Optional<AssociationFlag> flag = AssociationFlag.byKeyword(option.text());
@@ -58,6 +59,7 @@ final class AssociationParser {
                 case "key" -> key = line.intValue(option, 1, 65535);
                 case "mode" -> mode = line.intValue(option, 0, 255);
                 case "ttl" -> ttl = line.intValue(option, 0, 255);
+                case "ca" -> caFile = line.value(option, "ca /etc/ssl/certs/my-ca.pem").map(Token::text);
                 default -> unknown(line, option);
             }
         }
@@ -65,7 +67,14 @@ final class AssociationParser {
             line.error("minpoll " + minPoll.getAsInt() + " is greater than maxpoll " + maxPoll.getAsInt(),
                     "make minpoll at most maxpoll");
         }
-        return new AssociationOptions(flags, minPoll, maxPoll, version, key, mode, ttl);
+        if (!flags.contains(AssociationFlag.NTS) && (caFile.isPresent() || flags.contains(AssociationFlag.NOVAL))) {
+            line.error((caFile.isPresent() ? "ca" : "noval") + " applies to NTS sources only", "add \"nts\" to the line");
+        }
+        if (flags.contains(AssociationFlag.NTS) && key.isPresent()) {
+            line.error("nts and key exclude each other: NTS authenticates with its own keys",
+                    "keep \"nts\" or \"key " + key.getAsInt() + "\", not both");
+        }
+        return new AssociationOptions(flags, minPoll, maxPoll, version, key, mode, ttl, caFile);
     }
 
     private static void unknown(LineCursor line, Token option) {

@@ -29,6 +29,7 @@ final class ConfigBuilder {
     private MiscOptions misc = MiscOptions.defaults();
     private final List<String> directives = new ArrayList<>();
     private LogMask logMask = LogMask.DEFAULT;
+    private NtsSettings nts = NtsSettings.none();
 
     void add(Association association) {
         associations.add(association);
@@ -135,9 +136,17 @@ final class ConfigBuilder {
         logMask = mask;
     }
 
+    NtsSettings nts() {
+        return nts;
+    }
+
+    void nts(NtsSettings settings) {
+        nts = settings;
+    }
+
     NtpConfig build() {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
                 new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics, misc,
-                directives, logMask);
+                directives, logMask, nts);
     }
 }

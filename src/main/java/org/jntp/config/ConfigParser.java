@@ -55,6 +55,7 @@ public final class ConfigParser {
             Map.entry("trustedkey", AuthParser::parseTrusted),
             Map.entry("controlkey", AuthParser::parseKeyId),
             Map.entry("requestkey", AuthParser::parseKeyId),
+            Map.entry("nts", NtsParser::parse),
             Map.entry("statistics", StatisticsParser::parseStatistics),
             Map.entry("filegen", StatisticsParser::parseFileGen),
             Map.entry("dscp", MiscParser::parseDscp),

@@ -25,12 +25,13 @@ import org.jntp.server.access.RestrictTable;
  * @param directives each line that configured something, written back as text the parser reads the same, in
  *                   file order with includes expanded: what {@code ntpq saveconfig} saves
  * @param logMask {@code logconfig}: which classes and types of log lines are written
+ * @param nts the {@code nts} lines: the NTS-KE server and the trust of NTS clients
  */
 public record NtpConfig(List<Association> associations, List<Fudge> fudges, List<RestrictRule> restrictions,
         DiscardSettings discard, MruSettings mru, List<InterfaceRule> interfaceRules, Set<SystemFlag> enabledFlags,
         List<TosOption> tos, List<TinkerOption> tinker, FilePaths files, StatisticsConfig statistics,
         int leapSmearIntervalSeconds, AuthSettings auth, Optional<MetricsEndpoint> metrics, MiscOptions misc,
-        List<String> directives, LogMask logMask) {
+        List<String> directives, LogMask logMask, NtsSettings nts) {
     public NtpConfig {
         associations = List.copyOf(associations);
         fudges = List.copyOf(fudges);
@@ -44,6 +45,7 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         Objects.requireNonNull(misc, "misc");
         directives = List.copyOf(directives);
         Objects.requireNonNull(logMask, "logMask");
+        Objects.requireNonNull(nts, "nts");
     }
 
     /** The configuration of an empty ntp.conf: ntpd's defaults throughout. */
@@ -51,13 +53,14 @@ public record NtpConfig(List<Association> associations, List<Fudge> fudges, List
         return new NtpConfig(List.of(), List.of(), List.of(), DiscardSettings.defaults(), MruSettings.defaults(),
                 List.of(), SystemFlag.defaults(), List.of(), List.of(), FilePaths.none(),
                 StatisticsConfig.none(), 0, AuthSettings.none(), Optional.empty(), MiscOptions.defaults(),
-                List.of(), LogMask.DEFAULT);
+                List.of(), LogMask.DEFAULT, NtsSettings.none());
     }
 
     /** This configuration with other key settings, as ntpd's {@code -k} overrides {@code keys}. */
     public NtpConfig withAuth(AuthSettings settings) {
         return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos,
-                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics, misc, directives, logMask);
+                tinker, files, statistics, leapSmearIntervalSeconds, settings, metrics, misc, directives, logMask,
+                nts);
     }
 
     /** The restriction table the restrict lines build. */

@@ -61,6 +61,7 @@ public final class Daemon implements AutoCloseable {
     /** The server's statistics now, once the sockets are open. */
     private Supplier<ServerStatistics> serverStatistics;
     private Optional<MetricsServer> metrics = Optional.empty();
+    private Optional<NtsService> nts = Optional.empty();
 
     private Daemon(EventLog log, Published published) {
         this.log = log;
@@ -95,6 +96,8 @@ public final class Daemon implements AutoCloseable {
             daemon.client.authenticateWith(preopened::keys);
             daemon.client.sendToPeersFrom(daemon.serve(config, clock, preopened, daemon.client.peerInbox()));
             daemon.clientThread = Thread.ofPlatform().name("ntpd-client").start(daemon.client);
+            daemon.nts = preopened.nts();
+            daemon.nts.ifPresent(NtsService::serve);
             config.metrics().ifPresent(daemon::serveMetrics);
         } catch (IOException | RuntimeException e) {
             daemon.close();
@@ -122,6 +125,11 @@ public final class Daemon implements AutoCloseable {
     /** The address the metrics page is served on, if any. */
     Optional<InetSocketAddress> metricsAddress() {
         return metrics.map(MetricsServer::address);
+    }
+
+    /** The TCP addresses NTS-KE is served on: none without {@code nts enable}. */
+    List<InetSocketAddress> ntsKeAddresses() {
+        return nts.map(NtsService::keAddresses).orElse(List.of());
     }
 
     /** The system variables being served now. */
@@ -221,6 +229,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         metrics.ifPresent(MetricsServer::close);
+        nts.ifPresent(NtsService::close);
         if (clientThread != null) {
             client.stop();
             join(clientThread, CLIENT_STOP_MILLIS);

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLKeyException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.jntp.nts.KeRecords;
@@ -55,25 +57,46 @@ final class NtsKeServer implements AutoCloseable {
     }
 
     /**
-     * Listens on this address and serves until closed.
+     * Listens on this address; {@link #serve} then starts answering. Bound before the daemon drops
+     * privileges, served after, so that the threads have the identity the drop left.
      *
+     * @param cipherSuites the TLS 1.3 cipher suites allowed, in order; empty for the runtime's default
      * @param ring the master keys now; the caller rotates them
      * @param random the source of cookie nonces: {@link java.security.SecureRandom} outside tests
      */
-    static NtsKeServer start(SSLContext context, InetSocketAddress address, KeResponder responder,
-            Supplier<MasterKeyRing> ring, RandomGenerator random, EventLog log) throws IOException {
+    static NtsKeServer bind(SSLContext context, InetSocketAddress address, List<String> cipherSuites,
+            KeResponder responder, Supplier<MasterKeyRing> ring, RandomGenerator random, EventLog log)
+            throws IOException {
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        socket.setSSLParameters(KeTls.restrict(socket.getSSLParameters()));
-        socket.bind(address, MAX_CONNECTIONS);
-        NtsKeServer server = new NtsKeServer(socket, responder, ring, random, log);
-        server.acceptor.start();
-        log.info("NTS-KE listening on " + socket.getLocalSocketAddress());
-        return server;
+        try {
+            SSLParameters parameters = KeTls.restrict(socket.getSSLParameters());
+            if (!cipherSuites.isEmpty()) {
+                parameters.setCipherSuites(cipherSuites.toArray(String[]::new));
+                parameters.setUseCipherSuitesOrder(true);
+            }
+            socket.setSSLParameters(parameters);
+            socket.bind(address, MAX_CONNECTIONS);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return new NtsKeServer(socket, responder, ring, random, log);
+    }
+
+    /** Starts answering on the bound socket. */
+    void serve() {
+        acceptor.start();
+        log.info("NTS-KE server listening on " + socket.getLocalSocketAddress());
     }
 
     /** The port listened on. */
     int port() {
         return socket.getLocalPort();
+    }
+
+    /** The address listened on. */
+    InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jntp.auth.KeyRing;
 import org.jntp.config.InterfaceAction;
 import org.jntp.config.NtpConfig;
@@ -16,7 +17,8 @@ import org.jntp.daemon.net.UdpSocketOptions;
 
 /**
  * What the daemon opens before it may drop privileges with {@code -u}, as ntpd does: its listening
- * sockets (port 123) and its keys (a file only root may read). No thread runs yet, so that every
+ * sockets (port 123), its keys (a file only root may read) and, with {@code nts enable}, the NTS-KE
+ * server's certificate, key, master keys and sockets. No thread runs yet, so that every
  * thread the daemon starts afterwards has the identity and capabilities the drop left.
  */
 public final class Preopened implements AutoCloseable {
@@ -35,17 +37,19 @@ public final class Preopened implements AutoCloseable {
 
     private final List<Bound> bound;
     private final KeyRing keys;
+    private final Optional<NtsService> nts;
 
-    private Preopened(List<Bound> bound, KeyRing keys) {
+    private Preopened(List<Bound> bound, KeyRing keys, Optional<NtsService> nts) {
         this.bound = bound;
         this.keys = keys;
+        this.nts = nts;
     }
 
     /**
      * Binds the addresses the configuration's interface lines select on port, logging each as
-     * ntpd does, and reads the keys file.
+     * ntpd does, reads the keys file and opens the NTS service.
      *
-     * @throws IOException when no address could be bound, or the keys file is unusable
+     * @throws IOException when no address could be bound, or the keys file or NTS files are unusable
      */
     public static Preopened open(NtpConfig config, int port, EventLog log) throws IOException {
         UdpSocketOptions options = UdpSocketOptions.defaults().withReusePort(true).withReceiveTimeout(Duration.ZERO)
@@ -74,7 +78,9 @@ public final class Preopened implements AutoCloseable {
             throw new IOException("no address to listen on: check the interface lines of the configuration");
         }
         try {
-            return new Preopened(List.copyOf(bound), KeysFileReader.load(config.auth(), log));
+            KeyRing keys = KeysFileReader.load(config.auth(), log);
+            List<InetSocketAddress> served = bound.stream().filter(b -> !b.drop()).map(Bound::address).toList();
+            return new Preopened(List.copyOf(bound), keys, NtsService.open(config.nts(), served, port, log));
         } catch (IOException e) {
             closeAll(bound);
             throw e;
@@ -89,10 +95,16 @@ public final class Preopened implements AutoCloseable {
         return keys;
     }
 
+    /** The NTS service of {@code nts enable}, if it runs. */
+    Optional<NtsService> nts() {
+        return nts;
+    }
+
     /** Closes the sockets: for a daemon that never started; a started one closes them as its threads end. */
     @Override
     public void close() {
         closeAll(bound);
+        nts.ifPresent(NtsService::close);
     }
 
     private static void closeAll(List<Bound> bound) {

@@ -34,6 +34,13 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
         for (Association association : associations) {
             String line = association.origin().map(origin -> origin + ": ").orElse("")
                     + association.type().keyword() + " " + association.address();
+            if (association.options().has(AssociationFlag.NTS)) {
+                // polling without the NTS extension fields would give unauthenticated time to a
+                // configuration that asked for authenticated time
+                notices.add(line + ": not used, this version does not poll NTS sources yet;"
+                        + " remove \"nts\" to poll it without authentication");
+                continue;
+            }
             switch (association.address()) {
                 case RefclockAddress refclock -> {
                     if (local.isEmpty() && refclock.type() == LocalClock.DRIVER_TYPE) {
@@ -69,7 +76,7 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
             flags.addAll(options.flags());
             forced.add(new Association(association.type(), association.address(), new AssociationOptions(flags,
                     options.minPollLog2(), options.maxPollLog2(), options.version(), options.key(), options.mode(),
-                    options.ttl()), association.origin()));
+                    options.ttl(), options.caFile()), association.origin()));
         }
         return List.copyOf(forced);
     }

@@ -7,12 +7,18 @@ import java.util.random.RandomGenerator;
 /**
  * NTS cookies in the format RFC 8915 §6 suggests: the master key id (4 octets), a nonce (16
  * octets), and the AES-SIV-CMAC-256 sealing under that master key and nonce of the session's AEAD
- * algorithm id (2 octets), C2S key and S2C key, with no associated data.
+ * algorithm id (2 octets), two zero octets, C2S key and S2C key, with no associated data: 104
+ * octets in all.
  */
 public final class CookieCodec {
     private static final int ID_OCTETS = 4;
     private static final int NONCE_OCTETS = 16;
-    private static final int PLAINTEXT_OCTETS = 2 + 2 * Aead.KEY_OCTETS;
+    /**
+     * The AEAD id, two zero octets and the keys: the padding makes the cookie a multiple of 4 octets
+     * long, as NTP extension fields are and as chrony requires of cookies (it drops any other).
+     */
+    private static final int KEYS_AT = 4;
+    private static final int PLAINTEXT_OCTETS = KEYS_AT + 2 * Aead.KEY_OCTETS;
     /** Octets of a cookie this codec makes. */
     public static final int COOKIE_OCTETS = ID_OCTETS + NONCE_OCTETS + Aead.TAG_OCTETS + PLAINTEXT_OCTETS;
 
@@ -38,8 +44,8 @@ public final class CookieCodec {
         byte[] plaintext = new byte[PLAINTEXT_OCTETS];
         plaintext[0] = (byte) (keys.aeadAlgorithm() >>> 8);
         plaintext[1] = (byte) keys.aeadAlgorithm();
-        System.arraycopy(keys.c2s(), 0, plaintext, 2, Aead.KEY_OCTETS);
-        System.arraycopy(keys.s2c(), 0, plaintext, 2 + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
+        System.arraycopy(keys.c2s(), 0, plaintext, KEYS_AT, Aead.KEY_OCTETS);
+        System.arraycopy(keys.s2c(), 0, plaintext, KEYS_AT + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
         byte[] sealed = Aead.encrypt(master.key(), nonce, plaintext);
         byte[] cookie = new byte[COOKIE_OCTETS];
         writeId(cookie, master.id());
@@ -69,8 +75,8 @@ public final class CookieCodec {
         if (aeadAlgorithm != KeNegotiation.AES_SIV_CMAC_256) {
             return new Invalid();
         }
-        return new Opened(new SessionKeys(aeadAlgorithm, Arrays.copyOfRange(opened, 2, 2 + Aead.KEY_OCTETS),
-                Arrays.copyOfRange(opened, 2 + Aead.KEY_OCTETS, PLAINTEXT_OCTETS)));
+        return new Opened(new SessionKeys(aeadAlgorithm, Arrays.copyOfRange(opened, KEYS_AT, KEYS_AT + Aead.KEY_OCTETS),
+                Arrays.copyOfRange(opened, KEYS_AT + Aead.KEY_OCTETS, PLAINTEXT_OCTETS)));
     }
 
     private static void writeId(byte[] cookie, int id) {

@@ -29,6 +29,16 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void refusesAnNtsSourceWhichNeedsNtpConf() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("server 192.0.2.1\nserver 192.0.2.2 nts\n");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused -> {
+            assertThat(refused.error().line()).isEqualTo(2);
+            assertThat(refused.error().message()).contains("NTS sources from ntp.conf only");
+        });
+    }
+
+    @Test
     void refusesAnUnpeerOfAName() {
         RuntimeConfig.Result result = RuntimeConfig.parse("unpeer ntp.example");
 

@@ -2,7 +2,10 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,6 +38,13 @@ final class Loopback {
         try (DatagramChannel probe = DatagramChannel.open()) {
             probe.bind(new InetSocketAddress("127.0.0.1", 0));
             return ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+    }
+
+    /** A TCP port free on 127.0.0.1 a moment ago. */
+    static int freeTcpPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 

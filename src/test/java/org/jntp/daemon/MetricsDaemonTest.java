@@ -5,6 +5,7 @@ import static org.jntp.daemon.Loopback.LISTEN_LOOPBACK;
 import static org.jntp.daemon.Loopback.await;
 import static org.jntp.daemon.Loopback.config;
 import static org.jntp.daemon.Loopback.freePort;
+import static org.jntp.daemon.Loopback.freeTcpPort;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -201,12 +202,6 @@ class MetricsDaemonTest {
     }
 
     /** A TCP port free on 127.0.0.1 a moment ago. */
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
-    }
-
     /** The ports of this process's listening TCP sockets, from /proc: its socket inodes in the LISTEN state. */
     private static Set<Integer> listeningTcpPorts() throws IOException {
         Set<String> inodes = new HashSet<>();

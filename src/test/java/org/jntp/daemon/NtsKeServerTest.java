@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,16 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -48,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The NTS-KE server on loopback, with a certificate and key that keytool makes, as PEM files. */
 class NtsKeServerTest {
     private static final byte[] CHRONY_REQUEST = HexFormat.of().parseHex("80010002000080040004001e000f80000000");
-    private static final String PASSWORD = "nts-test";
 
     private static Path certificateFile;
     private static Path keyFile;
@@ -62,47 +57,26 @@ class NtsKeServerTest {
 
     @BeforeAll
     static void makeCredentials(@TempDir Path directory) throws IOException, InterruptedException, GeneralSecurityException {
-        Path store = directory.resolve("nts.p12");
-        keytool("-genkeypair", "-alias", "nts", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        certificateFile = directory.resolve("cert.pem");
-        keytool("-exportcert", "-rfc", "-alias", "nts", "-keystore", store.toString(), "-storepass", PASSWORD,
-                "-file", certificateFile.toString());
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keys.load(in, PASSWORD.toCharArray());
-        }
-        PrivateKey key = (PrivateKey) keys.getKey("nts", PASSWORD.toCharArray());
-        keyFile = directory.resolve("key.pem");
-        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-
+        TestCertificate certificate = TestCertificate.make(directory);
+        certificateFile = certificate.certificateFile();
+        keyFile = certificate.keyFile();
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
-        trusted.setCertificateEntry("nts", keys.getCertificate("nts"));
+        try (InputStream in = Files.newInputStream(certificateFile)) {
+            trusted.setCertificateEntry("nts", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         clientContext = SSLContext.getInstance("TLS");
         clientContext.init(null, trust.getTrustManagers(), null);
     }
 
-    private static void keytool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(arguments));
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
-        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).isZero();
-    }
-
     @BeforeEach
     void startServer() throws IOException {
-        server = NtsKeServer.start(NtsCredentials.serverContext(certificateFile, keyFile),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        server = NtsKeServer.bind(NtsCredentials.serverContext(certificateFile, keyFile),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(),
                 new KeResponder(Optional.empty(), OptionalInt.empty()), () -> ring, random, log);
+        server.serve();
     }
 
     @AfterEach

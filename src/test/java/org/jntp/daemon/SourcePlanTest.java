@@ -35,6 +35,16 @@ class SourcePlanTest {
     }
 
     @Test
+    void leavesNtsSourcesOutUntilTheyCanBeAuthenticatedAndSaysSo() {
+        SourcePlan plan = plan("server 192.0.2.1 nts\npool pool.example.net nts\nserver 192.0.2.2\n", Optional.empty());
+
+        assertThat(plan.literals()).extracting(a -> a.address().toString()).containsExactly("192.0.2.2");
+        assertThat(plan.names()).isEmpty();
+        assertThat(plan.notices()).hasSize(2).allSatisfy(notice -> assertThat(notice)
+                .contains("not used", "NTS sources", "remove \"nts\""));
+    }
+
+    @Test
     void keepsTheLocalClockAsTheLastResort() {
         SourcePlan plan = plan("server 127.127.1.0\nserver 192.0.2.1\n", Optional.empty());
 

@@ -48,6 +48,11 @@ final class Chronyc {
         return ChronyServerStats.parse(run("serverstats"));
     }
 
+    /** {@code authdata} of its sources, one line each, as {@code -c} writes them (mode 2nd, cookies 9th). */
+    List<String> authdata() {
+        return csv("authdata").lines().filter(line -> !line.isBlank()).toList();
+    }
+
     private String csv(String command) {
         return run("-c", command);
     }

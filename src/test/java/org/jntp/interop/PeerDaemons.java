@@ -60,12 +60,15 @@ final class PeerDaemons implements AutoCloseable {
         return start("start-chrony-server.sh", "chronyd-server", Map.of(), address);
     }
 
-    /** As {@link #chronydServer(String)}, with lines added to its chrony.conf ({@code keyfile}). */
+    /** As {@link #chronydServer(String)}, with lines added to its chrony.conf ({@code keyfile}, an NTS-KE server's). */
     Daemon chronydServer(String address, String extraConf) {
         return start("start-chrony-server.sh", "chronyd-server", Map.of("EXTRA_CONF", extraConf), address);
     }
 
-    /** As {@link #chronydClient(String, int, String)}, with lines added to its chrony.conf ({@code keyfile}). */
+    /**
+     * As {@link #chronydClient(String, int, String)}, with lines added to its chrony.conf
+     * ({@code keyfile}, {@code ntstrustedcerts}).
+     */
     Daemon chronydClient(String server, int pollLog2, String serverOptions, String extraConf) {
         return start("start-chrony-client.sh", "chronyd-client", Map.of("POLL", Integer.toString(pollLog2),
                 "SERVER_OPTIONS", serverOptions, "EXTRA_CONF", extraConf), server);

@@ -29,10 +29,10 @@ class CookieCodecTest {
     }
 
     @Test
-    void makesCookiesOf102OctetsStartingWithTheKeyId() {
+    void makesCookiesOf104OctetsAMultipleOfFourAsChronyRequiresStartingWithTheKeyId() {
         byte[] cookie = CookieCodec.make(randomKeys(), ring, random);
 
-        assertThat(cookie).hasSize(102);
+        assertThat(cookie).hasSize(104).hasSize(CookieCodec.COOKIE_OCTETS);
         assertThat((cookie[0] & 0xff) << 24 | (cookie[1] & 0xff) << 16 | (cookie[2] & 0xff) << 8 | cookie[3] & 0xff)
                 .isEqualTo(ring.current().id());
     }

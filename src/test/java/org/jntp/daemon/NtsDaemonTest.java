@@ -1,0 +1,119 @@
+package org.jntp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jntp.daemon.Loopback.LISTEN_LOOPBACK;
+import static org.jntp.daemon.Loopback.config;
+import static org.jntp.daemon.Loopback.freePort;
+import static org.jntp.daemon.Loopback.freeTcpPort;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import org.jntp.clock.Clock;
+import org.jntp.clock.KernelClock;
+import org.jntp.clock.SoftwareClock;
+import org.jntp.config.AssociationFlag;
+import org.jntp.config.AssociationOptions;
+import org.jntp.config.NtsSettings;
+import org.jntp.nts.KeResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Daemons on loopback with {@code nts enable}: the NTS-KE server they start and the keys they keep. */
+class NtsDaemonTest {
+    private static Clock system;
+    private static TestCertificate certificate;
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final EventLog log = new EventLog(new PrintStream(logged, true, StandardCharsets.UTF_8),
+            System::currentTimeMillis, ZoneOffset.UTC, 1, 0);
+
+    @BeforeAll
+    static void setUp(@TempDir Path certificates) throws IOException, InterruptedException, GeneralSecurityException {
+        system = KernelClock.open();
+        certificate = TestCertificate.make(certificates);
+    }
+
+    private String ntsLines(int kePort) {
+        return "nts enable\nnts cert " + certificate.certificateFile() + "\nnts key " + certificate.keyFile()
+                + "\nnts cookie " + directory.resolve("nts-keys") + "\nnts port " + kePort + "\n";
+    }
+
+    private Daemon start(String text, int port) throws IOException {
+        return Daemon.start(config(LISTEN_LOOPBACK + text), new SoftwareClock.Spec(0, 0).over(system), port, log);
+    }
+
+    private static KeResult exchange(int kePort) throws IOException {
+        AssociationOptions none = AssociationOptions.none();
+        AssociationOptions options = new AssociationOptions(Set.of(AssociationFlag.NTS), none.minPollLog2(),
+                none.maxPollLog2(), none.version(), none.key(), none.mode(), none.ttl(),
+                Optional.of(certificate.certificateFile().toString()));
+        return NtsKeClient.forSource(options, NtsSettings.none()).exchange("127.0.0.1", kePort);
+    }
+
+    @Test
+    void servesNtsKeOnTheListenAddressAndNamesItsNtpPort() throws Exception {
+        int kePort = freeTcpPort();
+        int port = freePort();
+        try (Daemon daemon = start(ntsLines(kePort), port)) {
+            assertThat(daemon.ntsKeAddresses()).containsExactly(new InetSocketAddress("127.0.0.1", kePort));
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("NTS-KE server listening on /127.0.0.1:" + kePort);
+
+            assertThat(exchange(kePort)).isInstanceOfSatisfying(KeResult.Established.class, established -> {
+                assertThat(established.cookies()).hasSize(8);
+                assertThat(established.ntpPort()).isEqualTo(port);
+            });
+        }
+    }
+
+    @Test
+    void keepsTheMasterKeysInTheCookieFileAcrossARestart() throws Exception {
+        int kePort = freeTcpPort();
+        try (Daemon daemon = start(ntsLines(kePort), freePort())) {
+            assertThat(daemon.ntsKeAddresses()).isNotEmpty();
+        }
+        String keys = Files.readString(directory.resolve("nts-keys"));
+        try (Daemon daemon = start(ntsLines(kePort), freePort())) {
+            assertThat(exchange(kePort)).isInstanceOf(KeResult.Established.class);
+        }
+
+        assertThat(Files.readString(directory.resolve("nts-keys"))).isEqualTo(keys);
+    }
+
+    @Test
+    void servesNoNtsKeWithoutNtsEnable() throws Exception {
+        try (Daemon daemon = start("nts cert " + certificate.certificateFile() + "\n", freePort())) {
+            assertThat(daemon.ntsKeAddresses()).isEmpty();
+        }
+    }
+
+    @Test
+    void servesNoNtsKeWithoutACertificateAndSaysWhy() throws Exception {
+        try (Daemon daemon = start("nts enable\n", freePort())) {
+            assertThat(daemon.ntsKeAddresses()).isEmpty();
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("nts enable needs nts cert FILE and nts key FILE");
+        }
+    }
+
+    @Test
+    void refusesToStartWithAnUnreadableKeyNamingTheFile() {
+        Path missing = directory.resolve("missing.pem");
+        String text = "nts enable\nnts cert " + certificate.certificateFile() + "\nnts key " + missing + "\n";
+
+        assertThatThrownBy(() -> start(text, freePort()).close()).isInstanceOf(IOException.class)
+                .hasMessageContaining("nts key " + missing);
+    }
+}
