@@ -8,10 +8,10 @@ import org.jntp.server.access.IpAddress;
 /**
  * Configuration text sent at run time (mode 6 CONFIGURE: {@code ntpq :config},
  * {@code config-from-file}), read with the same parser as ntp.conf. jntp takes the lines that
- * mobilize associations, {@code server}, {@code pool} and {@code peer}, with addresses, and
- * {@code unpeer ADDRESS|ASSOCID}, which lets one go; any other directive, or a host name (whose
- * lookup would hold the control reply), is refused with where it stands, so nothing is applied by
- * halves.
+ * mobilize associations, {@code server}, {@code pool} and {@code peer}, with addresses or host
+ * names (looked up afterwards, off the control reply's path), and {@code unpeer ADDRESS|ASSOCID},
+ * which lets one go; any other directive, or a reference clock, is refused with where it stands,
+ * so nothing is applied by halves.
  */
 public final class RuntimeConfig {
     /** The file name that messages give remote configuration, as ntpd calls it. */
@@ -77,12 +77,12 @@ public final class RuntimeConfig {
             return new Result.Refused(result.errors().getFirst());
         }
         for (Association association : result.config().associations()) {
-            if (!(association.address() instanceof ServerAddress.Literal)) {
+            if (association.address() instanceof RefclockAddress) {
                 int line = association.origin().map(LineOrigin::line).orElse(0);
                 return new Result.Refused(new ConfigError(ORIGIN, line, 1,
                         association.type().keyword() + " " + association.address()
-                                + ": jntp takes addresses, not host names or reference clocks, at run time",
-                        "give the address, or put the line in ntp.conf and restart ntpd"));
+                                + ": jntp takes addresses and host names, not reference clocks, at run time",
+                        "put the line in ntp.conf and restart ntpd"));
             }
             if (association.options().has(AssociationFlag.NTS)) {
                 int line = association.origin().map(LineOrigin::line).orElse(0);

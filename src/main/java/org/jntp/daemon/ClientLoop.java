@@ -100,6 +100,8 @@ final class ClientLoop implements Runnable {
     private final PeerInbox inbox;
     private final PeerSender peerSender;
     private final NameResolver resolver;
+    /** Set on the client thread once the resolver thread runs: at start with names, or at the first given at run time. */
+    private boolean resolving;
     private final Endpoint from = new Endpoint();
     private volatile boolean running = true;
 
@@ -252,6 +254,14 @@ final class ClientLoop implements Runnable {
         synchronizer.authenticateWith(keys);
     }
 
+    /** Starts the resolver thread unless it runs. */
+    private void startResolving() {
+        if (!resolving) {
+            resolving = true;
+            Thread.ofPlatform().name("ntpd-resolver").daemon(true).start(resolver);
+        }
+    }
+
     /** Asks the thread to finish; it returns from {@link #run} promptly, writing the drift file on its way out. */
     void stop() {
         running = false;
@@ -267,7 +277,7 @@ final class ClientLoop implements Runnable {
     @Override
     public void run() {
         if (!names.isEmpty()) {
-            Thread.ofPlatform().name("ntpd-resolver").daemon(true).start(resolver);
+            startResolving();
         }
         try (ReceiveBatch replies = ReceiveBatch.allocate(RECEIVE_BATCH, MAX_DATAGRAM)) {
             warmUp(replies);
@@ -399,8 +409,15 @@ final class ClientLoop implements Runnable {
             for (Association association : item.associations()) {
                 log.info("remote config from " + AddressText.of(item.from().getAddress()) + ": "
                         + association.type().keyword() + " " + association.address());
-                if (association.address() instanceof ServerAddress.Literal literal) {
-                    sources.add(association, List.of(literal.address().inetAddress())).forEach(log::info);
+                switch (association.address()) {
+                    case ServerAddress.Literal literal ->
+                            sources.add(association, List.of(literal.address().inetAddress())).forEach(log::info);
+                    case ServerAddress.HostName host -> {
+                        startResolving();
+                        resolver.lookUp(new ResolveSchedule.Name(association, host));
+                    }
+                    // run-time configuration refuses reference clocks
+                    case RefclockAddress refclock -> { }
                 }
             }
             for (RuntimeConfig.Unpeer unpeer : item.unpeers()) {

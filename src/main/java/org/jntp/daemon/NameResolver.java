@@ -38,6 +38,7 @@ final class NameResolver implements Runnable {
     private final EventLog log;
     private final LongSupplier monoNanos;
     private final Queue<ResolveSchedule.Name> askedAgain = new ConcurrentLinkedQueue<>();
+    private final Queue<ResolveSchedule.Name> added = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean allAskedAgain = new AtomicBoolean();
     /** Released to end a wait early: a name asked for again, or a stop. */
     private final Semaphore wakeUps = new Semaphore(0);
@@ -69,6 +70,12 @@ final class NameResolver implements Runnable {
      */
     void lookUpAgain(ResolveSchedule.Name name) {
         askedAgain.add(name);
+        wakeUps.release();
+    }
+
+    /** Asks for a name given at run time ({@code ntpq :config}) to be looked up; any thread may call it. */
+    void lookUp(ResolveSchedule.Name name) {
+        added.add(name);
         wakeUps.release();
     }
 
@@ -105,6 +112,9 @@ final class NameResolver implements Runnable {
     void lookUpDue() {
         if (allAskedAgain.getAndSet(false)) {
             schedule.allAgain(monoNanos.getAsLong());
+        }
+        for (ResolveSchedule.Name name = added.poll(); name != null; name = added.poll()) {
+            schedule.add(name, monoNanos.getAsLong());
         }
         for (ResolveSchedule.Name name = askedAgain.poll(); name != null; name = askedAgain.poll()) {
             schedule.again(name, monoNanos.getAsLong());

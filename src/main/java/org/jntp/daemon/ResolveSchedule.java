@@ -118,6 +118,11 @@ final class ResolveSchedule {
         }
     }
 
+    /** Adds a name given at run time ({@code ntpq :config}), due at {@code monoNanos}; a name it has stays as it is. */
+    void add(Name name, long monoNanos) {
+        states.putIfAbsent(name, new State(monoNanos));
+    }
+
     /** How many names there are to look up. */
     int size() {
         return states.size();

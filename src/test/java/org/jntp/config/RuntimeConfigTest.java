@@ -60,11 +60,12 @@ class RuntimeConfigTest {
     }
 
     @Test
-    void refusesAHostNameWhoseLookupWouldHoldTheReply() {
+    void acceptsAHostNameToBeLookedUpAfterTheReply() {
         RuntimeConfig.Result result = RuntimeConfig.parse("pool pool.ntp.example iburst");
 
-        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused ->
-                assertThat(refused.error().message()).contains("jntp takes addresses"));
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class, accepted ->
+                assertThat(accepted.associations()).singleElement().satisfies(association ->
+                        assertThat(association.address()).isInstanceOf(ServerAddress.HostName.class)));
     }
 
     @Test

@@ -207,6 +207,23 @@ class ControlDaemonTest {
     }
 
     @Test
+    void addsAServerGivenByHostNameAtRunTimeOnceItsNameIsLookedUp(@TempDir Path directory) throws Exception {
+        Path keys = directory.resolve("ntp.keys");
+        Files.writeString(keys, "1 SHA1 controlsecret\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        SymmetricKey key = new SymmetricKey(1, KeyType.SHA1, "controlsecret".getBytes(StandardCharsets.US_ASCII));
+        int port = freePort();
+        try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "keys " + keys + "\ntrustedkey 1\ncontrolkey 1\n"
+                        + LISTEN_LOOPBACK), new SoftwareClock.Spec(0, 0).over(system), port, log)) {
+            assertThat(configure(port, key, "server -4 localhost iburst")).isEqualTo("Config Succeeded");
+
+            List<Association> associations = awaitAssociations(port, 2);
+            assertThat(ask(port, ControlOpcode.READVAR, associations.getLast().associationId(), "srcadr").text())
+                    .isEqualTo("srcadr=127.0.0.1\r\n");
+        }
+    }
+
+    @Test
     void dropsAndCountsControlRequestsUnderNoquery() throws Exception {
         int port = freePort();
         try (Daemon daemon = Daemon.start(config(LOCAL_CLOCK + "restrict default noquery\n" + LISTEN_LOOPBACK),

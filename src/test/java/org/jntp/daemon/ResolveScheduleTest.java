@@ -34,6 +34,25 @@ class ResolveScheduleTest {
     }
 
     @Test
+    void looksANameGivenAtRunTimeUpAtOnce() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(), 0);
+
+        schedule.add(NAME, 7 * SECOND);
+
+        assertThat(schedule.due(7 * SECOND)).containsExactly(NAME);
+    }
+
+    @Test
+    void aNameGivenAgainAtRunTimeKeepsItsSchedule() {
+        ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
+        schedule.resolved(NAME, 0);
+
+        schedule.add(NAME, 7 * SECOND);
+
+        assertThat(schedule.due(7 * SECOND)).isEmpty();
+    }
+
+    @Test
     void retriesAFailedNameAfterOneSecondThenDoublingUpToFiveMinutes() {
         ResolveSchedule schedule = new ResolveSchedule(List.of(NAME), 0);
         long now = 0;

@@ -278,7 +278,7 @@ class ControlAuthTest {
 
         server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, "server 192.0.2.7 iburst")),
                 ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
-        server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, "server no.such.host")),
+        server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, "server 192.0.2.8 minpoll x")),
                 ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
 
         assertThat(saver.applied).containsExactly("server 192.0.2.7 iburst");
