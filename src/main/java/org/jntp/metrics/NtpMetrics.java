@@ -178,6 +178,12 @@ public final class NtpMetrics {
                     "Requests over a limited client's rate, those answered with a kiss-o'-death included");
             case KOD_SENT -> Series.alone("ntp_server_kod_responses_total",
                     "RATE kiss-o'-death responses sent to limited clients");
+            case NTS_ANSWERED -> Series.alone("ntp_server_nts_answered_packets_total",
+                    "NTS requests answered with time and fresh cookies (in the answered packets too)");
+            case NTS_NAK_SENT -> Series.alone("ntp_server_nts_nak_responses_total",
+                    "NTS NAKs (NTSN kiss-o'-death) sent to requests whose cookie did not open");
+            case NTS_AUTH_FAILED -> Series.alone("ntp_server_nts_auth_failures_total",
+                    "NTS requests dropped because their authenticator did not verify");
             case BAD_FORMAT -> Series.dropped("bad_format");
             case DECLINED -> Series.dropped("declined");
             case RESTRICTED -> Series.dropped("restricted");
