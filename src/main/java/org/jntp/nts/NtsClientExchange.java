@@ -75,6 +75,7 @@ public final class NtsClientExchange {
         if (packet.capacity() < requestLength(cookie.length, placeholders)) {
             throw new IllegalArgumentException("no room for an NTS request of " + placeholders + " placeholders");
         }
+        packet.limit(packet.capacity());
         byte[] uniqueId = new byte[UNIQUE_IDENTIFIER_OCTETS];
         random.nextBytes(uniqueId);
         int index = NtsFields.put(packet, NtpHeader.LENGTH, NtsFieldType.UNIQUE_IDENTIFIER, uniqueId);

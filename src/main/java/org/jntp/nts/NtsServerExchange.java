@@ -113,6 +113,7 @@ public final class NtsServerExchange {
      */
     public static void writeReply(ByteBuffer request, Verified verified, int maxLength, ByteBuffer reply,
             MasterKeyRing ring, RandomGenerator random) {
+        reply.limit(reply.capacity());
         int index = NtsFields.put(reply, NtpHeader.LENGTH, NtsFieldType.UNIQUE_IDENTIFIER, request,
                 verified.uniqueIdIndex(), verified.uniqueIdOctets());
         int room = maxLength - index - NtsFields.authenticatorLength(Aead.TAG_OCTETS);
@@ -137,6 +138,7 @@ public final class NtsServerExchange {
      * position 0, limit its length.
      */
     public static void writeNak(ByteBuffer request, Nak nak, ByteBuffer reply) {
+        reply.limit(reply.capacity());
         int end = NtsFields.put(reply, NtpHeader.LENGTH, NtsFieldType.UNIQUE_IDENTIFIER, request,
                 nak.uniqueIdIndex(), nak.uniqueIdOctets());
         reply.position(0).limit(end);
