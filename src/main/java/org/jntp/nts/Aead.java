@@ -2,9 +2,6 @@ package org.jntp.nts;
 
 import java.util.Arrays;
 import java.util.Optional;
-import javax.crypto.IllegalBlockSizeException;
-import org.cryptomator.siv.SivMode;
-import org.cryptomator.siv.UnauthenticCiphertextException;
 
 /**
  * AEAD_AES_SIV_CMAC_256 (RFC 5297 §6, algorithm 15 of RFC 8915): a 32-octet key whose first half
@@ -17,14 +14,12 @@ public final class Aead {
     /** Octets the ciphertext adds to the plaintext: the synthetic IV. */
     public static final int TAG_OCTETS = 16;
 
-    private static final SivMode SIV = new SivMode();
-
     private Aead() {}
 
     /** Seals the plaintext; the associated data and the nonce are authenticated, not encrypted. */
     public static byte[] encrypt(byte[] key, byte[] nonce, byte[] plaintext, byte[]... associatedData) {
         checkKey(key);
-        return SIV.encrypt(ctrKey(key), macKey(key), plaintext, inputs(nonce, associatedData));
+        return AesSiv.seal(macKey(key), ctrKey(key), plaintext, inputs(nonce, associatedData));
     }
 
     /** The plaintext, or empty when the ciphertext, nonce or associated data is not what was sealed. */
@@ -33,11 +28,7 @@ public final class Aead {
         if (ciphertext.length < TAG_OCTETS) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(SIV.decrypt(ctrKey(key), macKey(key), ciphertext, inputs(nonce, associatedData)));
-        } catch (UnauthenticCiphertextException | IllegalBlockSizeException e) {
-            return Optional.empty();
-        }
+        return AesSiv.open(macKey(key), ctrKey(key), ciphertext, inputs(nonce, associatedData));
     }
 
     private static byte[][] inputs(byte[] nonce, byte[][] associatedData) {
