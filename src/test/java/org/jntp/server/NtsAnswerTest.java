@@ -2,6 +2,7 @@ package org.jntp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Random;
@@ -33,13 +34,14 @@ class NtsAnswerTest {
     private static final NtpTimestamp CLIENT_TRANSMIT = NtpTimestamp.ofUnixNanos(NOW_NANOS - 3_000_000);
     private static final SystemVariables STRATUM_8 = new SystemVariables(LeapIndicator.NO_WARNING, 8, -24,
             1_500_000, 10_000_000, ReferenceId.ofAscii("LOCL").bits(), NOW_NANOS - 10_000_000_000L);
+    private static final RestrictTable NO_RESTRICTIONS = RestrictTable.defaults();
 
     private final Random random = new Random(8915);
     private final MasterKeyRing ring = MasterKeyRing.create(NOW_NANOS / 1_000_000_000L, random);
     private final SessionKeys keys = sessionKeys(random);
     private final AtomicReference<Optional<MasterKeyRing>> masterKeys = new AtomicReference<>(Optional.of(ring));
     private final ServerCounters counters = new ServerCounters();
-    private final NtpServer server = new NtpServer(() -> STRATUM_8, RestrictTable::defaults,
+    private final NtpServer server = new NtpServer(() -> STRATUM_8, () -> NO_RESTRICTIONS,
             MruList.create(MruSettings.defaults(), DiscardSettings.defaults(), 1, 42),
             DiscardSettings.defaults().averageLog2(), counters, new NtsService(masterKeys::get, random));
     private final ByteBuffer reply = ByteBuffer.allocate(1280);
@@ -129,6 +131,32 @@ class NtsAnswerTest {
     void answersAPlainRequestPlainlyWhileNtsIsOn() {
         assertThat(respond(header())).isEqualTo(ServerOutcome.ANSWERED);
         assertThat(reply.limit()).isEqualTo(NtpHeader.LENGTH);
+    }
+
+    @Test
+    void answersPlainRequestsWithoutAllocatingWhileNtsIsOn() {
+        ByteBuffer request = header();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int window = 0; window < 200; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            answer(request, 10_000);
+            if (threads.getCurrentThreadAllocatedBytes() == before) {
+                break;
+            }
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        answer(request, 100_000);
+
+        // One object per request would be at least 1.6 MB; the JIT's own transitions may cost a few bytes.
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(1024);
+    }
+
+    private void answer(ByteBuffer request, int times) {
+        for (int i = 0; i < times; i++) {
+            respond(request);
+        }
     }
 
     @Test
