@@ -21,8 +21,10 @@ import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.stats.StatsWriter;
 import org.jntp.discipline.NtpConstants;
 import org.jntp.metrics.NtpMetrics;
+import org.jntp.nts.MasterKeyRing;
 import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
+import org.jntp.server.NtsServing;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
@@ -190,7 +192,7 @@ public final class Daemon implements AutoCloseable {
                 ServerCounters threadCounters = new ServerCounters();
                 SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
-                        config.discard().averageLog2(), threadCounters, preopened::keys);
+                        config.discard().averageLog2(), threadCounters, preopened::keys, ntsServing(preopened));
                 ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters,
                         bound.drop(), log);
                 counters.add(threadCounters);
@@ -214,6 +216,17 @@ public final class Daemon implements AutoCloseable {
                 Path.of(directory), config.directives(), ZonedDateTime::now, log));
         return new ControlHooks(Optional.of(reconfiguration), saving.map(ConfigSaver.class::cast),
                 () -> saving.map(s -> s.userVariables(setVars)).orElse(setVars));
+    }
+
+    /**
+     * What a server thread answers NTS requests with: the NTS-KE server's master keys, and a
+     * random source of its own for nonces and cookies; NTS off without {@code nts enable}.
+     */
+    private static NtsServing ntsServing(Preopened preopened) {
+        return preopened.nts().map(service -> {
+            Supplier<MasterKeyRing> keys = service.masterKeys();
+            return new NtsServing(() -> Optional.of(keys.get()), new SecureRandom());
+        }).orElse(NtsServing.off());
     }
 
     /** The server's statistics now, for ntpq's sysstats. */

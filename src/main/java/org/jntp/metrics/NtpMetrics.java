@@ -180,6 +180,12 @@ public final class NtpMetrics {
                     "RATE kiss-o'-death responses sent to limited clients");
             case AUTHENTICATION_FAILED -> Series.alone("ntp_server_authentication_failed_packets_total",
                     "Requests with a MAC that does not verify (dropped) or of a key not trusted (crypto-NAK sent)");
+            case NTS_ANSWERED -> Series.alone("ntp_server_nts_answered_packets_total",
+                    "NTS requests answered with time and fresh cookies (in the answered packets too)");
+            case NTS_NAK_SENT -> Series.alone("ntp_server_nts_nak_responses_total",
+                    "NTS NAKs (NTSN kiss-o'-death) sent to requests whose cookie did not open");
+            case NTS_AUTH_FAILED -> Series.alone("ntp_server_nts_auth_failures_total",
+                    "NTS requests dropped because their authenticator did not verify");
             case BAD_FORMAT -> Series.dropped("bad_format");
             case DECLINED -> Series.dropped("declined");
             case RESTRICTED -> Series.dropped("restricted");

@@ -23,5 +23,11 @@ public enum Counter {
     /** Control (mode 6) requests taken to answer (ntpd's {@code numctlreq}, ntpq's ctlstats "requests received"). */
     CONTROL,
     /** Time replies sent (chrony's "NTP packets received" less drops; ntpd has no line for it). */
-    ANSWERED
+    ANSWERED,
+    /** NTS requests answered with time and fresh cookies (counted in {@link #ANSWERED} too). */
+    NTS_ANSWERED,
+    /** NTS NAKs sent: NTSN kiss-o'-death replies to requests whose cookie did not open. */
+    NTS_NAK_SENT,
+    /** NTS requests dropped because their Authenticator did not verify under their cookie's key. */
+    NTS_AUTH_FAILED
 }

@@ -1,10 +1,13 @@
 package org.jntp.server;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jntp.auth.KeyRing;
 import org.jntp.leap.LeapSmear;
 import org.jntp.leap.ServedSmear;
+import org.jntp.nts.MasterKeyRing;
+import org.jntp.nts.NtsServerExchange;
 import org.jntp.protocol.HeaderView;
 import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
@@ -50,6 +53,7 @@ public final class NtpServer {
     private static final long PHI_PPM = 15;
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int KISS_RATE_BITS = KissCode.RATE.referenceId().bits();
+    private static final int KISS_NTSN_BITS = KissCode.NTSN.referenceId().bits();
     private static final int DENY_FLAGS = RestrictFlag.IGNORE.bit();
 
     private final Supplier<SystemVariables> system;
@@ -58,11 +62,24 @@ public final class NtpServer {
     private final int kissMinPollLog2;
     private final ServerCounters counters;
     private final RequestAuthenticator authenticator;
+    private final NtsServing nts;
 
-    /** As {@link #NtpServer(Supplier, Supplier, MruList, int, ServerCounters, Supplier)} without keys. */
+    /** A server without keys and with NTS off. */
     public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
             int kissMinPollLog2, ServerCounters counters) {
-        this(system, restrictions, mru, kissMinPollLog2, counters, KeyRing::empty);
+        this(system, restrictions, mru, kissMinPollLog2, counters, KeyRing::empty, NtsServing.off());
+    }
+
+    /** A server with NTS off. */
+    public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
+            int kissMinPollLog2, ServerCounters counters, Supplier<KeyRing> keys) {
+        this(system, restrictions, mru, kissMinPollLog2, counters, keys, NtsServing.off());
+    }
+
+    /** A server without keys. */
+    public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
+            int kissMinPollLog2, ServerCounters counters, NtsServing nts) {
+        this(system, restrictions, mru, kissMinPollLog2, counters, KeyRing::empty, nts);
     }
 
     /**
@@ -72,15 +89,17 @@ public final class NtpServer {
      * @param kissMinPollLog2 the poll a RATE kiss-o'-death asks for at least ({@code discard average})
      * @param counters        this thread's counters
      * @param keys            the symmetric keys in force, read once per request with a MAC
+     * @param nts             the master keys and randomness NTS requests are answered with
      */
     public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
-            int kissMinPollLog2, ServerCounters counters, Supplier<KeyRing> keys) {
+            int kissMinPollLog2, ServerCounters counters, Supplier<KeyRing> keys, NtsServing nts) {
         this.system = system;
         this.restrictions = restrictions;
         this.mru = mru;
         this.kissMinPollLog2 = kissMinPollLog2;
         this.counters = counters;
         this.authenticator = new RequestAuthenticator(keys);
+        this.nts = nts;
     }
 
     /**
@@ -166,13 +185,23 @@ public final class NtpServer {
             case KISS_OF_DEATH -> {
                 // ntpd counts the packet as rate limited, and the answer as a KoD sent.
                 counters.increment(Counter.RATE_LIMITED);
-                writeKissOfDeath(request, reply);
+                writeKissOfDeath(request, reply, KISS_RATE_BITS, kissMinPollLog2);
                 return ServerOutcome.KISS_OF_DEATH;
             }
         }
         SystemVariables sys = system.get();
         long smearNanos = smearNanos(sys, receiveNanos, monotonicNanos);
         long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos + smearNanos);
+        if (mode == Mode.CLIENT && shape == PacketShape.VALID_WITH_EXTENSIONS) {
+            Optional<MasterKeyRing> ring = nts.masterKeys().get();
+            if (ring.isPresent()) {
+                NtsServerExchange.Verdict verdict = NtsServerExchange.verify(request, ring.get());
+                if (!(verdict instanceof NtsServerExchange.NotNts)) {
+                    return answerNts(request, verdict, ring.get(), sys, version, receiveNanos, smearNanos,
+                            receiveBits, reply);
+                }
+            }
+        }
         if (mode == Mode.CLIENT) {
             long previousTransmitBits = mru.exchangeReceiveTime(addressHigh, addressLow,
                     interleavedOriginBits(request), receiveBits);
@@ -207,6 +236,38 @@ public final class NtpServer {
             case NONE, BAD_MAC, CRYPTO_NAK -> { }
         }
         return answered;
+    }
+
+    /**
+     * RFC 8915 §5.7: an authentic request gets a basic time reply with its NTS fields; a cookie that
+     * does not open, an NTSN kiss-o'-death. The reply is sealed here, so its transmit timestamp is
+     * set here too, to the receive time (one unit later, as {@link #stampTransmit} keeps them apart):
+     * the time the server takes to answer shows as delay and half of it as offset, some microseconds.
+     * Interleaved mode is not offered: its transmit timestamp is only known after the seal.
+     */
+    private ServerOutcome answerNts(ByteBuffer request, NtsServerExchange.Verdict verdict, MasterKeyRing ring,
+            SystemVariables sys, int version, long receiveNanos, long smearNanos, long receiveBits,
+            ByteBuffer reply) {
+        switch (verdict) {
+            case NtsServerExchange.Verified verified -> {
+                writeTimeReply(request, sys, version, Mode.SERVER, receiveNanos, smearNanos,
+                        HeaderView.transmitTimeBits(request), receiveBits + 1, reply);
+                NtsServerExchange.writeReply(request, verified, request.limit(), reply, ring, nts.random());
+                counters.increment(Counter.NTS_ANSWERED);
+                return ServerOutcome.ANSWERED_NTS;
+            }
+            case NtsServerExchange.Nak nak -> {
+                writeKissOfDeath(request, reply, KISS_NTSN_BITS, HeaderView.poll(request));
+                NtsServerExchange.writeNak(request, nak, reply);
+                return ServerOutcome.NTS_NAK;
+            }
+            case NtsServerExchange.Unauthentic _ -> {
+                return ServerOutcome.NTS_UNAUTHENTIC;
+            }
+            case NtsServerExchange.Malformed _, NtsServerExchange.NotNts _ -> {
+                return ServerOutcome.BAD_FORMAT;
+            }
+        }
     }
 
     /**
@@ -323,11 +384,11 @@ public final class NtpServer {
         return sys.rootDispersionNanos() + agedNanos / 1_000_000 * PHI_PPM;
     }
 
-    /** ntpd's KoD: the request's own fields echoed, LI 3, stratum 0, refid RATE, all times its transmit time. */
-    private void writeKissOfDeath(ByteBuffer request, ByteBuffer reply) {
+    /** ntpd's KoD: the request's own fields echoed, LI 3, stratum 0, the kiss code as refid, all times its transmit time. */
+    private static void writeKissOfDeath(ByteBuffer request, ByteBuffer reply, int kissCodeBits, int minPollLog2) {
         reply.clear();
         reply.put(0, request, 0, NtpHeader.LENGTH);
         reply.limit(NtpHeader.LENGTH);
-        HeaderView.rewriteAsKissOfDeath(reply, KISS_RATE_BITS, kissMinPollLog2);
+        HeaderView.rewriteAsKissOfDeath(reply, kissCodeBits, minPollLog2);
     }
 }

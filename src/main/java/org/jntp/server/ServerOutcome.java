@@ -16,6 +16,15 @@ public enum ServerOutcome {
     ANSWERED_AUTHENTICATED(true, Counter.ANSWERED),
     /** A request with a MAC of a trusted key that does not verify: dropped, as a forgery. */
     AUTHENTICATION_FAILED(false, Counter.AUTHENTICATION_FAILED),
+    /**
+     * An authentic NTS request answered with time and fresh cookies (RFC 8915 §5.7): the reply is
+     * sealed, its transmit timestamp already set, and must not be stamped again.
+     */
+    ANSWERED_NTS(true, Counter.ANSWERED),
+    /** An NTS request whose cookie did not open: answered with an NTSN kiss-o'-death. */
+    NTS_NAK(true, Counter.NTS_NAK_SENT),
+    /** An NTS request whose Authenticator did not verify: dropped. */
+    NTS_UNAUTHENTIC(false, Counter.NTS_AUTH_FAILED),
     /** A {@code limited kod} client over its rate: answered with a RATE kiss-o'-death. */
     KISS_OF_DEATH(true, Counter.KOD_SENT),
     /** A {@code limited} client over its rate. */
@@ -40,7 +49,10 @@ public enum ServerOutcome {
      * {@code noquery} for a control request).
      */
     RESTRICTED(false, Counter.RESTRICTED),
-    /** Too short, a length or extension field that does not add up, or a MAC of no known size. */
+    /**
+     * Too short, a length or extension field that does not add up, a MAC of no known size, or NTS
+     * fields not as RFC 8915 §5.7 has a client send them.
+     */
     BAD_FORMAT(false, Counter.BAD_FORMAT),
     /** Version 0 or above 4. */
     UNSUPPORTED_VERSION(false, Counter.BAD_FORMAT),

@@ -1,6 +1,7 @@
 package org.jntp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ class HangUpTest {
 
     @Test
     void runsTheActionWhenTheProcessGetsSighup() throws Exception {
+        assumeFalse(InheritedSignals.hangUpIgnored(), "started with SIGHUP ignored (nohup): the JVM takes no handler");
         CountDownLatch heard = new CountDownLatch(1);
         HangUp.onSignal(heard::countDown);
 

@@ -25,6 +25,8 @@ class NtsInteropIT {
     private static final int KE_PORT = 4460;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration KE_TIMEOUT = Duration.ofSeconds(30);
+    /** chronyd polls every 4 s and selects a source once it answered eight polls in a row. */
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(90);
 
     @AutoClose
     private static PeerDaemons peers;
@@ -63,7 +65,7 @@ class NtsInteropIT {
     }
 
     @Test
-    void chronydGetsCookiesFromOurNtpd() {
+    void chronydSynchronisesToOurNtpdOverNtsKeepingItsCookies() {
         try (Daemon ntpd = peers.jntpWithEnvironment(OURS, Map.of("JNTP_SOURCES", ntsServerLines()),
                 "--software-clock", "0,0");
                 Daemon chronyd = peers.chronydClient(OURS, 2, "nts",
@@ -77,6 +79,15 @@ class NtsInteropIT {
                         assertThat(line.split(",")[1]).isEqualTo("NTS");
                         assertThat(cookies(line)).isPositive();
                     });
+
+            List<ChronySource> sources = chronyc.awaitSelection(SYNC_TIMEOUT);
+            assertThat(sources).as(() -> sources + "\n" + chronyc.authdata() + "\n" + chronyd.logTail()
+                    + ntpd.logTail()).anyMatch(source -> source.selected() && source.address().equals(OURS));
+            // each authenticated reply brings a fresh cookie: the jar stays full, and no NTS NAK came
+            assertThat(chronyc.authdata()).singleElement().satisfies(line -> {
+                assertThat(cookies(line)).isEqualTo(8);
+                assertThat(naks(line)).isZero();
+            });
         }
     }
 
@@ -90,6 +101,11 @@ class NtsInteropIT {
             assertThat(result.stdout()).as(() -> result.describe() + chronyd.logTail())
                     .isEqualTo("established 8 " + CHRONY + " 123\n");
         }
+    }
+
+    /** The NAK column of a line of {@code chronyc -c authdata}. */
+    private static int naks(String authdataLine) {
+        return Integer.parseInt(authdataLine.split(",")[7].strip());
     }
 
     /** The Cook column of a line of {@code chronyc -c authdata}. */

@@ -1,6 +1,7 @@
 package org.jntp.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jntp.cli.InheritedSignals;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ class SighupIT {
     private static PeerDaemons peers;
 
     @BeforeAll
-    static void createNamespace() {
+    static void createNamespace() throws IOException {
+        assumeFalse(InheritedSignals.hangUpIgnored(), "started with SIGHUP ignored (nohup): ntpd would inherit it");
         peers = PeerDaemons.inNewNamespace("sighup");
     }
 

@@ -9,6 +9,7 @@ import org.jntp.protocol.NtpHeader;
 import org.jntp.protocol.NtpTimestamp;
 import org.jntp.refclock.LocalClock;
 import org.jntp.server.NtpServer;
+import org.jntp.server.NtsServing;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
@@ -33,6 +34,11 @@ record ServerFixture(NtpServer server, MruList mru, ServerCounters counters) {
 
     /** A server configured by the given ntp.conf text, synchronized to the local clock at {@link #START_NANOS}. */
     static ServerFixture configuredBy(String ntpConf) {
+        return configuredBy(ntpConf, NtsServing.off());
+    }
+
+    /** The same, answering NTS requests as {@code nts} has it. */
+    static ServerFixture configuredBy(String ntpConf, NtsServing nts) {
         NtpConfig config = switch (ConfigParser.parse(ntpConf, "bench.conf")) {
             case ConfigResult.Valid valid -> valid.config();
             case ConfigResult.Invalid invalid -> throw new IllegalArgumentException(
@@ -45,7 +51,7 @@ record ServerFixture(NtpServer server, MruList mru, ServerCounters counters) {
         MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, MRU_SEED);
         ServerCounters counters = new ServerCounters();
         NtpServer server = new NtpServer(system::get, () -> restrictions, mru, config.discard().averageLog2(),
-                counters);
+                counters, nts);
         return new ServerFixture(server, mru, counters);
     }
 
