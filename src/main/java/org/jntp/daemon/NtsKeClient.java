@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
@@ -17,7 +16,6 @@ import javax.net.ssl.SSLSocket;
 import org.jntp.config.AssociationFlag;
 import org.jntp.config.AssociationOptions;
 import org.jntp.config.NtsSettings;
-import org.jntp.nts.KeRecords;
 import org.jntp.nts.KeResponseReader;
 import org.jntp.nts.KeResult;
 import org.jntp.nts.KeTls;
@@ -73,7 +71,8 @@ public final class NtsKeClient {
                 }
                 tls.getOutputStream().write(KeResponseReader.request());
                 tls.getOutputStream().flush();
-                Optional<byte[]> response = readResponse(tls.getInputStream(), deadlineNanos);
+                Optional<byte[]> response =
+                        KeMessages.read(tls.getInputStream(), MAX_RESPONSE_OCTETS, deadlineNanos);
                 if (response.isEmpty()) {
                     return new KeResult.Failed("the response did not end within " + MAX_RESPONSE_OCTETS
                             + " octets and " + TIMEOUT_MILLIS + " ms");
@@ -109,20 +108,4 @@ public final class NtsKeClient {
         }
     }
 
-    /** The response up to its End of Message; empty if the stream ends, overflows or the deadline passes. */
-    private static Optional<byte[]> readResponse(InputStream in, long deadlineNanos) throws IOException {
-        byte[] buffer = new byte[MAX_RESPONSE_OCTETS];
-        int length = 0;
-        while (length < buffer.length && System.nanoTime() - deadlineNanos < 0) {
-            int read = in.read(buffer, length, buffer.length - length);
-            if (read < 0) {
-                return Optional.empty();
-            }
-            length += read;
-            if (KeRecords.scan(buffer, length) instanceof KeRecords.Complete(int octets)) {
-                return Optional.of(Arrays.copyOf(buffer, octets));
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -18,7 +17,6 @@ import javax.net.ssl.SSLKeyException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.jntp.nts.KeRecords;
 import org.jntp.nts.KeResponder;
 import org.jntp.nts.KeResponse;
 import org.jntp.nts.KeTls;
@@ -148,7 +146,8 @@ final class NtsKeServer implements AutoCloseable {
             if (!KeTls.ALPN.equals(connection.getApplicationProtocol())) {
                 return;
             }
-            Optional<byte[]> request = readRequest(connection.getInputStream(), deadlineNanos);
+            Optional<byte[]> request =
+                    KeMessages.read(connection.getInputStream(), MAX_REQUEST_OCTETS, deadlineNanos);
             if (request.isEmpty()) {
                 return;
             }
@@ -172,25 +171,6 @@ final class NtsKeServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The request up to its End of Message; empty if the stream ends or overflows first, or the
-     * deadline passes, which a client trickling an octet at a time would otherwise put off.
-     */
-    private static Optional<byte[]> readRequest(InputStream in, long deadlineNanos) throws IOException {
-        byte[] buffer = new byte[MAX_REQUEST_OCTETS];
-        int length = 0;
-        while (length < buffer.length && System.nanoTime() - deadlineNanos < 0) {
-            int read = in.read(buffer, length, buffer.length - length);
-            if (read < 0) {
-                return Optional.empty();
-            }
-            length += read;
-            if (KeRecords.scan(buffer, length) instanceof KeRecords.Complete(int octets)) {
-                return Optional.of(Arrays.copyOf(buffer, octets));
-            }
-        }
-        return Optional.empty();
-    }
 
     private static void closeQuietly(Socket connection) {
         try {
