@@ -3,7 +3,6 @@ package org.jntp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -389,19 +388,7 @@ class NtpServerTest {
     void answersWhileSmearingWithoutAllocating() {
         system.set(smearing(LeapState.INSERT));
         ByteBuffer request = clientRequest();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int window = 0; window < 200; window++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            answerSmeared(request, 10_000);
-            if (threads.getCurrentThreadAllocatedBytes() == before) {
-                break;
-            }
-        }
-
-        long before = threads.getCurrentThreadAllocatedBytes();
-        answerSmeared(request, 100_000);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Allocations.afterWarmUp(times -> answerSmeared(request, times));
 
         assertThat(allocated).isLessThan(1024);
     }
@@ -417,19 +404,7 @@ class NtpServerTest {
     @Test
     void answersWithoutAllocating() {
         ByteBuffer request = clientRequest();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int window = 0; window < 200; window++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            answer(request, 10_000);
-            if (threads.getCurrentThreadAllocatedBytes() == before) {
-                break;
-            }
-        }
-
-        long before = threads.getCurrentThreadAllocatedBytes();
-        answer(request, 100_000);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Allocations.afterWarmUp(times -> answer(request, times));
 
         // One object per request would be at least 1.6 MB; the JIT's own transitions may cost a few bytes.
         assertThat(allocated).isLessThan(1024);

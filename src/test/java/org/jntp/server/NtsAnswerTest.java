@@ -2,7 +2,6 @@ package org.jntp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Random;
@@ -136,21 +135,10 @@ class NtsAnswerTest {
     @Test
     void answersPlainRequestsWithoutAllocatingWhileNtsIsOn() {
         ByteBuffer request = header();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int window = 0; window < 200; window++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            answer(request, 10_000);
-            if (threads.getCurrentThreadAllocatedBytes() == before) {
-                break;
-            }
-        }
-
-        long before = threads.getCurrentThreadAllocatedBytes();
-        answer(request, 100_000);
+        long allocated = Allocations.afterWarmUp(times -> answer(request, times));
 
         // One object per request would be at least 1.6 MB; the JIT's own transitions may cost a few bytes.
-        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(1024);
+        assertThat(allocated).isLessThan(1024);
     }
 
     private void answer(ByteBuffer request, int times) {

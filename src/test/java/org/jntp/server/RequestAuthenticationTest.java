@@ -2,7 +2,6 @@ package org.jntp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -212,19 +211,7 @@ class RequestAuthenticationTest {
     @Test
     void answersUnsignedRequestsWithoutAllocatingWhileKeysAreConfigured() {
         ByteBuffer request = ByteBuffer.wrap(request());
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int window = 0; window < 200; window++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            answer(request, 10_000);
-            if (threads.getCurrentThreadAllocatedBytes() == before) {
-                break;
-            }
-        }
-
-        long before = threads.getCurrentThreadAllocatedBytes();
-        answer(request, 100_000);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Allocations.afterWarmUp(times -> answer(request, times));
 
         assertThat(allocated).isLessThan(1024);
     }
