@@ -7,18 +7,33 @@
 # A run during which other processes used more than MAX_OTHER % of a cpu is discarded and repeated
 # (at most MAX_TRIES times); before each run it waits (at most 60 s) for the machine to be quieter
 # than QUIET_PCT %.
+# NTS=1 adds runs of NTS requests (RFC 8915) against the same jntp, which then serves NTS-KE with a
+# throw-away certificate: one NTS request, made by bench/NtsRequest.java after a real key exchange,
+# sent over and over (ntpload -f; every one is answered in full: cookie opened, authenticator
+# checked, fresh cookie sealed), beside the plain runs, and NTS-KE handshakes/s (HANDSHAKE_S, 4
+# clients at once).
 # Env: REPS=5 DUR=5 WARMUP_S=10 NSOCK=8 WINDOW=64 BATCH=16 PIN=0 (1: servers on cpu 1, generator
 #      on cpu 0) QUIET_PCT=50 MAX_OTHER=10 MAX_TRIES=4 JNTP_ARGS= (extra bin/ntpd arguments)
+#      NTS=0 HANDSHAKE_S=5
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REPS=${REPS:-5}; DUR=${DUR:-5}; WARMUP_S=${WARMUP_S:-10}; NSOCK=${NSOCK:-8}; WINDOW=${WINDOW:-64}
-BATCH=${BATCH:-16}; PIN=${PIN:-0}; QUIET_PCT=${QUIET_PCT:-50}; MAX_OTHER=${MAX_OTHER:-10}; MAX_TRIES=${MAX_TRIES:-4}
+BATCH=${BATCH:-16}; PIN=${PIN:-0}; NTS=${NTS:-0}; HANDSHAKE_S=${HANDSHAKE_S:-5}; QUIET_PCT=${QUIET_PCT:-50}; MAX_OTHER=${MAX_OTHER:-10}; MAX_TRIES=${MAX_TRIES:-4}
 (( REPS >= 1 && REPS <= 50 && DUR >= 1 && DUR <= 60 && WARMUP_S <= 120 )) || { echo "REPS 1-50, DUR 1-60, WARMUP_S <= 120" >&2; exit 2; }
 LOAD=$(ntpload_bin)
 bench_up jntp chronyd
 declare -A PID ADDR=([jntp]=127.0.0.3 [chronyd]=127.0.0.4)
 read -r -a jntp_args <<<"${JNTP_ARGS:-}"
-PID[jntp]=$("$PEERS/start-jntp.sh" "${ADDR[jntp]}" jntp "${jntp_args[@]}")
+DAEMONS=(jntp chronyd)
+nts_conf=
+if [ "$NTS" = 1 ]; then
+  mkdir -p "$PEERS_RUN"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=${ADDR[jntp]}" \
+    -addext "subjectAltName=IP:${ADDR[jntp]}" -keyout "$PEERS_RUN/nts-key.pem" -out "$PEERS_RUN/nts-cert.pem" 2>/dev/null
+  nts_conf=$'nts enable\n'"nts cert $PEERS_RUN/nts-cert.pem"$'\n'"nts key $PEERS_RUN/nts-key.pem"
+  DAEMONS=(jntp jntp-nts chronyd)
+fi
+PID[jntp]=$(JNTP_SOURCES="$nts_conf" "$PEERS/start-jntp.sh" "${ADDR[jntp]}" jntp "${jntp_args[@]}")
 PID[chronyd]=$("$PEERS/start-chrony-server.sh" "${ADDR[chronyd]}" chronyd)
 GENPIN=()
 if [ "$PIN" = 1 ]; then
@@ -31,10 +46,22 @@ sleep 2
 declare -A RSS_IDLE
 for d in jntp chronyd; do RSS_IDLE[$d]=$(rss_kb "${PID[$d]}" | cut -d' ' -f1); done
 
-# load D SECONDS : one closed-loop run against daemon D; prints the ntpload output
-load() { in_netns "${GENPIN[@]}" "$LOAD" -d "${ADDR[$1]}" -t "$2" -n "$NSOCK" -w "$WINDOW" -b "$BATCH"; }
+HANDSHAKES=
+if [ "$NTS" = 1 ]; then
+  PID[jntp-nts]=${PID[jntp]}; ADDR[jntp-nts]=${ADDR[jntp]}
+  nts_out=$(in_netns "$JAVA_HOME/bin/java" -cp "$JNTP_HOME/target/jntp.jar" "$JNTP_HOME/bench/NtsRequest.java" \
+    "${ADDR[jntp]}" 4460 "$PEERS_RUN/nts-request" "$HANDSHAKE_S" 4)
+  echo "# NTS: $(tr '\n' ';' <<<"$nts_out")"
+  HANDSHAKES=$(sed -n 's/.*: \([0-9]*\)\/s$/\1/p' <<<"$nts_out")
+fi
 
-for d in jntp chronyd; do   # the JIT compiles jntp's packet path; chronyd gets the same for fairness
+# load D SECONDS : one closed-loop run against daemon D (jntp-nts: jntp, with the NTS request); prints the ntpload output
+load() {
+  local file=(); [ "$1" = jntp-nts ] && file=(-f "$PEERS_RUN/nts-request")
+  in_netns "${GENPIN[@]}" "$LOAD" -d "${ADDR[$1]}" -t "$2" -n "$NSOCK" -w "$WINDOW" -b "$BATCH" "${file[@]}"
+}
+
+for d in "${DAEMONS[@]}"; do   # the JIT compiles jntp's packet paths; chronyd gets the same for fairness
   echo "# warm-up $d: $(load "$d" "$WARMUP_S" | tail -n 1)"
 done
 
@@ -71,7 +98,7 @@ measure() {
 }
 
 for rep in $(seq "$REPS"); do
-  if (( rep % 2 )); then order=(jntp chronyd); else order=(chronyd jntp); fi
+  if (( rep % 2 )); then order=("${DAEMONS[@]}"); else order=(); for d in "${DAEMONS[@]}"; do order=("$d" "${order[@]}"); done; fi
   for d in "${order[@]}"; do measure "$rep" "$d"; done
 done
 for d in jntp chronyd; do echo "# rss after: $d $(rss_kb "${PID[$d]}") kB (rss hwm)"; done
@@ -93,3 +120,11 @@ $(describe); closed loop, $REPS rounds of $DUR s, alternating
 | RSS before load, MB | $(mb "${RSS_IDLE[jntp]}") | $(mb "${RSS_IDLE[chronyd]}") | |
 | RSS under load, max, MB | $(mb "$(max_rss jntp)") | $(mb "$(max_rss chronyd)") | |
 SUMMARY
+if [ "$NTS" = 1 ]; then
+  nts_ratios=$(awk '{v[$1, $2] = $3} END{for (k in v) {split(k, p, SUBSEP); if (p[2] == "jntp-nts" && v[p[1], "jntp"] > 0) printf "%.3f\n", v[k] / v[p[1], "jntp"]}}' "$RESULTS" | sort -g)
+  cat <<NTS_SUMMARY
+| NTS responses/s, median | $(col jntp-nts 3) | | NTS / plain on jntp: $(median <<<"$nts_ratios") (median of the rounds' ratios, $(head -n 1 <<<"$nts_ratios")-$(tail -n 1 <<<"$nts_ratios")) |
+| server CPU µs per NTS response, median | $(col jntp-nts 4) | | |
+| NTS-KE handshakes/s, 4 clients | $HANDSHAKES | | |
+NTS_SUMMARY
+fi

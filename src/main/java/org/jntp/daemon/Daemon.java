@@ -3,6 +3,7 @@ package org.jntp.daemon;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -220,13 +221,23 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * What a server thread answers NTS requests with: the NTS-KE server's master keys, and a
-     * random source of its own for nonces and cookies; NTS off without {@code nts enable}.
+     * random source of its own for nonces and cookies; NTS off without {@code nts enable}. The
+     * source is a DRBG (NIST SP 800-90A, seeded by the system): the default NativePRNG reads
+     * /dev/urandom under one lock that every instance shares, for every nonce.
      */
     private static NtsServing ntsServing(Preopened preopened) {
         return preopened.nts().map(service -> {
             Supplier<MasterKeyRing> keys = service.masterKeys();
-            return new NtsServing(() -> Optional.of(keys.get()), new SecureRandom());
+            return new NtsServing(() -> Optional.of(keys.get()), drbg());
         }).orElse(NtsServing.off());
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no DRBG", e);
+        }
     }
 
     /** The server's statistics now, for ntpq's sysstats. */
