@@ -104,7 +104,7 @@ public final class KernelClock implements Clock, AutoCloseable {
     /**
      * Slews at {@link #maxSlewRatePpm()}, replacing the slew in progress. The kernel PLL is switched
      * off first if another daemon left it on: the discipline sets the frequency itself, and the PLL
-     * would move it behind its back.
+     * would move it behind its back. A slew of 0 ends every slew, the kernel's adjtime() one too.
      */
     @Override
     public synchronized void slew(double offsetSeconds) {
@@ -114,7 +114,8 @@ public final class KernelClock implements Clock, AutoCloseable {
         if ((status & Timex.STA_PLL) != 0) {
             adjtimex.adjust(TimexRequest.status(status & ~Timex.STA_PLL));
         }
-        if (slewRatePpm == ADJTIME_SLEW_RATE_PPM) {
+        // a slew of nothing also ends an adjtime() slew a program before this one left running
+        if (slewRatePpm == ADJTIME_SLEW_RATE_PPM || clamped == 0) {
             cancelSlew();
             adjtimex.adjust(TimexRequest.singleShotOffset(roundHalfAway(clamped * 1e6)));
             return;

@@ -31,7 +31,8 @@ public final class CoreClient implements SimulatedClient {
         clock.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
         setup.driftPpm().ifPresent(clock::setFrequency);
         SyncSettings settings = SyncSettings.of(config, false, false, clock.maxSlewRatePpm(), setup.driftPpm());
-        this.synchronizer = Synchronizer.start(sources(config), settings, clock, setup.random(), SyncEvents.NONE, 0);
+        this.synchronizer = Synchronizer.start(sources(config), settings, clock, setup.random(), SyncEvents.NONE,
+                setup.startNanos());
     }
 
     /** The factory the simulator takes. */

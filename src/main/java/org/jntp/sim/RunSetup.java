@@ -12,5 +12,7 @@ import org.jntp.clock.SimulatedClock;
  * @param driftPpm  the drift file's frequency on a warm start, empty on a cold one: the true
  *                  oscillator error with the sign {@link org.jntp.clock.Clock#setFrequency} takes to cancel it
  * @param random    the client's own random stream, seeded by the run's seed and apart from the world's
+ * @param startNanos simulated monotonic time at which the client starts: 0, or later for a restart
  */
-public record RunSetup(SimulatedClock clock, String ntpConf, OptionalDouble driftPpm, RandomGenerator random) {}
+public record RunSetup(SimulatedClock clock, String ntpConf, OptionalDouble driftPpm, RandomGenerator random,
+        long startNanos) {}

@@ -51,21 +51,30 @@ final class Simulation {
     private final long[] requestsTo;
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
             Comparator.comparingLong(Scheduled::atNanos).thenComparingLong(Scheduled::sequence));
-    private final SimulatedClient client;
+    private final ClientFactory factory;
+    private final SplittableRandom clientRandom;
     private final Adversary adversary;
+    private final List<HostEvent> hostEvents;
+    private final OffsetTrace.Probe probe;
+    private SimulatedClient client;
+    private int nextHostEvent;
     private long sequence;
     private long nowNanos;
     private long requests;
     private long replies;
 
-    private Simulation(Scenario scenario, long seed, ClientFactory factory, Adversary adversary) {
+    private Simulation(Scenario scenario, long seed, ClientFactory factory, Adversary adversary,
+            List<HostEvent> hostEvents, OffsetTrace.Probe probe) {
         this.scenario = scenario;
+        this.factory = factory;
         this.adversary = adversary;
+        this.hostEvents = hostEvents.stream().sorted(Comparator.comparingLong(HostEvent::atSecond)).toList();
+        this.probe = probe;
         this.seed = seed;
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom clockRandom = root.split();
         SplittableRandom networkRandom = root.split();
-        SplittableRandom clientRandom = root.split();
+        this.clientRandom = root.split();
         double freqErrorPpm = scenario.freqPpm() * (2 * clockRandom.nextDouble() - 1);
         this.clock = SimulatedClock.offsetAndWandering(START_NANOS, scenario.offsetSeconds(), freqErrorPpm,
                 scenario.wanderPerSqrtSecond() * 1e6, clockRandom);
@@ -82,7 +91,7 @@ final class Simulation {
         this.lastRequestNanos = new long[servers.size()];
         this.requestsTo = new long[servers.size()];
         OptionalDouble driftPpm = scenario.warm() ? OptionalDouble.of(-freqErrorPpm) : OptionalDouble.empty();
-        this.client = factory.create(new RunSetup(clock, scenario.ntpConf(), driftPpm, clientRandom));
+        this.client = factory.create(new RunSetup(clock, scenario.ntpConf(), driftPpm, clientRandom, 0));
     }
 
     /** Runs seed {@code seed} of {@code scenario} with a client from {@code factory}. */
@@ -92,7 +101,18 @@ final class Simulation {
 
     /** Runs seed {@code seed} of {@code scenario} with a client from {@code factory}, under attack. */
     static SeedResult run(Scenario scenario, long seed, ClientFactory factory, Adversary adversary) {
-        return new Simulation(scenario, seed, factory, adversary).run();
+        return new Simulation(scenario, seed, factory, adversary, List.of(), OffsetTrace.Probe.NONE).run();
+    }
+
+    /**
+     * Runs seed {@code seed} of {@code scenario} under attack and with {@code hostEvents} befalling
+     * the client's host; returns every second's sample.
+     */
+    static OffsetTrace trace(Scenario scenario, long seed, ClientFactory factory, Adversary adversary,
+            List<HostEvent> hostEvents) {
+        OffsetTrace trace = OffsetTrace.of(scenario.seconds());
+        new Simulation(scenario, seed, factory, adversary, hostEvents, trace.probe()).run();
+        return trace;
     }
 
     private SeedResult run() {
@@ -120,12 +140,27 @@ final class Simulation {
                 send(client.wake(nowNanos));
             } else {
                 advanceTo(sampleNanos);
-                metrics.sample(sampleNanos / SECOND_NANOS, (clock.nowNanos() - clock.trueNanos()) / 1e9,
-                        clock.oscillatorErrorPpm() + clock.frequencyPpm(), clock.status().synced());
+                long second = sampleNanos / SECOND_NANOS;
+                befall(second);
+                double offsetSeconds = (clock.nowNanos() - clock.trueNanos()) / 1e9;
+                double freqErrorPpm = clock.oscillatorErrorPpm() + clock.frequencyPpm();
+                metrics.sample(second, offsetSeconds, freqErrorPpm, clock.status().synced());
+                probe.sample(second, offsetSeconds, freqErrorPpm);
                 sampleNanos += SECOND_NANOS;
             }
         }
         return metrics.result(seed, polls(), requests, replies);
+    }
+
+    /** Lets the host events of {@code second} happen. */
+    private void befall(long second) {
+        while (nextHostEvent < hostEvents.size() && hostEvents.get(nextHostEvent).atSecond() <= second) {
+            switch (hostEvents.get(nextHostEvent++)) {
+                case HostEvent.ClockJump jump -> clock.step(jump.stepSeconds());
+                case HostEvent.Restart restart -> client = factory.create(new RunSetup(clock, scenario.ntpConf(),
+                        OptionalDouble.of(clock.frequencyPpm()), clientRandom, nowNanos));
+            }
+        }
     }
 
     private void advanceTo(long targetNanos) {

@@ -155,6 +155,9 @@ public final class Synchronizer {
         this.precisionSeconds = Math.scalb(1.0, clock.precisionLog2());
         this.system = SystemVariables.unsynchronized(clock.precisionLog2());
         this.discipline = ClockDiscipline.start(settings.discipline(), clock.nowNanos());
+        // a slew that a previous daemon left running would move the clock under the first samples,
+        // which would then correct it a second time: the clock holds still until it is measured
+        clock.slew(0);
         this.withoutSourceSinceMonoNanos = monoNanos;
         for (int i = 0; i < sources.size(); i++) {
             // ntpd starts its associations spread over a second, so their first volleys do not coincide

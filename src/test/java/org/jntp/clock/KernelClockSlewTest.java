@@ -164,6 +164,18 @@ class KernelClockSlewTest {
     }
 
     @Test
+    void aSlewOfNothingEndsTheSlewInProgressAndAnAdjtimeSlewLeftRunning() {
+        fastClock(0).slew(0.1);
+        monoNanos += TENTH_SLEW_NANOS / 4;
+        clock.slew(0);
+
+        assertThat(writesAfter(2)).containsExactly(PLAIN_ZERO, TimexRequest.singleShotOffset(0));
+        monoNanos = timer.lastDueMonoNanos();
+        timer.fireAll();
+        assertThat(writesAfter(4)).isEmpty();
+    }
+
+    @Test
     void closeWithoutASlewWritesNothing() {
         fastClock(0);
         clock.close();

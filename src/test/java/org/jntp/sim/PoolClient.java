@@ -44,7 +44,7 @@ final class PoolClient implements SimulatedClient {
         }
         clock.setMaxSlewRate(SyncSettings.maxSlewRatePpm(config));
         SyncSettings settings = SyncSettings.of(config, false, false, clock.maxSlewRatePpm(), OptionalDouble.empty());
-        this.synchronizer = Synchronizer.start(members, settings, clock, setup.random(), SyncEvents.NONE, 0);
+        this.synchronizer = Synchronizer.start(members, settings, clock, setup.random(), SyncEvents.NONE, setup.startNanos());
     }
 
     /**
