@@ -25,7 +25,9 @@ class SystemClockReadTest {
     }
 
     @Test
-    void openMeasuresAPrecisionFinerThanAMicrosecond() {
-        assertThat(KernelClock.open().precisionLog2()).isBetween(-30, -20);
+    void openMeasuresAPrecisionFinerThanAMillisecond() {
+        // below a microsecond once the JIT has compiled the read path; the 0.1 s budget at start
+        // may end first on a loaded machine, which then measures a few microseconds (-17, -18)
+        assertThat(KernelClock.open().precisionLog2()).isBetween(-30, -10);
     }
 }
