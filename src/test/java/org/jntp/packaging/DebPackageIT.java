@@ -3,8 +3,10 @@ package org.jntp.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.jntp.packaging.Shell.onPath;
+import static org.jntp.packaging.Shell.run;
+import static org.jntp.packaging.Shell.runBare;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.jntp.packaging.Shell.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DebPackageIT {
-    private static final Path HOME = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath();
     private static final String VERSION = "0.1.0-SNAPSHOT";
     /** The files outside the runtime, each with its mode as {@code dpkg-deb -c} prints it. */
     private static final Map<String, String> FILES = Map.ofEntries(
@@ -59,8 +61,6 @@ class DebPackageIT {
     private static final Pattern RUNTIME_EXECUTABLE = Pattern.compile("\\./usr/lib/jntp/runtime/(bin/[^/]+|lib/jexec|lib/jspawnhelper)");
     /** One line of {@code dpkg-deb -c}: mode, owner/group, size, date, time, name [-> target]. */
     private static final Pattern ENTRY = Pattern.compile("(\\S+) (\\S+) +\\d+ \\S+ \\S+ (\\S+)(?: -> (\\S+))?");
-    /** A clean environment: no Java on the path or in JAVA_HOME, as on a machine without one. */
-    private static final Map<String, String> BARE_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
 
     @TempDir
     static Path root;
@@ -77,14 +77,10 @@ class DebPackageIT {
         }
     }
 
-    private record Result(int exit, String out, String err) {}
-
     @BeforeAll
     static void buildAndUnpack() throws Exception {
         assumeTrue(onPath("dpkg-deb") && onPath("groff") && onPath("man"), "dpkg-deb, groff and man are needed");
-        Result built = run(List.of(HOME.resolve("scripts/package").toString(), "--jar-built"));
-        assertThat(built.exit()).as(built.err()).isZero();
-        deb = HOME.resolve(built.out().strip());
+        deb = PackageBuild.deb();
         entries = run(List.of("dpkg-deb", "-c", deb.toString())).out().lines().map(DebPackageIT::entry).toList();
         assertThat(run(List.of("dpkg-deb", "-x", deb.toString(), root.toString())).exit()).isZero();
         assertThat(run(List.of("dpkg-deb", "-e", deb.toString(), control.resolve("DEBIAN").toString())).exit()).isZero();
@@ -194,7 +190,7 @@ class DebPackageIT {
 
     @Test
     void installedNtpdPrintsItsVersionWithoutASystemJava() throws Exception {
-        Result version = run(List.of(root.resolve("usr/sbin/ntpd").toString(), "--version"), true);
+        Result version = runBare(List.of(root.resolve("usr/sbin/ntpd").toString(), "--version"));
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out().strip()).isEqualTo("ntpd jntp-" + VERSION);
     }
@@ -202,15 +198,14 @@ class DebPackageIT {
     @Test
     void installedNtpdAcceptsTheInstalledNtpConf() throws Exception {
         Path conf = root.resolve("etc/ntp.conf");
-        Result check = run(List.of(root.resolve("usr/sbin/ntpd").toString(), "--check", "-c", conf.toString()),
-                true);
+        Result check = runBare(List.of(root.resolve("usr/sbin/ntpd").toString(), "--check", "-c", conf.toString()));
         assertThat(check.exit()).as(check.out() + check.err()).isZero();
         assertThat(check.out() + check.err()).doesNotContain("warning");
     }
 
     @Test
     void installedToolsRunFromThePackage() throws Exception {
-        Result ntpq = run(List.of(root.resolve("usr/bin/ntpq").toString(), "--version"), true);
+        Result ntpq = runBare(List.of(root.resolve("usr/bin/ntpq").toString(), "--version"));
         assertThat(ntpq.exit()).as(ntpq.err()).isZero();
         assertThat(ntpq.out().strip()).isEqualTo("ntpq jntp " + VERSION);
     }
@@ -232,35 +227,5 @@ class DebPackageIT {
         Matcher m = ENTRY.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
         return new Entry(m.group(1), m.group(2), m.group(3), m.group(4));
-    }
-
-    private static boolean onPath(String tool) {
-        return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-    }
-
-    private static Result run(List<String> command) throws IOException, InterruptedException {
-        return run(command, false);
-    }
-
-    /**
-     * Runs a command to its end (bounded by the class's timeout), in this JVM's environment or,
-     * when {@code bare}, in {@link #BARE_ENVIRONMENT} alone.
-     */
-    private static Result run(List<String> command, boolean bare) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile());
-        if (bare) {
-            builder.environment().clear();
-            builder.environment().putAll(BARE_ENVIRONMENT);
-        }
-        Path out = Files.createTempFile("deb-it", ".out");
-        Path err = Files.createTempFile("deb-it", ".err");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            int exit = process.waitFor();
-            return new Result(exit, Files.readString(out), Files.readString(err));
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
     }
 }
