@@ -68,6 +68,9 @@ class DebPackageIT {
     @TempDir
     static Path control;
 
+    @TempDir
+    static Path scratch;
+
     private static Path deb;
     private static List<Entry> entries;
 
@@ -201,6 +204,37 @@ class DebPackageIT {
         Result check = runBare(List.of(root.resolve("usr/sbin/ntpd").toString(), "--check", "-c", conf.toString()));
         assertThat(check.exit()).as(check.out() + check.err()).isZero();
         assertThat(check.out() + check.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void installedDaemonRunsAsNtpdOnThePackagedRuntimeWithTheDaemonsFlags() throws Exception {
+        Path conf = scratch.resolve("loopback.conf");
+        Files.writeString(conf, """
+                server 127.127.1.0
+                fudge 127.127.1.0 stratum 8
+                interface ignore all
+                interface listen 127.0.0.1
+                """);
+        // a software clock on a port of its own, and no CAP_SYS_TIME even so: this host's clock is never touched
+        Process daemon = new ProcessBuilder("setpriv", "--bounding-set", "-sys_time", "env", "-i", "PATH=/usr/bin:/bin",
+                root.resolve("usr/sbin/ntpd").toString(), "-n", "-c", conf.toString(), "--port", "12398",
+                "--software-clock", "0,0").redirectErrorStream(true).redirectOutput(scratch.resolve("ntpd.log").toFile())
+                .start();
+        try {
+            List<String> argv = List.of();
+            for (int tries = 0; tries < 100 && (argv.isEmpty() || !argv.getFirst().equals("ntpd")); tries++) {
+                Thread.sleep(100);
+                argv = List.of(Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "cmdline")).split("\0"));
+            }
+            assertThat(argv).first().isEqualTo("ntpd");
+            assertThat(argv).contains("-Xmx32m", "-XX:-TieredCompilation", "org.jntp.cli.Ntpd")
+                    .containsSequence("-cp", root.resolve("usr/lib/jntp/jntp.jar").toString());
+            assertThat(Path.of("/proc", Long.toString(daemon.pid()), "exe").toRealPath())
+                    .isEqualTo(root.resolve("usr/lib/jntp/runtime/bin/java").toRealPath());
+        } finally {
+            daemon.destroy();
+            daemon.waitFor();
+        }
     }
 
     @Test
