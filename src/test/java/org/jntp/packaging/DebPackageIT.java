@@ -32,13 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DebPackageIT {
-    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final String VERSION = PackageBuild.version();
+    private static final String SIV_MODE_JAR = PackageBuild.sivModeJar();
+
     /** The files outside the runtime, each with its mode as {@code dpkg-deb -c} prints it. */
     private static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("./usr/lib/jntp/lib/" + SIV_MODE_JAR, "-rw-r--r--"),
             Map.entry("./etc/ntp.conf", "-rw-r--r--"),
             Map.entry("./lib/systemd/system/ntpd.service", "-rw-r--r--"),
             Map.entry("./usr/lib/jntp/jntp.jar", "-rw-r--r--"),
-            Map.entry("./usr/lib/jntp/lib/siv-mode-1.6.1.jar", "-rw-r--r--"),
             Map.entry("./usr/lib/jntp/bin/jntp-java", "-rwxr-xr-x"),
             Map.entry("./usr/lib/jntp/bin/jntp-flags", "-rw-r--r--"),
             Map.entry("./usr/lib/jntp/bin/ntpd", "-rwxr-xr-x"),
@@ -93,7 +95,7 @@ class DebPackageIT {
     void controlNamesThePackageAsAnAmd64TimeDaemon() throws Exception {
         assertThat(field("Package")).isEqualTo("jntp");
         assertThat(field("Architecture")).isEqualTo("amd64");
-        assertThat(field("Version")).startsWith("0.1.0~");
+        assertThat(field("Version")).startsWith(VERSION.replaceFirst("-.*", "~"));
         assertThat(field("Section")).isEqualTo("net");
         assertThat(field("Depends")).contains("adduser");
         assertThat(field("Provides").split(", ")).contains("time-daemon", "ntp");
