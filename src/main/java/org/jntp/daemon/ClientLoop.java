@@ -69,6 +69,11 @@ import org.jntp.source.TosSettings;
  * the running core, which keeps all it learnt of the clock. A pool member (or {@code preempt}
  * server) that stops answering or keeps being a falseticker gives way to an address of the pool's
  * reserve, and once that reserve is used up the pool's name is looked up again.
+ *
+ * <p>An {@code nts} line joins the core once its NTS-KE exchange, on a thread of its own
+ * ({@link NtsKeyExchanges}), gave keys, at the NTP server the exchange named; when the core finds
+ * its keys lost (an NTS NAK, cookies run out) the exchange runs again and the keys come back to
+ * the same association.
  */
 final class ClientLoop implements Runnable {
     /** The longest the core waits for the first lookups of host names before starting without them. */
