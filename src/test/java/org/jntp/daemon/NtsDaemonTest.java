@@ -103,6 +103,26 @@ class NtsDaemonTest {
     }
 
     @Test
+    void logsAFailedKeyExchangeAndNeverPollsTheSourceWithoutIt() throws Exception {
+        int kePort = freeTcpPort();
+        String client = "server 127.0.0.1 nts iburst ca " + certificate.certificateFile() + "\nnts port " + kePort
+                + "\n";
+        try (Daemon ours = start(client, freePort())) {
+            long deadline = System.nanoTime() + SYNC_MILLIS * 1_000_000L;
+            while (!logged.toString(StandardCharsets.UTF_8).contains("trying again")
+                    && System.nanoTime() - deadline < 0) {
+                Thread.sleep(50);
+            }
+
+            assertThat(ours.systemVariables().leap()).isEqualTo(LeapIndicator.UNSYNCHRONIZED);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("server 127.0.0.1: NTS-KE with 127.0.0.1 port " + kePort)
+                .contains("trying again from time to time (logged once)")
+                .contains("requests sent 0");
+    }
+
+    @Test
     void keepsTheMasterKeysInTheCookieFileAcrossARestart() throws Exception {
         int kePort = freeTcpPort();
         try (Daemon daemon = start(ntsLines(kePort), freePort())) {
