@@ -227,6 +227,20 @@ class SynchronizerNtsTest {
     }
 
     @Test
+    void keepsItsKeysOnANakThatDoesNotEchoTheOutstandingRequest() {
+        keyExchange(8);
+        Synchronizer.Transmit earlier = nextRequest();
+        byte[] staleNak = nak(earlier);
+        Synchronizer.Transmit outstanding = nextRequest();
+
+        assertThat(receive(outstanding, staleNak)).isFalse();
+
+        assertThat(problems).isEmpty();
+        assertThat(synchronizer.ntsKeyExchangesDue()).isEmpty();
+        assertThat(receive(outstanding, answer(outstanding))).isTrue();
+    }
+
+    @Test
     void jarRunDryAsksForKeyExchangeAgain() {
         keyExchange(1);
         nextRequest();
