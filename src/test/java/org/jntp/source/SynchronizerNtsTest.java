@@ -172,6 +172,7 @@ class SynchronizerNtsTest {
         assertThat(receive(transmit, answer(transmit))).isTrue();
 
         assertThat(state().reach()).isEqualTo(1);
+        assertThat(state().status().authEnabled()).isTrue();
         assertThat(state().status().authentic()).isTrue();
     }
 
