@@ -6,8 +6,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -15,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jntp.auth.KeyRing;
 import org.jntp.clock.Clock;
 import org.jntp.config.Association;
@@ -22,6 +25,7 @@ import org.jntp.config.AssociationOptions;
 import org.jntp.config.AssociationType;
 import org.jntp.config.Fudge;
 import org.jntp.config.NtpConfig;
+import org.jntp.config.NtsSettings;
 import org.jntp.config.RefclockAddress;
 import org.jntp.config.RuntimeConfig;
 import org.jntp.config.ServerAddress;
@@ -65,6 +69,11 @@ import org.jntp.source.TosSettings;
  * the running core, which keeps all it learnt of the clock. A pool member (or {@code preempt}
  * server) that stops answering or keeps being a falseticker gives way to an address of the pool's
  * reserve, and once that reserve is used up the pool's name is looked up again.
+ *
+ * <p>An {@code nts} line joins the core once its NTS-KE exchange, on a thread of its own
+ * ({@link NtsKeyExchanges}), gave keys, at the NTP server the exchange named; when the core finds
+ * its keys lost (an NTS NAK, cookies run out) the exchange runs again and the keys come back to
+ * the same association.
  */
 final class ClientLoop implements Runnable {
     /** The longest the core waits for the first lookups of host names before starting without them. */
@@ -100,6 +109,13 @@ final class ClientLoop implements Runnable {
     private final PeerInbox inbox;
     private final PeerSender peerSender;
     private final NameResolver resolver;
+    private final List<Association> ntsLines;
+    private final NtsKeyExchanges keyExchanges;
+    private final Queue<NtsKeyExchanges.Keyed> keyed = new ConcurrentLinkedQueue<>();
+    /** The NTS lines of the core's NTS associations, by association id, to exchange keys again. */
+    private final Map<Integer, Association> ntsAssociations = new HashMap<>();
+    /** The NTS sources polled: outside {@link SourceSet}, for their address comes from NTS-KE. */
+    private final List<Synchronizer.SourceSpec> ntsPolled = new ArrayList<>();
     /** Set on the client thread once the resolver thread runs: at start with names, or at the first given at run time. */
     private boolean resolving;
     private final Endpoint from = new Endpoint();
@@ -128,7 +144,7 @@ final class ClientLoop implements Runnable {
     private ClientLoop(GuardedClock clock, SyncSettings settings, ClientOptions options, SourcePlan plan,
             Optional<LocalDriver> local, DriftKeeper drift, Optional<LeapTable> leapTable,
             Optional<LeapSmear> leapSmear, Poller poller, RequestSender sender, Published published, StatsWriter stats,
-            EventLog log, long monoNanos) {
+            NtsSettings nts, EventLog log, long monoNanos) {
         this.clock = clock;
         this.settings = settings;
         this.options = options;
@@ -149,6 +165,8 @@ final class ClientLoop implements Runnable {
         this.peerSender = new PeerSender(log);
         this.resolver = new NameResolver(new ResolveSchedule(names, monoNanos), HostLookup.system(), options.family(),
                 this::deliver, log, System::nanoTime);
+        this.ntsLines = plan.nts();
+        this.keyExchanges = new NtsKeyExchanges(nts, this::deliverKeys, log);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
             sources.add(literal, List.of(address.address().inetAddress())).forEach(log::info);
@@ -196,7 +214,7 @@ final class ClientLoop implements Runnable {
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
                 local, drift, leapTable, leapSmear(config, log), Poller.open(),
-                new RequestSender(log, config.misc().trafficClass()), published, stats, log, monoNanos);
+                new RequestSender(log, config.misc().trafficClass()), published, stats, config.nts(), log, monoNanos);
     }
 
     /** The smear of {@code leapsmearinterval}, logged as ntpd logs it; none for 0. */
@@ -279,6 +297,7 @@ final class ClientLoop implements Runnable {
         if (!names.isEmpty()) {
             startResolving();
         }
+        ntsLines.forEach(line -> keyExchanges.start(line, OptionalInt.empty()));
         try (ReceiveBatch replies = ReceiveBatch.allocate(RECEIVE_BATCH, MAX_DATAGRAM)) {
             warmUp(replies);
             loop(replies);
@@ -287,6 +306,7 @@ final class ClientLoop implements Runnable {
             exit.complete(new DaemonExit.Failed(e.toString()));
         } finally {
             resolver.stop();
+            keyExchanges.stop();
             outstanding.closeAll();
             sender.close();
             peerSender.close();
@@ -304,6 +324,11 @@ final class ClientLoop implements Runnable {
         poller.wakeUp();
     }
 
+    private void deliverKeys(NtsKeyExchanges.Keyed item) {
+        keyed.add(item);
+        poller.wakeUp();
+    }
+
     private void loop(ReceiveBatch replies) throws IOException {
         while (running) {
             long now = System.nanoTime();
@@ -311,6 +336,9 @@ final class ClientLoop implements Runnable {
             if (synchronizer.nextWakeMonoNanos() - now <= 0) {
                 send(synchronizer.wake(now));
                 replaceRetiredSources(now);
+                for (int id : synchronizer.ntsKeyExchangesDue()) {
+                    keyExchanges.start(ntsAssociations.get(id), OptionalInt.of(id));
+                }
             }
             if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
                 pollLocal(local.get());
@@ -400,6 +428,7 @@ final class ClientLoop implements Runnable {
         log.info("remote config from " + AddressText.of(from.getAddress()) + ": unpeer " + named + ", "
                 + AddressText.of(removed.get().address().getAddress()) + " let go");
         sources.remove(removed.get());
+        ntsPolled.remove(removed.get());
         // sources still to be added (the same request's server lines) stay out of polled, so they are added next
         polling(polled.stream().filter(source -> !source.equals(removed.get())).toList());
     }
@@ -433,6 +462,7 @@ final class ClientLoop implements Runnable {
                 case NameResolver.News.FirstRoundDone done -> awaitingNames = false;
             }
         }
+        takeKeys(now);
         if (awaitingNames && now - startDeadlineMonoNanos >= 0) {
             awaitingNames = false;
             log.info("host names still resolving after " + START_WAIT_NANOS / 1_000_000_000L
@@ -440,6 +470,25 @@ final class ClientLoop implements Runnable {
         }
         if (!awaitingNames && !sources.sources().equals(polled)) {
             addNewSources(now);
+        }
+    }
+
+    /**
+     * Hands the core the keys NTS-KE gave: a new NTS source starts polling the NTP server the
+     * exchange named, one that lost its keys goes on with the new ones.
+     */
+    private void takeKeys(long now) {
+        for (NtsKeyExchanges.Keyed item = keyed.poll(); item != null; item = keyed.poll()) {
+            if (item.associationId().isPresent()) {
+                synchronizer.ntsKeysEstablished(item.associationId().getAsInt(), item.keys(), item.cookies());
+                continue;
+            }
+            Synchronizer.SourceSpec spec = new Synchronizer.SourceSpec(item.ntpServer(), item.association());
+            int id = synchronizer.addSource(spec, now);
+            synchronizer.ntsKeysEstablished(id, item.keys(), item.cookies());
+            ntsAssociations.put(id, item.association());
+            ntsPolled.add(spec);
+            polling(polled);
         }
     }
 
@@ -452,6 +501,14 @@ final class ClientLoop implements Runnable {
         List<Retirement> retired = synchronizer.retirePreemptable();
         if (!retired.isEmpty()) {
             for (Retirement retirement : retired) {
+                if (ntsPolled.remove(retirement.source())) {
+                    // an NTS pool has no reserve: NTS-KE with its name again names a server
+                    log.info(retirement.source().association().type().keyword() + " "
+                            + retirement.source().association().address() + ": demobilizing "
+                            + AddressText.of(retirement.source().address().getAddress()) + ", NTS-KE again");
+                    keyExchanges.start(retirement.source().association(), OptionalInt.empty());
+                    continue;
+                }
                 SourceSet.Replacement replacement = sources.replace(retirement);
                 replacement.notes().forEach(log::info);
                 replacement.lookUpAgain().ifPresent(resolver::lookUpAgain);
@@ -483,7 +540,8 @@ final class ClientLoop implements Runnable {
     /** The sources the core polls from now: request sockets prepared for the servers, peers routed. */
     private void polling(List<Synchronizer.SourceSpec> sources) {
         polled = sources;
-        sender.prepare(polled.stream().filter(source -> !isPeer(source)).map(Synchronizer.SourceSpec::address).toList());
+        sender.prepare(Stream.concat(polled.stream().filter(source -> !isPeer(source)), ntsPolled.stream())
+                .map(Synchronizer.SourceSpec::address).toList());
         routePeers(polled);
     }
 

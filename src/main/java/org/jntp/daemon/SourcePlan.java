@@ -14,31 +14,32 @@ import org.jntp.server.access.AddressFamily;
 
 /**
  * What the server, pool and peer lines ask of the daemon, sorted by how it is served: numeric
- * addresses polled at once, host names to resolve first, the local clock driver (the last
- * resort), and what this version does not use, with a line for the log saying so.
+ * addresses polled at once, host names to resolve first, NTS sources polled once NTS-KE gave them
+ * keys, the local clock driver (the last resort), and what this version does not use, with a line
+ * for the log saying so.
  *
  * @param literals   server, pool and peer lines with a numeric address
  * @param names      server, pool and peer lines with a host name
+ * @param nts        server and pool lines with {@code nts}, never polled without its authentication
  * @param localClock the first {@code server 127.127.1.u}, if any
  * @param notices    one log line per line not used, naming it
  */
-record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, Optional<RefclockAddress> localClock,
+record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, List<Association> nts,
+        Optional<RefclockAddress> localClock,
         List<String> notices) {
 
     /** Sorts the association lines; {@code family} is {@code -4} or {@code -6} from the command line. */
     static SourcePlan of(List<Association> associations, Optional<AddressFamily> family) {
         List<Association> literals = new ArrayList<>();
         List<ResolveSchedule.Name> names = new ArrayList<>();
+        List<Association> nts = new ArrayList<>();
         Optional<RefclockAddress> local = Optional.empty();
         List<String> notices = new ArrayList<>();
         for (Association association : associations) {
             String line = association.origin().map(origin -> origin + ": ").orElse("")
                     + association.type().keyword() + " " + association.address();
             if (association.options().has(AssociationFlag.NTS)) {
-                // polling without the NTS extension fields would give unauthenticated time to a
-                // configuration that asked for authenticated time
-                notices.add(line + ": not used, this version does not poll NTS sources yet;"
-                        + " remove \"nts\" to poll it without authentication");
+                nts.add(association);
                 continue;
             }
             switch (association.address()) {
@@ -61,7 +62,7 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
                 case ServerAddress.HostName host -> names.add(new ResolveSchedule.Name(association, host));
             }
         }
-        return new SourcePlan(List.copyOf(literals), List.copyOf(names), local, List.copyOf(notices));
+        return new SourcePlan(List.copyOf(literals), List.copyOf(names), List.copyOf(nts), local, List.copyOf(notices));
     }
 
     /**

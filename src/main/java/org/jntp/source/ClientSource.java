@@ -38,6 +38,9 @@ import org.jntp.protocol.ReferenceId;
  * {@link #BASIC_REPLIES_BEFORE_FALLBACK} of them in a row the association sends basic requests
  * only. A request left unanswered starts over with a basic one.
  *
+ * <p>An {@code nts} association has an {@link NtsSession}: the driver seals each request with it
+ * and hands on only the replies it finds authentic (RFC 8915).
+ *
  * <p>As in ntpd, only a reply that passes every test sets the reachability bit: an unsynchronized
  * server (leap 3, stratum 16, or a kiss code other than RATE, DENY and RSTR, such as INIT) is
  * heard, so its poll becomes the peer poll, but it stays unreachable, as ntpq shows such servers.
@@ -47,6 +50,7 @@ public final class ClientSource extends Source {
     static final int BASIC_REPLIES_BEFORE_FALLBACK = 4;
 
     private final int version;
+    private final Optional<NtsSession> nts;
     private boolean interleaved;
 
     private long lastRequestId;
@@ -95,9 +99,15 @@ public final class ClientSource extends Source {
      * @param interleaved        ask for interleaved mode ({@code xleave})
      */
     public ClientSource(PollSettings settings, int precisionLog2, long firstPollMonoNanos, boolean interleaved) {
+        this(settings, precisionLog2, firstPollMonoNanos, interleaved, Optional.empty());
+    }
+
+    private ClientSource(PollSettings settings, int precisionLog2, long firstPollMonoNanos, boolean interleaved,
+            Optional<NtsSession> nts) {
         super(settings, precisionLog2, firstPollMonoNanos);
         this.version = settings.version();
         this.interleaved = interleaved;
+        this.nts = nts;
     }
 
     /** The association of a {@code server} or {@code pool} line, interleaved with {@code xleave}. */
@@ -106,7 +116,13 @@ public final class ClientSource extends Source {
             throw new IllegalArgumentException("not a client association: " + association);
         }
         return new ClientSource(PollSettings.of(association.options()), precisionLog2, firstPollMonoNanos,
-                association.options().has(AssociationFlag.XLEAVE));
+                association.options().has(AssociationFlag.XLEAVE),
+                association.options().has(AssociationFlag.NTS) ? Optional.of(new NtsSession()) : Optional.empty());
+    }
+
+    /** The NTS state of an {@code nts} association: its requests go out sealed, and only authentic replies count. */
+    public Optional<NtsSession> nts() {
+        return nts;
     }
 
     /** True while the association sends interleaved requests: {@code xleave}, and the server did not fail it. */

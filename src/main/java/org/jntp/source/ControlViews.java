@@ -3,6 +3,7 @@ package org.jntp.source;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jntp.config.AssociationFlag;
 import org.jntp.config.AssociationType;
 import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
@@ -70,13 +71,15 @@ final class ControlViews {
 
     /**
      * The peer status word's fields, as ntpq shows them: authentication is enabled for an
-     * association with a key, and authentic while its last packet's MAC verified.
+     * association with a key or {@code nts}, and authentic while its last packet's MAC or NTS
+     * Authenticator verified.
      */
     static PeerStatus status(Synchronizer.SourceSpec spec, Source source, PeerSelection selection, EventTally events,
             boolean authentic) {
         // a pool member is not "configured" in ntpd's sense: the pool line spawned it
         return new PeerStatus(spec.association().type() != AssociationType.POOL,
-                spec.association().options().key().isPresent(), authentic, source.reach() != 0,
+                spec.association().options().key().isPresent()
+                        || spec.association().options().has(AssociationFlag.NTS), authentic, source.reach() != 0,
                 false, selection, events.count(), PeerEvent.of(events.lastCode()));
     }
 

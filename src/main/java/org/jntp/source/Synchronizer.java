@@ -46,6 +46,7 @@ import org.jntp.leap.LeapSmear;
 import org.jntp.leap.LeapTable;
 import org.jntp.leap.LeapVote;
 import org.jntp.leap.ServedSmear;
+import org.jntp.nts.SessionKeys;
 import org.jntp.protocol.KissCode;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.Mode;
@@ -338,8 +339,16 @@ public final class Synchronizer {
         return transmits;
     }
 
-    /** The packet as it goes to the peer: with the MAC of its key, if it has one; empty when that key cannot sign. */
+    /**
+     * The packet as it goes to the peer: sealed with NTS for an {@code nts} source (empty while it
+     * has no keys or cookies), with the MAC of its key if it has one (empty when that key cannot
+     * sign), else as it is.
+     */
     private Optional<byte[]> signed(Peer peer, byte[] packet) {
+        Optional<NtsSession> nts = ntsOf(peer);
+        if (nts.isPresent()) {
+            return nts.get().seal(packet, random);
+        }
         if (peer.keyId.isEmpty()) {
             return Optional.of(packet);
         }
@@ -352,6 +361,10 @@ public final class Synchronizer {
      * as received and rejected, and a crypto-NAK is logged once.
      */
     private boolean authentic(Peer peer, byte[] datagram, int length) {
+        Optional<NtsSession> nts = ntsOf(peer);
+        if (nts.isPresent()) {
+            return ntsAuthentic(peer, nts.get().check(datagram, length));
+        }
         if (peer.keyId.isEmpty()) {
             return true;
         }
@@ -375,6 +388,50 @@ public final class Synchronizer {
         peerEvent(peer, PeerEvent.BAD_AUTH);
         peer.source.record(Reply.Rejected.of(RejectReason.AUTHENTICATION));
         return false;
+    }
+
+    /**
+     * Whether a reply to an NTS source may go on to its association: only an authentic one. Anything
+     * else is counted as received and rejected, and an NTS NAK to the outstanding request, which
+     * loses the keys, is logged.
+     */
+    private boolean ntsAuthentic(Peer peer, NtsSession.Check check) {
+        peer.authentic = check == NtsSession.Check.AUTHENTIC;
+        switch (check) {
+            case AUTHENTIC -> {
+                return true;
+            }
+            case NAK -> events.authenticationProblem(peer.spec.address(),
+                    "NTS NAK: the server no longer takes our cookies, NTS-KE again");
+            case UNAUTHENTIC -> { }
+        }
+        peerEvent(peer, PeerEvent.BAD_AUTH);
+        peer.source.record(Reply.Rejected.of(RejectReason.AUTHENTICATION));
+        return false;
+    }
+
+    private static Optional<NtsSession> ntsOf(Peer peer) {
+        return peer.source instanceof ClientSource client ? client.nts() : Optional.empty();
+    }
+
+    /**
+     * The associations of NTS sources whose keys are lost (an NTS NAK, a jar run dry) or never came,
+     * and for which no NTS-KE exchange has been asked yet: each is returned once, until
+     * {@link #ntsKeysEstablished} hands keys back for it.
+     */
+    public List<Integer> ntsKeyExchangesDue() {
+        List<Integer> due = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.isPolled() && ntsOf(peer).map(NtsSession::startKeyExchange).orElse(false)) {
+                due.add(peer.id);
+            }
+        }
+        return due;
+    }
+
+    /** Gives the NTS source of association {@code id} the keys and cookies of an NTS-KE exchange. */
+    public void ntsKeysEstablished(int id, SessionKeys keys, List<byte[]> cookies) {
+        ntsOf(peerById(id)).ifPresent(nts -> nts.established(keys, cookies));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jntp.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jntp.daemon.Loopback.LISTEN_LOOPBACK;
+import static org.jntp.daemon.Loopback.await;
 import static org.jntp.daemon.Loopback.config;
 import static org.jntp.daemon.Loopback.freePort;
 import static org.jntp.daemon.Loopback.freeTcpPort;
@@ -25,12 +26,16 @@ import org.jntp.config.AssociationFlag;
 import org.jntp.config.AssociationOptions;
 import org.jntp.config.NtsSettings;
 import org.jntp.nts.KeResult;
+import org.jntp.protocol.LeapIndicator;
+import org.jntp.server.SystemVariables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Daemons on loopback with {@code nts enable}: the NTS-KE server they start and the keys they keep. */
 class NtsDaemonTest {
+    /** Generous: NTS-KE and iburst take a few seconds; a loaded machine may take longer. */
+    private static final long SYNC_MILLIS = 30_000;
     private static Clock system;
     private static TestCertificate certificate;
 
@@ -77,6 +82,44 @@ class NtsDaemonTest {
                 assertThat(established.ntpPort()).isEqualTo(port);
             });
         }
+    }
+
+    @Test
+    void anotherDaemonPollsItOverNtsAndSynchronises() throws Exception {
+        int kePort = freeTcpPort();
+        int port = freePort();
+        String upstream = "server 127.127.1.0\nfudge 127.127.1.0 stratum 8\n" + ntsLines(kePort);
+        String client = "server 127.0.0.1 nts iburst ca " + certificate.certificateFile() + "\nnts port " + kePort
+                + "\n";
+        try (Daemon server = start(upstream, port);
+             Daemon ours = start(client, freePort())) {
+            SystemVariables served = await(ours, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, SYNC_MILLIS);
+
+            assertThat(served.stratum()).isEqualTo(9);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("server 127.0.0.1: NTS-KE done, 8 cookies, NTP server 127.0.0.1 port " + port)
+                .contains("synchronized to 127.0.0.1, stratum 8");
+    }
+
+    @Test
+    void logsAFailedKeyExchangeAndNeverPollsTheSourceWithoutIt() throws Exception {
+        int kePort = freeTcpPort();
+        String client = "server 127.0.0.1 nts iburst ca " + certificate.certificateFile() + "\nnts port " + kePort
+                + "\n";
+        try (Daemon ours = start(client, freePort())) {
+            long deadline = System.nanoTime() + SYNC_MILLIS * 1_000_000L;
+            while (!logged.toString(StandardCharsets.UTF_8).contains("trying again")
+                    && System.nanoTime() - deadline < 0) {
+                Thread.sleep(50);
+            }
+
+            assertThat(ours.systemVariables().leap()).isEqualTo(LeapIndicator.UNSYNCHRONIZED);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("server 127.0.0.1: NTS-KE with 127.0.0.1 port " + kePort)
+                .contains("trying again from time to time (logged once)")
+                .contains("requests sent 0");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.jntp.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * NTS key exchange (RFC 8915 §4) between chronyd 4.3 and our daemon on loopback, both ways, with a
  * certificate for 127.0.0.1 and 127.0.0.2 that the test makes: chronyd as an NTS client of our
- * bin/ntpd, and our NTS-KE client of a chronyd NTS-KE server.
+ * bin/ntpd, our NTS-KE client of a chronyd NTS-KE server, and our bin/ntpd polling chronyd over NTS.
  */
 @InteropTest
 class NtsInteropIT {
@@ -93,13 +95,40 @@ class NtsInteropIT {
 
     @Test
     void ourClientGetsEightCookiesFromChronyd() {
-        try (Daemon chronyd = peers.chronydServer(CHRONY, "ntsservercert " + certificate.certificateFile()
-                + "\nntsserverkey " + certificate.keyFile() + "\nntsport " + KE_PORT + "\nntsdumpdir " + directory)) {
+        try (Daemon chronyd = peers.chronydServer(CHRONY, chronydNtsServerLines())) {
             CommandResult result = Await.until(KE_TIMEOUT, Duration.ofMillis(500), () -> probe(CHRONY),
                     probed -> probed.stdout().startsWith("established"));
 
             assertThat(result.stdout()).as(() -> result.describe() + chronyd.logTail())
                     .isEqualTo("established 8 " + CHRONY + " 123\n");
+        }
+    }
+
+    @Test
+    void ourNtpdSynchronisesToChronydOverNts() {
+        try (Daemon chronyd = peers.chronydServer(CHRONY, chronydNtsServerLines());
+                Daemon ours = peers.jntpClient(OURS, "server " + CHRONY + " nts iburst ca "
+                        + certificate.certificateFile(), "--software-clock", "0.1,0")) {
+            String log = Await.until(SYNC_TIMEOUT, Duration.ofMillis(500), () -> log(ours),
+                    text -> text.contains("synchronized to " + CHRONY));
+
+            assertThat(log).as(() -> log + chronyd.logTail())
+                    .contains("server " + CHRONY + ": NTS-KE done, 8 cookies, NTP server " + CHRONY + " port 123")
+                    .contains("synchronized to " + CHRONY + ", stratum 8")
+                    .doesNotContain("NTS NAK");
+        }
+    }
+
+    private static String chronydNtsServerLines() {
+        return "ntsservercert " + certificate.certificateFile() + "\nntsserverkey " + certificate.keyFile()
+                + "\nntsport " + KE_PORT + "\nntsdumpdir " + directory;
+    }
+
+    private static String log(Daemon daemon) {
+        try {
+            return Files.readString(daemon.dir().resolve("log"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
