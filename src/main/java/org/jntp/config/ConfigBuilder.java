@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jntp.server.access.DiscardSettings;
 import org.jntp.server.access.MruSettings;
 import org.jntp.server.access.RestrictRule;
@@ -28,6 +29,7 @@ final class ConfigBuilder {
     private Optional<MetricsEndpoint> metrics = Optional.empty();
     private MiscOptions misc = MiscOptions.defaults();
     private final List<String> directives = new ArrayList<>();
+    private final List<Predicate<Association>> unpeers = new ArrayList<>();
     private LogMask logMask = LogMask.DEFAULT;
     private NtsSettings nts = NtsSettings.none();
 
@@ -123,6 +125,11 @@ final class ConfigBuilder {
         misc = options;
     }
 
+    /** Drops, when the configuration is built, the association lines this matches: an unpeer line. */
+    void unpeer(Predicate<Association> lines) {
+        unpeers.add(lines);
+    }
+
     /** Keeps a line that configured something, for saveconfig. */
     void addDirective(String text) {
         directives.add(text);
@@ -145,7 +152,9 @@ final class ConfigBuilder {
     }
 
     NtpConfig build() {
-        return new NtpConfig(associations, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
+        List<Association> kept = associations.stream()
+                .filter(association -> unpeers.stream().noneMatch(unpeer -> unpeer.test(association))).toList();
+        return new NtpConfig(kept, fudges, restrictions, discard, mru, interfaceRules, enabledFlags, tos, tinker, files,
                 new StatisticsConfig(statsDir, statistics, fileGens), leapSmearIntervalSeconds, auth, metrics, misc,
                 directives, logMask, nts);
     }

@@ -62,10 +62,12 @@ public final class ConfigParser {
             Map.entry("nonvolatile", MiscParser::parseNonvolatile),
             Map.entry("saveconfigdir", MiscParser::parseSaveConfigDir),
             Map.entry("setvar", MiscParser::parseSetVar),
-            Map.entry("reset", MiscParser::parseReset));
+            Map.entry("reset", MiscParser::parseReset),
+            Map.entry("unpeer", UnpeerParser::parse),
+            Map.entry("unconfig", UnpeerParser::parse));
 
     /** ntpd directives jntp does not implement yet: named as such rather than as typos. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("end", "unconfig", "unpeer");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("end");
 
     /**
      * Directives of features jntp does not have, each with what is ignored: broadcast and manycast,

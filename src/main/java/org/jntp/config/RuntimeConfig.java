@@ -16,7 +16,7 @@ import org.jntp.server.access.IpAddress;
 public final class RuntimeConfig {
     /** The file name that messages give remote configuration, as ntpd calls it. */
     public static final String ORIGIN = "remote config";
-    private static final Set<String> RUNTIME_DIRECTIVES = Set.of("server", "pool", "peer", "unpeer");
+    private static final Set<String> RUNTIME_DIRECTIVES = Set.of("server", "pool", "peer", "unpeer", "unconfig");
     private static final long MAX_ASSOCIATION_ID = 0xFFFF;
 
     /** What an {@code unpeer} line names. */
@@ -56,7 +56,7 @@ public final class RuntimeConfig {
                         "\"" + directive.text() + "\" is not changed at run time by jntp",
                         "put it in ntp.conf and restart ntpd"));
             }
-            if (directive.text().equals("unpeer")) {
+            if (directive.text().equals("unpeer") || directive.text().equals("unconfig")) {
                 switch (unpeer(line)) {
                     case UnpeerLine.Read read -> unpeers.add(read.unpeer());
                     case UnpeerLine.Bad bad -> {
@@ -70,7 +70,8 @@ public final class RuntimeConfig {
         }
         // the unpeer lines, read above, blanked so that line numbers stay those of the text
         for (String line : text.split("\n", -1)) {
-            mobilizing.append(line.strip().startsWith("unpeer") ? "" : line).append('\n');
+            String first = line.strip().split("[ \t]", 2)[0];
+            mobilizing.append(first.equals("unpeer") || first.equals("unconfig") ? "" : line).append('\n');
         }
         ConfigResult result = ConfigParser.parse(mobilizing.toString(), ORIGIN);
         if (!result.errors().isEmpty()) {

@@ -39,6 +39,13 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void takesUnconfigAsUnpeer() {
+        assertThat(RuntimeConfig.parse("unconfig 192.0.2.1")).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class,
+                accepted -> assertThat(accepted.unpeers()).containsExactly(
+                        new RuntimeConfig.Unpeer.ByAddress(IpAddress.parseLiteral("192.0.2.1").orElseThrow())));
+    }
+
+    @Test
     void refusesAnUnpeerOfAName() {
         RuntimeConfig.Result result = RuntimeConfig.parse("unpeer ntp.example");
 
