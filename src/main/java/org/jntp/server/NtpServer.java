@@ -172,9 +172,11 @@ public final class NtpServer {
                 return ServerOutcome.RESTRICTED;
             }
         }
-        // notrust serves only authenticated clients, and tells those with a key we lack so (ntpd's AUTH())
-        if (RestrictFlag.NOSERVE.isSetIn(flags)
-                || (RestrictFlag.NOTRUST.isSetIn(flags) && auth == RequestAuthenticator.Verdict.NONE)) {
+        // notrust serves only authenticated clients, and tells those with a key we lack so (ntpd's AUTH());
+        // a request that may be NTS is judged once its NTS fields are
+        boolean mayBeNts = mode == Mode.CLIENT && shape == PacketShape.VALID_WITH_EXTENSIONS;
+        boolean untrusted = RestrictFlag.NOTRUST.isSetIn(flags) && auth == RequestAuthenticator.Verdict.NONE;
+        if (RestrictFlag.NOSERVE.isSetIn(flags) || (untrusted && !mayBeNts)) {
             return ServerOutcome.RESTRICTED;
         }
         switch (mru.observe(addressHigh, addressLow, port, mode.code(), version, monotonicNanos, flags)) {
@@ -192,7 +194,7 @@ public final class NtpServer {
         SystemVariables sys = system.get();
         long smearNanos = smearNanos(sys, receiveNanos, monotonicNanos);
         long receiveBits = NtpTimestamp.bitsOfUnixNanos(receiveNanos + smearNanos);
-        if (mode == Mode.CLIENT && shape == PacketShape.VALID_WITH_EXTENSIONS) {
+        if (mayBeNts) {
             Optional<MasterKeyRing> ring = nts.masterKeys().get();
             if (ring.isPresent()) {
                 NtsServerExchange.Verdict verdict = NtsServerExchange.verify(request, ring.get());
@@ -200,6 +202,9 @@ public final class NtpServer {
                     return answerNts(request, verdict, ring.get(), sys, version, receiveNanos, smearNanos,
                             receiveBits, reply);
                 }
+            }
+            if (untrusted) {
+                return ServerOutcome.RESTRICTED;
             }
         }
         if (mode == Mode.CLIENT) {

@@ -3,8 +3,10 @@ package org.jntp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jntp.nts.Aead;
 import org.jntp.nts.CookieCodec;
@@ -23,7 +25,10 @@ import org.jntp.server.access.DiscardSettings;
 import org.jntp.server.access.IpAddress;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.MruSettings;
+import org.jntp.server.access.RestrictFlag;
+import org.jntp.server.access.RestrictRule;
 import org.jntp.server.access.RestrictTable;
+import org.jntp.server.access.RestrictTarget;
 import org.junit.jupiter.api.Test;
 
 /** NtpServer's answers to NTS requests (RFC 8915 §5.7), and to their fields while NTS is off. */
@@ -61,6 +66,34 @@ class NtsAnswerTest {
 
     private ServerOutcome respond(ByteBuffer request) {
         return server.respond(request, CLIENT.mappedHigh(), CLIENT.mappedLow(), 40123, NOW_NANOS, 0, reply);
+    }
+
+    private NtpServer underNotrust() {
+        RestrictTable notrust = RestrictTable.of(List.of(RestrictRule.restrict(RestrictTarget.Default.bothFamilies(),
+                Set.of(RestrictFlag.NOTRUST))));
+        return new NtpServer(() -> STRATUM_8, () -> notrust,
+                MruList.create(MruSettings.defaults(), DiscardSettings.defaults(), 1, 42),
+                DiscardSettings.defaults().averageLog2(), counters, new NtsServing(masterKeys::get, random));
+    }
+
+    @Test
+    void notrustAnswersAnNtsAuthenticatedRequest() {
+        ByteBuffer request = header();
+        NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 0, keys, random);
+
+        assertThat(underNotrust().respond(request, CLIENT.mappedHigh(), CLIENT.mappedLow(), 40123, NOW_NANOS, 0,
+                reply)).isEqualTo(ServerOutcome.ANSWERED_NTS);
+    }
+
+    @Test
+    void notrustRefusesARequestWhoseExtensionFieldsAreNotNts() {
+        ByteBuffer request = ByteBuffer.allocate(NtpHeader.LENGTH + 28);
+        NtpHeader.clientRequest(NtpHeader.VERSION, CLIENT_TRANSMIT).encode(request);
+        // RFC 7822: a last extension field without a MAC after it is at least 28 octets
+        request.putShort((short) 0x7777).putShort((short) 28).put(new byte[24]).flip();
+
+        assertThat(underNotrust().respond(request, CLIENT.mappedHigh(), CLIENT.mappedLow(), 40123, NOW_NANOS, 0,
+                reply)).isEqualTo(ServerOutcome.RESTRICTED);
     }
 
     @Test
