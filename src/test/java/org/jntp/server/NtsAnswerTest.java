@@ -3,6 +3,8 @@ package org.jntp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -110,6 +112,24 @@ class NtsAnswerTest {
         assertThat(reply.limit()).isLessThanOrEqualTo(request.limit());
         assertThat(NtsClientExchange.checkReply(reply, uniqueId, keys)).isInstanceOfSatisfying(
                 NtsClientExchange.Authentic.class, authentic -> assertThat(authentic.newCookies()).hasSize(3));
+    }
+
+    @Test
+    void answersAReplayedRequestAgainWithFreshCookiesAndNoMoreOctets() {
+        ByteBuffer captured = header();
+        byte[] uniqueId = NtsClientExchange.writeRequest(captured, CookieCodec.make(keys, ring, random), 1, keys, random);
+        List<byte[]> cookies = new ArrayList<>();
+
+        for (int copy = 0; copy < 2; copy++) {
+            assertThat(respond(captured.duplicate())).isEqualTo(ServerOutcome.ANSWERED_NTS);
+            assertThat(reply.limit()).isLessThanOrEqualTo(captured.limit());
+            NtsClientExchange.Authentic authentic = (NtsClientExchange.Authentic) NtsClientExchange.checkReply(reply,
+                    uniqueId, keys);
+            cookies.addAll(authentic.newCookies());
+        }
+
+        assertThat(cookies).hasSize(4);
+        assertThat(cookies.stream().map(HexFormat.of()::formatHex).distinct()).hasSize(4);
     }
 
     @Test

@@ -6,8 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.jntp.clock.SimulatedClock;
 import org.jntp.config.ConfigParser;
@@ -17,6 +20,7 @@ import org.jntp.discipline.SelectionParameters;
 import org.jntp.nts.CookieCodec;
 import org.jntp.nts.KeNegotiation;
 import org.jntp.nts.MasterKeyRing;
+import org.jntp.nts.NtsFieldScan;
 import org.jntp.nts.NtsServerExchange;
 import org.jntp.nts.SessionKeys;
 import org.jntp.protocol.KissCode;
@@ -250,5 +254,46 @@ class SynchronizerNtsTest {
         assertThat(nextPoll()).isEmpty();
 
         assertThat(synchronizer.ntsKeyExchangesDue()).containsExactly(1);
+    }
+
+    @Test
+    void dropsAnEarlierAuthenticReplyReplayedWhileALaterRequestIsOutstanding() {
+        keyExchange(8);
+        Synchronizer.Transmit earlier = nextRequest();
+        byte[] earlierReply = answer(earlier);
+        receive(earlier, earlierReply);
+        Synchronizer.Transmit outstanding = nextRequest();
+
+        assertThat(receive(outstanding, earlierReply)).isFalse();
+
+        assertThat(synchronizer.ntsKeyExchangesDue()).isEmpty();
+        assertThat(receive(outstanding, answer(outstanding))).isTrue();
+    }
+
+    @Test
+    void neverSendsACookieTwice() {
+        keyExchange(8);
+        Set<String> cookiesSent = new HashSet<>();
+        for (int poll = 0; poll < 20; poll++) {
+            Synchronizer.Transmit transmit = requestWithin(1100);
+            assertThat(cookiesSent.add(cookie(transmit))).as("poll %d", poll).isTrue();
+            receive(transmit, answer(transmit));
+        }
+    }
+
+    private Synchronizer.Transmit requestWithin(int seconds) {
+        for (int s = 0; s < seconds; s++) {
+            List<Synchronizer.Transmit> transmits = nextSecond();
+            if (!transmits.isEmpty()) {
+                return transmits.getFirst();
+            }
+        }
+        throw new AssertionError("no request within " + seconds + " s");
+    }
+
+    private static String cookie(Synchronizer.Transmit transmit) {
+        ByteBuffer request = ByteBuffer.wrap(transmit.datagram());
+        NtsFieldScan.Fields fields = (NtsFieldScan.Fields) NtsFieldScan.scan(request, request.limit());
+        return HexFormat.of().formatHex(transmit.datagram(), fields.cookieIndex(), fields.cookieIndex() + fields.cookieOctets());
     }
 }
