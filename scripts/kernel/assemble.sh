@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Assembles the test-bed guest's initramfs into $KERNEL_HOME/initramfs.cpio and prints its path:
 # busybox with its applets, the guest's /init and testbed-guard, the network modules, the daemon's
-# jlink'd runtime (scripts/build-runtime) with the C libraries it links, and target/jntp.jar
-# (built by `./mvnw -q -B -DskipTests package`). Uncompressed, so the guest's kernel only copies it.
+# jlink'd runtime (scripts/build-runtime) with the C libraries it links, target/jntp.jar
+# (built by `./mvnw -q -B -DskipTests package`) and the daemon's AOT cache and flags. Uncompressed, so the guest's kernel only copies it.
 # Rebuilt only when one of those inputs changed (their names, sizes and times are the key); fetches
 # the kernel and busybox first (scripts/kernel/fetch.sh, at once when cached).
 set -euo pipefail
@@ -60,6 +60,21 @@ cp -a "$runtime" "$stage/jntp/runtime"
 cp "$JAR" "$stage/jntp/jntp.jar"
 # the jar's manifest names its libraries (siv-mode, for NTS) in lib/ beside it
 cp -r "$(dirname "$JAR")/lib" "$stage/jntp/lib"
+# The daemon's JVM flags in the guest (guest.ScenarioDaemon reads them), and its AOT cache made here
+# with those flags on the same runtime: under emulation it halves the daemon's start, as it does on
+# the host (bin/jntp-java). Trained on the staged jar, whose times the archive keeps, at another path,
+# which the JVM accepts; a failed training leaves the guest without a cache. Without the adapters'
+# machine code, which the JVM would generate for this host's CPU (AVX-512) and run on the guest's
+# emulated one, dying of SIGILL.
+printf '%s\n' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:aot=off -Xlog:cds=off >"$stage/jntp/daemon.flags"
+if "$runtime/bin/java" $(cat "$stage/jntp/daemon.flags") -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching \
+    -XX:AOTCacheOutput="$stage/jntp/jntp-daemon.aot" \
+    --enable-native-access=ALL-UNNAMED -cp "$stage/jntp/jntp.jar" org.jntp.cli.DaemonTraining >/dev/null 2>&1; then
+  echo -XX:AOTCache=/jntp/jntp-daemon.aot >>"$stage/jntp/daemon.flags"
+else
+  echo "kernel: the daemon's AOT cache could not be made; the guest runs without one" >&2
+  rm -f "$stage/jntp/jntp-daemon.aot"
+fi
 (cd "$stage" && find . -mindepth 1 | "$KERNEL_ROOT/bin/busybox" cpio -o -H newc -R 0:0 2>/dev/null) >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 echo "$key" >"$KEY"

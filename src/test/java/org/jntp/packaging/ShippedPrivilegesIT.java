@@ -7,11 +7,6 @@ import static org.jntp.packaging.Shell.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -141,22 +136,8 @@ class ShippedPrivilegesIT {
 
     /** The first answer to a mode 3 request: by then the switch is made and the serving threads run. */
     private byte[] awaitAnswer() throws IOException {
-        byte[] request = new byte[48];
-        request[0] = 0x23; // LI 0, version 4, mode 3
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            socket.setSoTimeout(500);
-            DatagramPacket reply = new DatagramPacket(new byte[128], 128);
-            for (int tries = 0; tries < 60; tries++) {
-                socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), PORT));
-                try {
-                    socket.receive(reply);
-                    return Arrays.copyOf(reply.getData(), reply.getLength());
-                } catch (SocketTimeoutException notYet) {
-                    assertThat(daemon.isAlive()).as(this::log).isTrue();
-                }
-            }
-        }
-        throw new AssertionError("no answer on port " + PORT + "\n" + log());
+        return TimeQuery.awaitAnswer(PORT, daemon::isAlive)
+                .orElseThrow(() -> new AssertionError("no answer on port " + PORT + "\n" + log()));
     }
 
     private static List<Path> tasks() throws IOException {

@@ -24,6 +24,8 @@ enum ScenarioDaemon {
     private static final Path DIRECTORY = Path.of("/tmp/jntp-scenario");
     /** jntp serves on another port: the scenario's servers hold 123 on their addresses. */
     private static final int JNTP_PORT = 12300;
+    /** The daemon's JVM flags, its AOT cache among them, as scripts/kernel/assemble.sh made them. */
+    private static final Path JNTP_FLAGS = Path.of("/jntp/daemon.flags");
     private static final Path CHRONY_HOME = Path.of("/chrony");
 
     private final String daemonName;
@@ -60,8 +62,9 @@ enum ScenarioDaemon {
         switch (this) {
             case JNTP -> {
                 Path config = DIRECTORY.resolve("ntp.conf");
-                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(Files.readAllLines(JNTP_FLAGS));
+                command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
                         "-cp", "/jntp/jntp.jar", "org.jntp.cli.Ntpd", "-n", "-c", config.toString(),
                         "--port", String.valueOf(JNTP_PORT)));
                 conf.addAll(confLines);
