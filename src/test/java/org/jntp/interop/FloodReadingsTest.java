@@ -2,6 +2,7 @@ package org.jntp.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,19 @@ class FloodReadingsTest {
     @Test
     void refusesAVariableNtpqDidNotPrint() {
         assertThatIllegalArgumentException().isThrownBy(() -> NtpqVariables.parse("offset=0.1").count("ss_kodsent"));
+    }
+
+    @Test
+    void readsWhenTheServerReceivedEachPollFromRawstats() {
+        RawstatsRecord record = RawstatsRecord.parse("61371 12082.345 127.0.0.2 - 3973230082.344990000"
+                + " 3973230082.345049000 3973230082.345062000 3973230082.345140000 0 4 4 8 3 -25 0.000000 0.000015 LOCL");
+
+        assertThat(record.source()).isEqualTo("127.0.0.2");
+        assertThat(record.serverReceiveUnixSeconds()).isCloseTo(1_764_241_282.345049, within(1e-6));
+    }
+
+    @Test
+    void refusesWhatIsNotARawstatsLine() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RawstatsRecord.parse("61371 12082.345"));
     }
 }
