@@ -43,7 +43,7 @@ class FloodIT {
     private static final String UPSTREAM = "127.0.0.2";
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("jntp.flood.seconds", 60));
     private static final int HEAP_CAP_MB = 32;
-    /** Measured 60-62 MB under this flood (the heap, the JIT's code, metaspace, thread stacks); a leak would pass it. */
+    /** Measured 55-62 MB under this flood (the heap, the JIT's code, metaspace, thread stacks); a leak would pass it. */
     private static final int RSS_CAP_MB = 96;
     private static final int MRU_MAXMEM_KB = 16;
     private static final int POLL_LOG2 = 3;
@@ -67,7 +67,7 @@ class FloodIT {
     private static final int INVALID_LENGTH = 203;
     /** The limited clients flood this long alone, so that they are in the table before it fills. */
     private static final Duration LEAD = Duration.ofSeconds(2);
-    /** Past the iburst volley: from then on our daemon polls every 8 s. */
+    /** Past the start-up volley (packets 2, 4 and 8 s apart, then a burst at 16 s): then every poll is 8 or 10 s. */
     private static final Duration SETTLE = Duration.ofSeconds(20);
     private static final Duration SYNC_LIMIT = Duration.ofSeconds(60);
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
@@ -248,7 +248,7 @@ class FloodIT {
         for (int i = 1; i < times.size(); i++) {
             intervals.add(times.get(i) - times.get(i - 1));
         }
-        int polls = Math.min(8, (int) (DURATION.toSeconds() / POLL_SECONDS) - 1);
+        int polls = Math.clamp(DURATION.toSeconds() / POLL_SECONDS - 1, 1, 8);
         int lastPolls = (1 << polls) - 1;
         int reach = Integer.parseInt(observed.source().reach(), 8);
 
