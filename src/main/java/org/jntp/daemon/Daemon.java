@@ -29,6 +29,7 @@ import org.jntp.server.NtsServing;
 import org.jntp.server.ServerCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
+import org.jntp.server.access.MruSettings;
 import org.jntp.server.access.RestrictTable;
 import org.jntp.server.control.ConfigSaver;
 import org.jntp.server.control.ControlAuth;
@@ -180,7 +181,7 @@ public final class Daemon implements AutoCloseable {
         random.nextBytes(nonceKey);
         ControlAuth auth = new ControlAuth(preopened.keys(), config.auth().controlKey(),
                 config.isEnabled(SystemFlag.AUTH));
-        serverStatistics = () -> statistics(mru);
+        serverStatistics = () -> statistics(mru, config.mru());
         ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
                 new NonceKey(nonceKey), auth, controlHooks(config));
         List<UdpSocket> serving = new ArrayList<>();
@@ -241,9 +242,10 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** The server's statistics now, for ntpq's sysstats. */
-    private ServerStatistics statistics(MruList mru) {
+    private ServerStatistics statistics(MruList mru, MruSettings settings) {
         long uptimeSeconds = (System.nanoTime() - startMonoNanos) / 1_000_000_000L;
-        return new ServerStatistics(uptimeSeconds, ServerCounters.sum(allCounters), mru.size(), mru.capacity());
+        return new ServerStatistics(uptimeSeconds, ServerCounters.sum(allCounters), mru.size(), mru.capacity(),
+                settings.minDepth(), settings.maxAgeSeconds());
     }
 
     /**

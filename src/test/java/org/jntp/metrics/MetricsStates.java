@@ -28,7 +28,7 @@ final class MetricsStates {
     static final ServerStatistics STATISTICS = new ServerStatistics(3600, Map.of(Counter.RECEIVED, 1000L,
             Counter.CURRENT_VERSION, 900L, Counter.OLDER_VERSION, 80L, Counter.ANSWERED, 950L, Counter.CONTROL, 3L,
             Counter.RATE_LIMITED, 20L, Counter.KOD_SENT, 5L, Counter.BAD_FORMAT, 7L, Counter.DECLINED, 2L,
-            Counter.RESTRICTED, 11L), 12, 600);
+            Counter.RESTRICTED, 11L), 12, 600, 600, 64);
 
     private MetricsStates() {}
 

@@ -157,7 +157,7 @@ class NtpMetricsTest {
     @Test
     void countsZeroForCountersNotYetCounted() {
         PrometheusText.Scrape scrape = PrometheusText.parse(NtpMetrics.page(synchronised(),
-                new ServerStatistics(0, Map.of(), 0, 600)));
+                new ServerStatistics(0, Map.of(), 0, 600, 600, 64)));
 
         assertThat(scrape.value("ntp_server_kod_responses_total")).isZero();
     }

@@ -124,8 +124,13 @@ final class SystemVariableTable {
             case "ss_badauth" -> count(statistics, Counter.AUTHENTICATION_FAILED);
             // neither of ntpd's timestamp workarounds
             case "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
-            case "mru_depth" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
+            case "mru_depth", "mru_deepest" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
             case "mru_maxdepth" -> some(new VariableValue.Unsigned(statistics.get().mruMaxDepth()));
+            case "mru_mindepth" -> some(new VariableValue.Unsigned(statistics.get().mruMinDepth()));
+            case "mru_maxage" -> some(new VariableValue.Unsigned(statistics.get().mruMaxAgeSeconds()));
+            case "mru_mem" -> some(new VariableValue.Unsigned(ServerStatistics.kilobytes(statistics.get().mruDepth())));
+            case "mru_maxmem" ->
+                    some(new VariableValue.Unsigned(ServerStatistics.kilobytes(statistics.get().mruMaxDepth())));
             case "leapsmearinterval" -> system.leapSmearIntervalSeconds() > 0
                     ? some(new VariableValue.Unsigned(system.leapSmearIntervalSeconds())) : Optional.empty();
             default -> Optional.empty();

@@ -107,6 +107,15 @@ class ControlServerTest {
     }
 
     @Test
+    void showsTheMruListAsNtpqsMonstatsAsksForIt() {
+        ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0,
+                "mru_enabled, mru_depth, mru_deepest, mru_maxdepth, mru_mindepth, mru_maxage, mru_mem, mru_maxmem");
+
+        assertThat(answer.text()).contains("mru_depth=12", "mru_deepest=12", "mru_mindepth=400", "mru_maxage=64",
+                "mru_maxdepth=600", "mru_mem=1", "mru_maxmem=52");
+    }
+
+    @Test
     void namedVariablesComeInTableOrderEachOnce() {
         ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0, "tc,stratum, stratum");
 
