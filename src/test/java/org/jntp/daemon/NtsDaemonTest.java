@@ -1,6 +1,7 @@
 package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jntp.daemon.Loopback.LISTEN_LOOPBACK;
 import static org.jntp.daemon.Loopback.await;
@@ -19,6 +20,7 @@ import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
@@ -100,6 +102,25 @@ class NtsDaemonTest {
         assertThat(logged.toString(StandardCharsets.UTF_8))
                 .contains("server 127.0.0.1: NTS-KE done, 8 cookies, NTP server 127.0.0.1 port " + port)
                 .contains("synchronized to 127.0.0.1, stratum 8");
+    }
+
+    @Test
+    void setAndQuitExchangesKeysFirstAndSetsTheClockOverNts() throws Exception {
+        int kePort = freeTcpPort();
+        int port = freePort();
+        String upstream = "server 127.127.1.0\nfudge 127.127.1.0 stratum 8\n" + ntsLines(kePort);
+        String client = "server 127.0.0.1 nts ca " + certificate.certificateFile() + "\nnts port " + kePort + "\n";
+        ClientOptions setAndQuit = new ClientOptions(false, false, true, Optional.empty(), Optional.empty(), 0);
+        try (Daemon server = start(upstream, port);
+             Daemon ours = Daemon.start(config(LISTEN_LOOPBACK + client), new SoftwareClock.Spec(0.25, 0).over(system),
+                     freePort(), setAndQuit, log)) {
+            DaemonExit exit = ours.exit().get(SYNC_MILLIS, TimeUnit.MILLISECONDS);
+
+            assertThat(exit).as(() -> logged.toString(StandardCharsets.UTF_8)).isInstanceOfSatisfying(
+                    DaemonExit.ClockSet.class, set -> assertThat(set.setting().offsetSeconds()).isCloseTo(-0.25,
+                            within(0.005)));
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("server 127.0.0.1: NTS-KE done");
     }
 
     @Test
