@@ -85,13 +85,6 @@ public final class RuntimeConfig {
                                 + ": jntp takes addresses and host names, not reference clocks, at run time",
                         "put the line in ntp.conf and restart ntpd"));
             }
-            if (association.options().has(AssociationFlag.NTS)) {
-                int line = association.origin().map(LineOrigin::line).orElse(0);
-                return new Result.Refused(new ConfigError(ORIGIN, line, 1,
-                        association.type().keyword() + " " + association.address()
-                                + ": jntp takes NTS sources from ntp.conf only",
-                        "put the line in ntp.conf and restart ntpd"));
-            }
         }
         return new Result.Accepted(result.config().associations(), unpeers);
     }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.jntp.auth.KeyRing;
 import org.jntp.clock.Clock;
 import org.jntp.config.Association;
+import org.jntp.config.AssociationFlag;
 import org.jntp.config.AssociationOptions;
 import org.jntp.config.AssociationType;
 import org.jntp.config.Fudge;
@@ -438,6 +439,11 @@ final class ClientLoop implements Runnable {
             for (Association association : item.associations()) {
                 log.info("remote config from " + AddressText.of(item.from().getAddress()) + ": "
                         + association.type().keyword() + " " + association.address());
+                // as at start: an NTS line is polled only once NTS-KE gave it keys, never in the clear
+                if (association.options().has(AssociationFlag.NTS)) {
+                    keyExchanges.start(association, OptionalInt.empty());
+                    continue;
+                }
                 switch (association.address()) {
                     case ServerAddress.Literal literal ->
                             sources.add(association, List.of(literal.address().inetAddress())).forEach(log::info);

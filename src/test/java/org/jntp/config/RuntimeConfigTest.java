@@ -29,13 +29,11 @@ class RuntimeConfigTest {
     }
 
     @Test
-    void refusesAnNtsSourceWhichNeedsNtpConf() {
+    void takesAnNtsSourceAsNtpConfWould() {
         RuntimeConfig.Result result = RuntimeConfig.parse("server 192.0.2.1\nserver 192.0.2.2 nts\n");
 
-        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Refused.class, refused -> {
-            assertThat(refused.error().line()).isEqualTo(2);
-            assertThat(refused.error().message()).contains("NTS sources from ntp.conf only");
-        });
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class, accepted -> assertThat(
+                accepted.associations().getLast().options().has(AssociationFlag.NTS)).isTrue());
     }
 
     @Test

@@ -156,7 +156,8 @@ class ControlDaemonTest {
     }
 
     /** A CONFIGURE request signed with the key, and the text of its answer. */
-    private static String configure(int port, SymmetricKey key, String text) throws Exception {
+    /** ntpq's {@code :config TEXT} signed with {@code key}; the daemon's answer. */
+    static String configure(int port, SymmetricKey key, String text) throws Exception {
         byte[] octets = text.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 7) & ~7);
         new ControlHeader(LeapIndicator.NO_WARNING, 2, false, false, false, ControlOpcode.CONFIGURE.code(), 1, 0,

@@ -16,6 +16,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jntp.auth.SymmetricKey;
+import org.jntp.auth.KeyType;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -121,6 +124,30 @@ class NtsDaemonTest {
                             within(0.005)));
         }
         assertThat(logged.toString(StandardCharsets.UTF_8)).contains("server 127.0.0.1: NTS-KE done");
+    }
+
+    @Test
+    void aServerAddedAtRunTimeWithNtsIsKeyedFirstAndPolledOverNts() throws Exception {
+        int kePort = freeTcpPort();
+        int port = freePort();
+        int controlPort = freePort();
+        Path keys = directory.resolve("ntp.keys");
+        Files.writeString(keys, "1 SHA1 controlsecret\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        SymmetricKey key = new SymmetricKey(1, KeyType.SHA1, "controlsecret".getBytes(StandardCharsets.US_ASCII));
+        String upstream = "server 127.127.1.0\nfudge 127.127.1.0 stratum 8\n" + ntsLines(kePort);
+        try (Daemon server = start(upstream, port);
+             Daemon ours = start("keys " + keys + "\ntrustedkey 1\ncontrolkey 1\nnts port " + kePort + "\n",
+                     controlPort)) {
+            assertThat(ControlDaemonTest.configure(controlPort, key,
+                    "server 127.0.0.1 nts iburst ca " + certificate.certificateFile())).isEqualTo("Config Succeeded");
+
+            SystemVariables served = await(ours, v -> v.leap() != LeapIndicator.UNSYNCHRONIZED, SYNC_MILLIS);
+
+            assertThat(served.stratum()).isEqualTo(9);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("server 127.0.0.1: NTS-KE done, 8 cookies, NTP server 127.0.0.1 port " + port);
     }
 
     @Test
