@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,13 +115,12 @@ class FaultIT {
     @Test
     void keepsTimeOnTheSourcesLeftWhenItsOwnStopsAndTakesItBackWhenItReturns() {
         List<String> servers = List.of(SERVER, OTHER, THIRD);
-        List<Daemon> upstream = new ArrayList<>();
         try (Daemon first = peers.chronydServer(SERVER);
                 Daemon second = peers.chronydServer(OTHER);
                 Daemon third = peers.chronydServer(THIRD);
                 Daemon ours = peers.jntpClient(OURS, String.join("\n", servers.stream()
                         .map(s -> "server " + s + FAST).toList()), SOFTWARE_CLOCK)) {
-            upstream.addAll(List.of(first, second, third));
+            List<Daemon> upstream = List.of(first, second, third);
             PeersTable all = awaitPeers(SYNC_LIMIT, t -> servers.stream().allMatch(s -> candidate(t, s)));
             Optional<String> gone = systemPeer(all);
             assertThat(gone).as(() -> all + "\n" + ours.logTail()).isPresent();
