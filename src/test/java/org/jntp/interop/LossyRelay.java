@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +44,9 @@ final class LossyRelay {
         DatagramSocket front = new DatagramSocket(new InetSocketAddress(address, NTP_PORT));
         DatagramSocket back = new DatagramSocket(new InetSocketAddress(address, 0));
         AtomicReference<SocketAddress> client = new AtomicReference<>();
-        Leg toServer = new Leg("to server", front, back, () -> server, client, new Random(seed), lossProbability);
-        Leg toClient = new Leg("to client", back, front, client::get, null, new Random(seed + 1), lossProbability);
+        Leg toServer = new Leg("to server", front, back, client::set, () -> server, new Random(seed), lossProbability);
+        Leg toClient = new Leg("to client", back, front, sender -> {}, client::get, new Random(seed + 1),
+                lossProbability);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(toServer + "; " + toClient)));
         Files.writeString(Path.of(args[4]), ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
         Thread.ofPlatform().name("relay-to-client").start(toClient);
@@ -56,20 +58,21 @@ final class LossyRelay {
         private final String name;
         private final DatagramSocket from;
         private final DatagramSocket to;
+        private final Consumer<SocketAddress> senderSeen;
         private final Supplier<SocketAddress> destination;
-        private final AtomicReference<SocketAddress> lastSender;
         private final Random random;
         private final double lossProbability;
         private final AtomicLong forwarded = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
 
-        Leg(String name, DatagramSocket from, DatagramSocket to, Supplier<SocketAddress> destination,
-                AtomicReference<SocketAddress> lastSender, Random random, double lossProbability) {
+        /** @param destination where to send what it keeps: empty (null) until a client was seen */
+        Leg(String name, DatagramSocket from, DatagramSocket to, Consumer<SocketAddress> senderSeen,
+                Supplier<SocketAddress> destination, Random random, double lossProbability) {
             this.name = name;
             this.from = from;
             this.to = to;
+            this.senderSeen = senderSeen;
             this.destination = destination;
-            this.lastSender = lastSender;
             this.random = random;
             this.lossProbability = lossProbability;
         }
@@ -81,9 +84,7 @@ final class LossyRelay {
                 packet.setLength(MAX_DATAGRAM);
                 try {
                     from.receive(packet);
-                    if (lastSender != null) {
-                        lastSender.set(packet.getSocketAddress());
-                    }
+                    senderSeen.accept(packet.getSocketAddress());
                     SocketAddress target = destination.get();
                     if (target == null || random.nextDouble() < lossProbability) {
                         dropped.incrementAndGet();

@@ -143,8 +143,8 @@ final class PeerDaemons implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, String> environment = Map.of("JAVA", Path.of(System.getProperty("java.home"), "bin/java").toString(),
-                "RELAY_CLASSPATH", classes.toString());
+        String java = Path.of(System.getProperty("java.home"), "bin/java").toString();
+        Map<String, String> environment = Map.of("JAVA", java, "RELAY_CLASSPATH", classes.toString());
         return start("start-relay.sh", "relay", environment, address, server, Double.toString(lossProbability),
                 Long.toString(seed));
     }
