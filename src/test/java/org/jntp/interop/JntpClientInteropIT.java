@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AutoClose;
@@ -159,23 +158,6 @@ class JntpClientInteropIT {
                 .isTrue();
     }
 
-    /** What the measuring chronyd thinks of our server now. */
-    private record Measurement(boolean selected, double offsetSeconds) {
-        boolean within(double toleranceSeconds) {
-            return selected && Math.abs(offsetSeconds) < toleranceSeconds;
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%s%+.6f s", selected ? "" : "(not selected) ", offsetSeconds);
-        }
-    }
-
-    private static Measurement measure(Chronyc chronyc) {
-        boolean selected = chronyc.sources().stream().anyMatch(s -> s.selected() && s.address().equals(OURS));
-        return new Measurement(selected, chronyc.tracking().slowOfNtpTimeSeconds());
-    }
-
     /**
      * Our served time within 1 ms of this machine's clock, as the measuring chronyd sees it, within
      * {@link #SYNC_LIMIT} of our daemon listening, and then at every look, once a second, until
@@ -183,25 +165,19 @@ class JntpClientInteropIT {
      */
     private static void assertKeepsWithinAMillisecond(String what, long listeningNanos, Duration watched,
             Daemon ours, Daemon measuring, Daemon other) {
-        Chronyc chronyc = new Chronyc(peers.netns(), measuring);
+        ServedTime served = new ServedTime(new Chronyc(peers.netns(), measuring), OURS);
         Duration left = SYNC_LIMIT.minusNanos(System.nanoTime() - listeningNanos);
-        Measurement reached = Await.until(left, PROBE_INTERVAL, () -> measure(chronyc),
+        ServedTime.Measurement reached = Await.until(left, PROBE_INTERVAL, served::measure,
                 m -> m.within(TOLERANCE_SECONDS));
         double reachedSeconds = (System.nanoTime() - listeningNanos) / 1e9;
         assertThat(reached.within(TOLERANCE_SECONDS))
                 .as(() -> what + ": not within 1 ms after " + SYNC_LIMIT.toSeconds() + " s: " + reached + "\n"
                         + ours.logTail() + measuring.logTail() + other.logTail())
                 .isTrue();
-        List<Measurement> trace = new ArrayList<>();
-        long stayUntil = listeningNanos + watched.toNanos();
-        while (System.nanoTime() - stayUntil < 0) {
-            sleep(Duration.ofSeconds(1));
-            trace.add(measure(chronyc));
-        }
-        double worst = trace.stream().mapToDouble(m -> Math.abs(m.offsetSeconds())).max().orElse(0);
+        List<ServedTime.Measurement> trace = served.watchUntil(listeningNanos + watched.toNanos());
         System.out.printf(Locale.ROOT, "%s: served time within 1 ms %.1f s after our daemon listened"
                 + " (%s); worst |offset| from then to %d s: %.3f ms%n",
-                what, reachedSeconds, reached, watched.toSeconds(), worst * 1e3);
+                what, reachedSeconds, reached, watched.toSeconds(), ServedTime.worstMillis(trace));
         assertThat(trace).as(() -> what + ": " + trace + "\n" + ours.logTail())
                 .allMatch(m -> m.within(TOLERANCE_SECONDS));
     }
@@ -211,15 +187,6 @@ class JntpClientInteropIT {
             return Files.readString(daemon.dir().resolve("log"), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

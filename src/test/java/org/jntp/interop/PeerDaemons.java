@@ -2,6 +2,7 @@ package org.jntp.interop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,6 +130,23 @@ final class PeerDaemons implements AutoCloseable {
     Daemon jntpClient(String address, String sources, String... ntpdArgs) {
         return start("start-jntp.sh", "jntp", Map.of("JNTP_LOCAL_STRATUM", "", "JNTP_SOURCES", sources), address,
                 ntpdArgs);
+    }
+
+    /**
+     * A {@link LossyRelay} on address:123 forwarding to server:123 and back, losing each datagram
+     * with probability lossProbability, its losses drawn from seed.
+     */
+    Daemon lossyRelay(String address, String server, double lossProbability, long seed) {
+        Path classes;
+        try {
+            classes = Path.of(LossyRelay.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin/java").toString();
+        Map<String, String> environment = Map.of("JAVA", java, "RELAY_CLASSPATH", classes.toString());
+        return start("start-relay.sh", "relay", environment, address, server, Double.toString(lossProbability),
+                Long.toString(seed));
     }
 
     private synchronized Daemon start(String script, String kind, Map<String, String> environment,
