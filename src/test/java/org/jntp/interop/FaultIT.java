@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Faults on real sockets: our daemon as a client, on a software clock started 0.25 s ahead and
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Faults table says what each expects.
  */
 @InteropTest
+@Execution(ExecutionMode.CONCURRENT)
 class FaultIT {
     private static final String OURS = "127.0.0.1";
     private static final String SERVER = "127.0.0.2";
@@ -64,16 +67,18 @@ class FaultIT {
      */
     private static final Duration RETRIES_SEEN = Duration.ofSeconds(20);
 
+    /** A namespace for each test: the four run at once, each with the same addresses in its own. */
     @AutoClose
-    private static PeerDaemons peers;
+    private final PeerDaemons peers = PeerDaemons.inNewNamespace("faults");
 
     @BeforeAll
-    static void createNamespaceAndRuntime() {
-        peers = PeerDaemons.inNewNamespace("faults");
+    static void linkTheRuntime() {
         // bin/ntpd links its runtime on first use; do it now, so no timing below includes it
         Path ntpd = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath().resolve("bin/ntpd");
-        CommandResult usage = peers.netns().run(Duration.ofMinutes(3), ntpd.toString(), "-Z");
-        assertThat(usage.exitCode()).as(usage::describe).isEqualTo(2);
+        try (PeerDaemons setup = PeerDaemons.inNewNamespace("faults")) {
+            CommandResult usage = setup.netns().run(Duration.ofMinutes(3), ntpd.toString(), "-Z");
+            assertThat(usage.exitCode()).as(usage::describe).isEqualTo(2);
+        }
     }
 
     @Test
@@ -200,11 +205,11 @@ class FaultIT {
         }
     }
 
-    private static PeersTable awaitPeers(Duration timeout, Predicate<PeersTable> done) {
-        return Await.until(timeout, PROBE_INTERVAL, FaultIT::peersTable, done);
+    private PeersTable awaitPeers(Duration timeout, Predicate<PeersTable> done) {
+        return Await.until(timeout, PROBE_INTERVAL, this::peersTable, done);
     }
 
-    private static PeersTable peersTable() {
+    private PeersTable peersTable() {
         CommandResult result = peers.netns().run(QUERY_TIMEOUT, "ntpq", "-n", "-p", OURS);
         return result.succeeded() ? PeersTable.parse(result.stdout()) : new PeersTable(List.of());
     }
