@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * NTS (RFC 8915) between NTPsec 1.2.2 and our daemon, both ways, with a certificate the test makes:
  * NTPsec's ntpd as an NTS client of our bin/ntpd (also across a restart of ours that keeps its
  * master keys in {@code nts cookie}), and our bin/ntpd as an NTS client of NTPsec's NTS server.
- * NTPsec's own counters ({@code ntpq -c nts}) say what its side saw.
+ * NTPsec's own counters ({@code ntpq -c nts}) say what its side saw; its ntpq reads ours too.
  */
 @InteropTest
 class NtsNtpsecInteropIT {
@@ -105,6 +105,21 @@ class NtsNtpsecInteropIT {
             assertThat(counters.count(NtpsecNtsCounters.CLIENT_RECVS_WITH_ERROR)).as(counters::toString).isZero();
             // each reply of ours brings a fresh cookie for the one the request spent
             assertThat(cookies).contains("ntscookies=8");
+        }
+    }
+
+    @Test
+    void ntpsecsNtpqReadsOurServersNtsCounters() {
+        try (Daemon ours = ourNtsServer();
+                Daemon ntpsec = peers.ntpsecClient(OURS_FOR_NTPSEC, "nts ca " + certificate.certificateFile(), "")) {
+            awaitAuthenticatedSystemPeer(NTPSEC_CLIENT);
+            CommandResult printed = ntpq(OURS_FOR_NTPSEC, "nts");
+            NtpsecNtsCounters counters = NtpsecNtsCounters.parse(printed.stdout());
+
+            assertThat(printed.stdout() + printed.stderr()).as(printed::describe)
+                    .doesNotContain("***", "Unknown variable");
+            assertThat(counters.count(NtpsecNtsCounters.SERVER_RECVS_GOOD)).as(printed::describe).isPositive();
+            assertThat(counters.count(NtpsecNtsCounters.SERVER_RECVS_WITH_ERROR)).as(printed::describe).isZero();
         }
     }
 
