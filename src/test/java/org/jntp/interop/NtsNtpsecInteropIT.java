@@ -30,6 +30,7 @@ class NtsNtpsecInteropIT {
     private static final String NTPSEC_CLIENT = "127.0.0.1";
     private static final String OURS = "127.0.0.1";
     private static final String NTPSEC = "127.0.0.2";
+    private static final int KE_PORT = 4460;
     private static final Duration SELECTION_LIMIT = Duration.ofSeconds(40);
     /** Our client re-runs a failed NTS-KE after 2 s, doubling; NTPsec's NTS-KE server starts beside its NTP port. */
     private static final Duration SYNC_LIMIT = Duration.ofSeconds(60);
@@ -56,9 +57,16 @@ class NtsNtpsecInteropIT {
                 + "\nnts cookie " + directory.resolve(cookieFile) + "\n";
     }
 
+    /**
+     * Our bin/ntpd serving NTS on 192.0.2.2, once it answers NTS-KE: NTPsec's client gives up on a
+     * key exchange that is not answered within seconds and tries again only much later.
+     */
     private static Daemon ourNtsServer() {
-        return peers.jntpWithEnvironment(OURS_FOR_NTPSEC, Map.of("JNTP_SOURCES", ntsServerLines("ours-nts-keys")),
-                "--software-clock", "0,0");
+        Daemon ours = peers.jntpWithEnvironment(OURS_FOR_NTPSEC,
+                Map.of("JNTP_SOURCES", ntsServerLines("ours-nts-keys")), "--software-clock", "0,0");
+        Await.until(SYNC_LIMIT, PROBE_INTERVAL, () -> log(ours),
+                text -> text.contains("NTS-KE server listening on /" + OURS_FOR_NTPSEC + ":" + KE_PORT));
+        return ours;
     }
 
     private static CommandResult ntpq(String address, String... commands) {
@@ -96,7 +104,9 @@ class NtsNtpsecInteropIT {
                 Daemon ntpsec = peers.ntpsecClient(OURS_FOR_NTPSEC, "nts ca " + certificate.certificateFile(), "")) {
             String associations = awaitAuthenticatedSystemPeer(NTPSEC_CLIENT);
             NtpsecNtsCounters counters = ntsCounters(NTPSEC_CLIENT);
-            String cookies = ntpq(NTPSEC_CLIENT, "rv &1 ntscookies").stdout();
+            // a request in flight holds one cookie back for a moment
+            String cookies = Await.until(TOOL_TIMEOUT, PROBE_INTERVAL, () -> ntpq(NTPSEC_CLIENT, "rv &1 ntscookies")
+                    .stdout(), text -> text.contains("ntscookies=8"));
 
             assertThat(authenticatedSystemPeer(associations))
                     .as(() -> associations + counters + ntpsec.logTail() + ours.logTail()).isTrue();
