@@ -93,7 +93,8 @@ final class NtsKeServer implements AutoCloseable {
      * One key exchange with this server from inside the daemon, its cookies dropped. A fresh JVM
      * runs its first TLS handshake and cookie sealing cold (0.7 s on a loaded 2-core machine, over
      * 3 s under heavier load, 0.06 s once warm), and NTPsec 1.2.2's client gives an exchange 3 s
-     * and, failing, tries again only after 2^12 s. Checks no certificate: it talks to itself.
+     * and, failing, waits long before the next (2^12 s, by its log). Checks no certificate: it
+     * talks to itself.
      */
     KeResult warmUp() {
         InetSocketAddress bound = address();
