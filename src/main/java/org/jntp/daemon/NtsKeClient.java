@@ -57,6 +57,11 @@ public final class NtsKeClient {
                 settings.tlsCipherSuites());
     }
 
+    /** A client that checks no certificate: for the server's exchange with itself ({@link NtsKeServer#warmUp}). */
+    static NtsKeClient unvalidated() throws IOException {
+        return new NtsKeClient(NtsTrust.clientContext(Optional.empty(), false, true), false, List.of());
+    }
+
     /** Runs one key exchange with the NTS-KE server at host and port; any failure is a result. */
     public KeResult exchange(String host, int port) {
         long deadlineNanos = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;

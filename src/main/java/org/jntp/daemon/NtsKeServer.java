@@ -2,6 +2,7 @@ package org.jntp.daemon;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,6 +19,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.jntp.nts.KeResponder;
+import org.jntp.nts.KeResult;
 import org.jntp.nts.KeResponse;
 import org.jntp.nts.KeTls;
 import org.jntp.nts.KeyExport;
@@ -85,6 +87,24 @@ final class NtsKeServer implements AutoCloseable {
     void serve() {
         acceptor.start();
         log.info("NTS-KE server listening on " + socket.getLocalSocketAddress());
+    }
+
+    /**
+     * One key exchange with this server from inside the daemon, its cookies dropped. A fresh JVM
+     * runs its first TLS handshake and cookie sealing cold (0.7 s on a loaded 2-core machine, over
+     * 3 s under heavier load, 0.06 s once warm), and NTPsec 1.2.2's client gives an exchange 3 s
+     * and, failing, waits long before the next (2^12 s, by its log). Checks no certificate: it
+     * talks to itself.
+     */
+    KeResult warmUp() {
+        InetSocketAddress bound = address();
+        InetAddress host = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress()
+                : bound.getAddress();
+        try {
+            return NtsKeClient.unvalidated().exchange(host.getHostAddress(), bound.getPort());
+        } catch (IOException e) {
+            return new KeResult.Failed(e.getMessage());
+        }
     }
 
     /** The port listened on. */

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.jntp.config.NtsSettings;
 import org.jntp.nts.KeResponder;
+import org.jntp.nts.KeResult;
 import org.jntp.nts.MasterKeyRing;
 
 /**
@@ -25,10 +26,12 @@ public final class NtsService implements AutoCloseable {
 
     private final NtsMasterKeys keys;
     private final List<NtsKeServer> servers;
+    private final EventLog log;
 
-    private NtsService(NtsMasterKeys keys, List<NtsKeServer> servers) {
+    private NtsService(NtsMasterKeys keys, List<NtsKeServer> servers, EventLog log) {
         this.keys = keys;
         this.servers = servers;
+        this.log = log;
     }
 
     /**
@@ -70,7 +73,7 @@ public final class NtsService implements AutoCloseable {
             throw new IOException("NTS-KE server: no address to listen on at port " + settings.kePort()
                     + "; free the port, choose another with \"nts port\", or remove \"nts enable\"");
         }
-        return Optional.of(new NtsService(keys, List.copyOf(servers)));
+        return Optional.of(new NtsService(keys, List.copyOf(servers), log));
     }
 
     private static NtsMasterKeys masterKeys(NtsSettings settings, SecureRandom random, EventLog log)
@@ -90,9 +93,17 @@ public final class NtsService implements AutoCloseable {
         return System.currentTimeMillis() / 1000;
     }
 
-    /** Starts answering NTS-KE requests. */
+    /**
+     * Starts answering NTS-KE requests, and warms the TLS and cookie code up with one exchange of
+     * the first server with itself, off the caller's thread ({@link NtsKeServer#warmUp}).
+     */
     void serve() {
         servers.forEach(NtsKeServer::serve);
+        Thread.ofVirtual().name("nts-ke-warm-up").start(() -> {
+            if (servers.getFirst().warmUp() instanceof KeResult.Failed(String reason)) {
+                log.debug(1, "NTS-KE warm-up exchange failed: " + reason);
+            }
+        });
     }
 
     /** The master keys now, rotated when due: what NTS cookies are sealed and opened with. */

@@ -31,6 +31,7 @@ import org.jntp.nts.CookieCodec;
 import org.jntp.nts.KeRecord;
 import org.jntp.nts.KeRecords;
 import org.jntp.nts.KeResponder;
+import org.jntp.nts.KeResult;
 import org.jntp.nts.KeTls;
 import org.jntp.nts.KeyExport;
 import org.jntp.nts.MasterKeyRing;
@@ -97,6 +98,14 @@ class NtsKeServerTest {
         socket.getOutputStream().write(request);
         socket.getOutputStream().flush();
         return socket.getInputStream().readAllBytes();
+    }
+
+    @Test
+    void warmUpCompletesAKeyExchangeWithTheServerItself() {
+        KeResult result = server.warmUp();
+
+        assertThat(result).isInstanceOfSatisfying(KeResult.Established.class,
+                established -> assertThat(established.cookies()).hasSize(8));
     }
 
     @Test

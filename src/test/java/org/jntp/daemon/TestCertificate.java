@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A self-signed EC certificate for localhost, 127.0.0.1 and 127.0.0.2, written as the PEM
@@ -41,12 +42,22 @@ public record TestCertificate(Path certificateFile, Path keyFile) {
      * the EC key keytool writes ("ASN1 parser: Element was not found"), but reads openssl's.
      */
     public static TestCertificate withOpenssl(Path directory) throws IOException, InterruptedException {
+        return withOpenssl(directory, List.of("127.0.0.1", "127.0.0.2"));
+    }
+
+    /**
+     * As {@link #withOpenssl(Path)}, for localhost and the given IP addresses: NTPsec's client
+     * checks the address it connects to against the certificate's IP entries.
+     */
+    public static TestCertificate withOpenssl(Path directory, List<String> ipAddresses) throws IOException,
+            InterruptedException {
         Files.createDirectories(directory);
         Path certificateFile = directory.resolve("cert.pem");
         Path keyFile = directory.resolve("key.pem");
+        String names = "DNS:localhost" + ipAddresses.stream().map(ip -> ",IP:" + ip).collect(Collectors.joining());
         run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", keyFile.toString(), "-out", certificateFile.toString(), "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:127.0.0.2"));
+                "-addext", "subjectAltName=" + names));
         return new TestCertificate(certificateFile, keyFile);
     }
 

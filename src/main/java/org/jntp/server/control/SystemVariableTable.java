@@ -13,9 +13,10 @@ import org.jntp.protocol.control.VariableValue;
 import org.jntp.server.Counter;
 
 /**
- * ntpd 4.2.8's system variables ({@code sys_var}, {@code ctl_putsys}): the names it knows and
- * the values we have for them. Names we have no value for (the kernel, I/O and authentication
- * statistics, most of the MRU's) are known, so asking for one is no error, but left out.
+ * ntpd 4.2.8's system variables ({@code sys_var}, {@code ctl_putsys}), then NTPsec's NTS
+ * counters: the names they know and the values we have for them. Names we have no value for (the
+ * kernel, I/O and authentication statistics, {@code mru_enabled}, NTS's client, cookie and NTS-KE
+ * counters) are known, so asking for one is no error, but left out.
  */
 final class SystemVariableTable {
     /** The names of ntpd 4.2.8's {@code sys_var}, in its order (AUTOKEY builds add more). */
@@ -33,7 +34,14 @@ final class SystemVariableTable {
             "iostats_reset", "total_rbuf", "free_rbuf", "used_rbuf", "rbuf_lowater", "io_dropped", "io_ignored",
             "io_received", "io_sent", "io_sendfailed", "io_wakeups", "io_goodwakeups", "timerstats_reset",
             "timer_overruns", "timer_xmts", "fuzz", "clk_wander_threshold", "leapsmearinterval",
-            "leapsmearoffset"),
+            "leapsmearoffset",
+            // NTPsec's, in the order its ntpq's "nts" (ntsinfo) asks for them: unknown names
+            // would make it ask again one at a time and print an error line
+            "nts_client_send", "nts_client_recv_good", "nts_client_recv_bad", "nts_server_recv_good",
+            "nts_server_recv_bad", "nts_server_send", "nts_cookie_make", "nts_cookie_decode",
+            "nts_cookie_decode_old", "nts_cookie_decode_old2", "nts_cookie_decode_older",
+            "nts_cookie_decode_too_old", "nts_cookie_decode_error", "nts_ke_probes_good", "nts_ke_probes_bad",
+            "nts_ke_serves_good", "nts_ke_serves_bad"),
             // def_sys_var: Debian's C ntpstat reads only the first fragment, and everything it
             // needs (leap in the status word, stratum, rootdelay, rootdisp, refid, tc) comes
             // within ntpd's first 13 variables, which fit one fragment with room to spare
@@ -124,6 +132,11 @@ final class SystemVariableTable {
             case "ss_badauth" -> count(statistics, Counter.AUTHENTICATION_FAILED);
             // neither of ntpd's timestamp workarounds
             case "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
+            // NTPsec counts a request whose cookie does not open, or whose Authenticator does not
+            // verify, as received with error; it sends nothing else with NTS fields
+            case "nts_server_recv_good", "nts_server_send" -> count(statistics, Counter.NTS_ANSWERED);
+            case "nts_server_recv_bad" -> some(new VariableValue.Unsigned(
+                    statistics.get().count(Counter.NTS_NAK_SENT) + statistics.get().count(Counter.NTS_AUTH_FAILED)));
             case "mru_depth", "mru_deepest" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
             case "mru_maxdepth" -> some(new VariableValue.Unsigned(statistics.get().mruMaxDepth()));
             case "mru_mindepth" -> some(new VariableValue.Unsigned(statistics.get().mruMinDepth()));

@@ -116,6 +116,16 @@ class ControlServerTest {
     }
 
     @Test
+    void showsTheNtsServerCountersAsNtpsecsNtpqAsksForThemWithoutError() {
+        ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0, "nts_client_send, nts_server_recv_good,"
+                + " nts_server_recv_bad, nts_server_send, nts_cookie_make, nts_ke_serves_good");
+
+        assertThat(answer.header().error()).isFalse();
+        assertThat(answer.text())
+                .isEqualTo("nts_server_recv_good=40, nts_server_recv_bad=3, nts_server_send=40\r\n");
+    }
+
+    @Test
     void namedVariablesComeInTableOrderEachOnce() {
         ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0, "tc,stratum, stratum");
 

@@ -26,7 +26,8 @@ final class ControlStates {
     static final NonceKey KEY = new NonceKey(new byte[32]);
     static final ServerStatistics STATISTICS =
             new ServerStatistics(3600, Map.of(Counter.RECEIVED, 1000L, Counter.ANSWERED, 990L,
-                    Counter.AUTHENTICATION_FAILED, 3L), 12, 600, 400, 64);
+                    Counter.AUTHENTICATION_FAILED, 3L, Counter.NTS_ANSWERED, 40L, Counter.NTS_NAK_SENT, 2L,
+                    Counter.NTS_AUTH_FAILED, 1L), 12, 600, 400, 64);
     static final HostInfo HOST = new HostInfo("ntpd jntp-1.0", "x86_64", "Linux/6.1.0-18-amd64");
     static final int LOCAL_ID = 1;
     static final int SERVER_ID = 2;

@@ -36,7 +36,7 @@ class UserVariablesTest {
 
     @Test
     void theVariableListNamesThem() {
-        assertThat(readvar("sys_var_list").text()).contains(",leapsmearoffset,hostname,site\"");
+        assertThat(readvar("sys_var_list").text()).contains(",nts_ke_serves_bad,hostname,site\"");
     }
 
     @Test
