@@ -11,7 +11,10 @@ import org.jntp.clock.Clock;
  * from the sample's delay, so that a packet delayed in a queue counts for little), and the clock
  * is corrected by the whole estimate at once: the phase by a slew, the frequency directly. Phase
  * and frequency are thus controlled independently, as chrony does, with the optimal weighting of
- * old against new measurements that chrony's regression approximates. How fast the frequency
+ * old against new measurements that chrony's regression approximates. As a measurement's error is
+ * bounded (by half its round trip's excess over the path's least), an estimate the update leaves
+ * beyond that bound is brought back to it, however little the measurement weighed: a sample that
+ * queued little pins the offset even when the filter trusted its past too much. How fast the frequency
  * wanders is itself estimated from the innovations; with the frequency's remaining uncertainty it
  * sets the poll interval.
  *
@@ -212,6 +215,7 @@ public final class ClockDiscipline {
         state = State.SYNC;
         lastOffsetSeconds = offset;
         estimator.update(offset, r, measurement.ageSeconds());
+        estimator.constrain(offset, measurement.errorBoundSeconds(), measurement.ageSeconds());
         long epoch = measurement.epochNanos();
         double pending = slewPendingSeconds(epoch);
         double newFrequency = Math.clamp(frequencyPpm + estimator.rate() * 1e6,

@@ -5,7 +5,10 @@ package org.jntp.discipline;
  * with its error, as the discipline takes it.
  *
  * @param offsetSeconds        how far the true time is ahead of our clock; positive means ours is behind
- * @param errorVarianceSeconds2 variance of the measurement's error, seconds squared
+ * @param errorVarianceSeconds2 variance of the measurement's error, seconds squared, taken as an
+ *                             error spread evenly over its bound (as half the excess of a round
+ *                             trip over the path's least is): the error never exceeds
+ *                             {@link #errorBoundSeconds()}
  * @param epochNanos           our clock's reading (Unix ns) when the measurement was taken in
  * @param ageSeconds           how long before {@code epochNanos} the offset was measured (an
  *                             interleaved sample is of the exchange before): the offset is the one
@@ -25,5 +28,10 @@ public record Measurement(double offsetSeconds, double errorVarianceSeconds2, lo
     /** A measurement of the offset at {@code epochNanos} itself. */
     public Measurement(double offsetSeconds, double errorVarianceSeconds2, long epochNanos) {
         this(offsetSeconds, errorVarianceSeconds2, epochNanos, 0);
+    }
+
+    /** The most the error can be: an error spread evenly over ±b has the variance b²/3. */
+    public double errorBoundSeconds() {
+        return Math.sqrt(3 * errorVarianceSeconds2);
     }
 }

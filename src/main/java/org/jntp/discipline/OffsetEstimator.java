@@ -79,6 +79,24 @@ final class OffsetEstimator {
         pRate = Math.max(newPRate, 0);
     }
 
+    /**
+     * Brings the estimate within {@code boundSeconds} of a measurement just taken in (made
+     * {@code ageSeconds} ago), if the update left it outside: the measurement's error cannot exceed
+     * that bound, so an estimate beyond it is wrong whatever weight the filter gave the measurement.
+     * The rate moves with the offset by their covariance (the estimate projection of a constrained
+     * Kalman filter); the variances stay.
+     */
+    void constrain(double measuredOffsetSeconds, double boundSeconds, double ageSeconds) {
+        double expected = expectedOffsetSeconds(ageSeconds);
+        double shortfall = Math.clamp(expected, measuredOffsetSeconds - boundSeconds,
+                measuredOffsetSeconds + boundSeconds) - expected;
+        if (shortfall != 0) {
+            double s = innovationVariance(0, ageSeconds);
+            offsetSeconds += (pOffset - ageSeconds * pCross) / s * shortfall;
+            rate += (pCross - ageSeconds * pRate) / s * shortfall;
+        }
+    }
+
     /** Removes a correction the discipline made: a slew of {@code offsetSeconds}, a frequency change of {@code rateChange}. */
     void applied(double offsetSeconds, double rateChange) {
         this.offsetSeconds -= offsetSeconds;

@@ -114,6 +114,15 @@ class ClockDisciplineTest {
     }
 
     @Test
+    void slewsAtLeastToWithinTheErrorBoundOfAMeasurementItWeighsLittle() {
+        ClockDiscipline discipline = firmOnZero();
+        Measurement queued = new Measurement(1e-3, 0.25e-6, 20 * 64L * SECOND);
+
+        assertThat(discipline.update(queued)).isInstanceOfSatisfying(ClockCorrection.Slew.class,
+                slew -> assertThat(slew.newSeconds()).isCloseTo(1e-3 - queued.errorBoundSeconds(), within(1e-9)));
+    }
+
+    @Test
     void doubtsASingleOutlierOnceTheEstimateIsFirm() {
         ClockDiscipline discipline = firmOnZero();
 

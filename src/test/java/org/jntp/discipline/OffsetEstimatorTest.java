@@ -48,6 +48,28 @@ class OffsetEstimatorTest {
     }
 
     @Test
+    void bringsAnEstimateOutsideAMeasurementsBoundToItsNearerEdge() {
+        OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-6, 0);
+        estimator.update(0, 1e-12, 0);
+        estimator.predict(64 * SECOND, 0);
+        estimator.update(1e-3, 1e-6, 0);
+        double rateBefore = estimator.rate();
+        estimator.constrain(1e-3, 0.5e-3, 0);
+
+        assertThat(estimator.offsetSeconds()).isCloseTo(0.5e-3, within(1e-12));
+        assertThat(estimator.rate()).isGreaterThan(rateBefore);
+    }
+
+    @Test
+    void leavesAnEstimateWithinAMeasurementsBoundAsItIs() {
+        OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-6, 0);
+        estimator.update(0.2e-3, 1e-12, 0);
+        estimator.constrain(0, 0.5e-3, 0);
+
+        assertThat(estimator.offsetSeconds()).isCloseTo(0.2e-3, within(1e-9));
+    }
+
+    @Test
     void widensWhenMeasurementsDisagreeForLong() {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-6, 0);
         estimator.update(0, 1e-12, 0);
