@@ -36,9 +36,11 @@ public final class ClockWriteSmoke {
     private static final int READINGS = 5;
     /**
      * How far the fast slew may miss against the raw clock: adjtime() counts its slew down by 500 µs
-     * at each second's start, so what it reports left is up to that much behind the clock.
+     * at each second's start, so what it reports left is up to that much behind the clock, and the
+     * emulated guest's clock readings scatter by up to about 350 µs besides (eight runs: -337 to
+     * +410 µs, and +831 µs once with 1.6 ms left to adjtime). A tenth of the 100 ms slew.
      */
-    private static final long FAST_SLEW_TOLERANCE_NANOS = 600_000;
+    private static final long FAST_SLEW_TOLERANCE_NANOS = 1_000_000;
 
     private final List<String> failures = new ArrayList<>();
 
