@@ -13,6 +13,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Our daemon as a client, on a software clock started 0.25 s ahead and gaining 50 ppm, polling
@@ -21,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * second: chronyd reports in {@code tracking} how far its source is from the clock both read.
  */
 @InteropTest
+@Execution(ExecutionMode.CONCURRENT)
 class JntpClientInteropIT {
+    /** Held alone by the test that times our start against chronyd's, shared by the others. */
+    private static final String START_UP_RACE = "start-up race";
     private static final String OURS = "127.0.0.1";
     private static final String GOOD = "127.0.0.2";
     private static final String OTHER_GOOD = "127.0.0.3";
@@ -44,19 +51,25 @@ class JntpClientInteropIT {
     /** Our first request is basic, and chronyd answers the second in basic mode too. */
     private static final int BASIC_REQUESTS_BEFORE_INTERLEAVED = 2;
 
+    /**
+     * A namespace for each test: they run at once, each with the same addresses in its own, except
+     * the start-up race with chronyd, which runs alone (its lock) so that no other test's start slows it.
+     */
     @AutoClose
-    private static PeerDaemons peers;
+    private final PeerDaemons peers = PeerDaemons.inNewNamespace("jntpclient");
 
     @BeforeAll
-    static void createNamespaceAndRuntime() {
-        peers = PeerDaemons.inNewNamespace("jntpclient");
+    static void linkTheRuntime() {
         // bin/ntpd links its runtime on first use; do it now, so no timing below includes it
         Path ntpd = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath().resolve("bin/ntpd");
-        CommandResult usage = peers.netns().run(Duration.ofMinutes(3), ntpd.toString(), "-Z");
-        assertThat(usage.exitCode()).as(usage::describe).isEqualTo(2);
+        try (PeerDaemons setup = PeerDaemons.inNewNamespace("jntpclient")) {
+            CommandResult usage = setup.netns().run(Duration.ofMinutes(3), ntpd.toString(), "-Z");
+            assertThat(usage.exitCode()).as(usage::describe).isEqualTo(2);
+        }
     }
 
     @Test
+    @ResourceLock(value = START_UP_RACE, mode = ResourceAccessMode.READ)
     void followsAChronydServerWithinAMillisecond() {
         try (Daemon upstream = peers.chronydServer(GOOD);
                 Daemon ours = peers.jntpClient(OURS, "server " + GOOD + " iburst", SOFTWARE_CLOCK)) {
@@ -68,6 +81,7 @@ class JntpClientInteropIT {
     }
 
     @Test
+    @ResourceLock(value = START_UP_RACE, mode = ResourceAccessMode.READ)
     void followsAChronydServerInInterleavedModeWithinAMillisecond() {
         try (Daemon upstream = peers.chronydServer(GOOD);
                 Daemon ours = peers.jntpClient(OURS, "server " + GOOD + " iburst xleave", SOFTWARE_CLOCK)) {
@@ -85,6 +99,7 @@ class JntpClientInteropIT {
     }
 
     @Test
+    @ResourceLock(value = START_UP_RACE, mode = ResourceAccessMode.READ)
     void followsAnNtpsecServerWithinAMillisecond() {
         try (Daemon upstream = peers.ntpsecServer(GOOD)) {
             awaitSynchronised(upstream, GOOD);
@@ -99,6 +114,7 @@ class JntpClientInteropIT {
     }
 
     @Test
+    @ResourceLock(value = START_UP_RACE, mode = ResourceAccessMode.READ)
     void followsTwoGoodServersAndNotTheOneLyingByHalfASecond() {
         try (Daemon good = peers.chronydServer(GOOD);
                 Daemon otherGood = peers.chronydServer(OTHER_GOOD);
@@ -116,6 +132,7 @@ class JntpClientInteropIT {
     }
 
     @Test
+    @ResourceLock(value = START_UP_RACE, mode = ResourceAccessMode.READ_WRITE)
     void synchronisesWithIburstWithinOneAndAHalfTimesChronydsTime() {
         try (Daemon upstream = peers.chronydServer(GOOD)) {
             long chronydStart = System.nanoTime();
@@ -152,7 +169,7 @@ class JntpClientInteropIT {
         return reply.reply().leap() == 0 && reply.stratum() == 9;
     }
 
-    private static void awaitSynchronised(Daemon server, String address) {
+    private void awaitSynchronised(Daemon server, String address) {
         CommandResult query = Ntpdig.awaitAnswer(peers.netns(), address, SERVER_READY);
         assertThat(query.succeeded()).as(() -> "server never synchronised\n" + query.describe() + server.logTail())
                 .isTrue();
@@ -163,7 +180,7 @@ class JntpClientInteropIT {
      * {@link #SYNC_LIMIT} of our daemon listening, and then at every look, once a second, until
      * {@code watched} after it listened.
      */
-    private static void assertKeepsWithinAMillisecond(String what, long listeningNanos, Duration watched,
+    private void assertKeepsWithinAMillisecond(String what, long listeningNanos, Duration watched,
             Daemon ours, Daemon measuring, Daemon other) {
         ServedTime served = new ServedTime(new Chronyc(peers.netns(), measuring), OURS);
         Duration left = SYNC_LIMIT.minusNanos(System.nanoTime() - listeningNanos);
