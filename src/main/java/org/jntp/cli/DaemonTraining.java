@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
 import org.jntp.config.ConfigParser;
@@ -49,22 +48,17 @@ public final class DaemonTraining {
     private DaemonTraining() {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("jntp-training");
+        Path conf = Files.createTempFile("jntp-training", ".conf");
         try {
-            Path conf = Files.writeString(dir.resolve("ntp.conf"), LOCAL_CLOCK);
+            Files.writeString(conf, LOCAL_CLOCK);
             int port = freePort();
-            Thread ntpd = Thread.ofPlatform().daemon().start(() -> Ntpd.run(List.of("-n", "-c", conf.toString(),
+            // a daemon thread: the exit below ends it, mid-serve, as a signal would
+            Thread.ofPlatform().daemon().start(() -> Ntpd.run(List.of("-n", "-c", conf.toString(),
                     "--port", Integer.toString(port), "--software-clock", "0,0")));
             ask(port);
             synchroniseAClient();
-            ntpd.join(1);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(dir);
+            Files.deleteIfExists(conf);
         }
         System.exit(0);
     }
@@ -111,9 +105,9 @@ public final class DaemonTraining {
     private static void synchroniseAClient() throws IOException, InterruptedException {
         EventLog quiet = new EventLog(new PrintStream(PrintStream.nullOutputStream()), System::currentTimeMillis,
                 ZoneId.of("UTC"), ProcessHandle.current().pid(), 0);
-        Clock system = KernelClock.open();
         int upstreamPort = freePort();
-        try (Daemon upstream = Daemon.start(config(LOCAL_CLOCK), new SoftwareClock.Spec(0, 0).over(system),
+        try (KernelClock system = KernelClock.open();
+             Daemon upstream = Daemon.start(config(LOCAL_CLOCK), new SoftwareClock.Spec(0, 0).over(system),
                 upstreamPort, quiet);
              Daemon client = Daemon.start(config("server 127.0.0.1 iburst\ninterface ignore all\n"
                      + "interface listen 127.0.0.1\n"), new SoftwareClock.Spec(0.01, 0).over(system), freePort(),

@@ -58,8 +58,7 @@ class NtsDaemonTest {
     }
 
     private String ntsLines(int kePort) {
-        return "nts enable\nnts cert " + certificate.certificateFile() + "\nnts key " + certificate.keyFile()
-                + "\nnts cookie " + directory.resolve("nts-keys") + "\nnts port " + kePort + "\n";
+        return certificate.ntsServerLines(directory.resolve("nts-keys")) + "nts port " + kePort + "\n";
     }
 
     private Daemon start(String text, int port) throws IOException {

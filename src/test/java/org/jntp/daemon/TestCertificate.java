@@ -26,6 +26,11 @@ public record TestCertificate(Path certificateFile, Path keyFile) {
     private static final String PASSWORD = "nts-test";
 
     /** A certificate valid from now for two days. */
+    /** The ntp.conf lines (ours, as NTPsec's) of an NTS server with this certificate, its master keys in {@code cookieFile}. */
+    public String ntsServerLines(Path cookieFile) {
+        return "nts enable\nnts cert " + certificateFile + "\nnts key " + keyFile + "\nnts cookie " + cookieFile + "\n";
+    }
+
     public static TestCertificate make(Path directory) throws IOException, InterruptedException,
             GeneralSecurityException {
         return make(directory, List.of("-validity", "2"));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +59,8 @@ class JntpClientInteropIT {
 
     @BeforeAll
     static void linkTheRuntime() {
-        // bin/ntpd links its runtime on first use; do it now, so no timing below includes it
-        Path ntpd = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath().resolve("bin/ntpd");
-        try (PeerDaemons setup = PeerDaemons.inNewNamespace("jntpclient")) {
-            CommandResult usage = setup.netns().run(Duration.ofMinutes(3), ntpd.toString(), "-Z");
-            assertThat(usage.exitCode()).as(usage::describe).isEqualTo(2);
-        }
+        CommandResult usage = PeerDaemons.linkTheDaemonsRuntime();
+        assertThat(usage.exitCode()).as(usage::describe).isEqualTo(2);
     }
 
     @Test

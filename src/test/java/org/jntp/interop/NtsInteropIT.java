@@ -43,8 +43,7 @@ class NtsInteropIT {
     }
 
     private static String ntsServerLines() {
-        return "nts enable\nnts cert " + certificate.certificateFile() + "\nnts key " + certificate.keyFile()
-                + "\nnts cookie " + directory.resolve("nts-keys") + "\n";
+        return certificate.ntsServerLines(directory.resolve("nts-keys"));
     }
 
     private static CommandResult probe(String host) {

@@ -53,8 +53,7 @@ class NtsNtpsecInteropIT {
 
     /** NTPsec's lines, which ours reads as well: the NTS-KE server, its certificate, key and master keys file. */
     private static String ntsServerLines(String cookieFile) {
-        return "nts enable\nnts cert " + certificate.certificateFile() + "\nnts key " + certificate.keyFile()
-                + "\nnts cookie " + directory.resolve(cookieFile) + "\n";
+        return certificate.ntsServerLines(directory.resolve(cookieFile));
     }
 
     /**

@@ -3,15 +3,14 @@ package org.jntp.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jntp.daemon.privilege.Capability;
+import org.jntp.daemon.privilege.ProcStatus;
 import org.jntp.daemon.service.NotifySocket;
 import org.jntp.daemon.service.UnixDatagramReceiver;
 import org.junit.jupiter.api.AutoClose;
@@ -45,10 +44,10 @@ class ServiceIT {
     void everyThreadRunsAsNobodyAfterTheDrop() {
         try (Daemon daemon = serving(peers.jntp(ADDRESS, "-u", "nobody"))) {
             for (Path task : tasks(daemon)) {
-                assertThat(field(task, "Uid")).as(task + "\n" + daemon.logTail())
+                assertThat(ProcStatus.field(task, "Uid")).as(task + "\n" + daemon.logTail())
                         .isEqualTo(String.join("\t", NOBODY, NOBODY, NOBODY, NOBODY));
-                assertThat(field(task, "Gid")).as(task.toString()).isEqualTo(String.join("\t", NOBODY, NOBODY, NOBODY, NOBODY));
-                assertThat(field(task, "Groups")).as(task.toString()).isEqualTo(NOBODY);
+                assertThat(ProcStatus.field(task, "Gid")).as(task.toString()).isEqualTo(String.join("\t", NOBODY, NOBODY, NOBODY, NOBODY));
+                assertThat(ProcStatus.field(task, "Groups")).as(task.toString()).isEqualTo(NOBODY);
             }
         }
     }
@@ -56,14 +55,14 @@ class ServiceIT {
     @Test
     void theDaemonsThreadsKeepOnlySysTimeAndNetBindServiceAsTheBoundingSetAllows() {
         try (Daemon daemon = serving(peers.jntp(ADDRESS, "-u", "nobody"))) {
-            long bounding = bits(Path.of("/proc", Long.toString(daemon.pid())), "CapBnd");
+            long bounding = ProcStatus.bits(Path.of("/proc", Long.toString(daemon.pid())), "CapBnd");
             long expected = Capability.bits(Capability.KEPT) & bounding;
             List<Path> ours = tasks(daemon).stream().filter(ServiceIT::startedByTheDaemon).toList();
 
             assertThat(ours).as(daemon.logTail()).hasSizeGreaterThanOrEqualTo(3);
             for (Path task : ours) {
-                assertThat(bits(task, "CapPrm")).as(task + " CapPrm").isEqualTo(expected);
-                assertThat(bits(task, "CapEff")).as(task + " CapEff").isEqualTo(expected);
+                assertThat(ProcStatus.bits(task, "CapPrm")).as(task + " CapPrm").isEqualTo(expected);
+                assertThat(ProcStatus.bits(task, "CapEff")).as(task + " CapEff").isEqualTo(expected);
             }
         }
     }
@@ -74,9 +73,9 @@ class ServiceIT {
         try (Daemon daemon = serving(peers.jntp(ADDRESS, "-u", "nobody"))) {
             long others = ~Capability.bits(Capability.KEPT);
             for (Path task : tasks(daemon)) {
-                assertThat(bits(task, "CapPrm") & others).as(task + " CapPrm").isZero();
-                assertThat(bits(task, "CapEff") & others).as(task + " CapEff").isZero();
-                assertThat(bits(task, "CapAmb")).as(task + " CapAmb").isZero();
+                assertThat(ProcStatus.bits(task, "CapPrm") & others).as(task + " CapPrm").isZero();
+                assertThat(ProcStatus.bits(task, "CapEff") & others).as(task + " CapEff").isZero();
+                assertThat(ProcStatus.bits(task, "CapAmb")).as(task + " CapAmb").isZero();
             }
         }
     }
@@ -138,36 +137,12 @@ class ServiceIT {
     }
 
     private static List<Path> tasks(Daemon daemon) {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(daemon.pid()), "task"))) {
-            return tasks.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProcStatus.tasks(daemon.pid());
     }
 
     /** The threads the daemon starts after the drop, and the thread that dropped (the JVM's "main", named java). */
     private static boolean startedByTheDaemon(Path task) {
-        String name = read(task.resolve("comm")).strip();
+        String name = ProcStatus.name(task);
         return name.startsWith("ntpd-") || name.startsWith("jntp-") || name.equals("java");
-    }
-
-    private static long bits(Path task, String field) {
-        return Long.parseUnsignedLong(field(task, field), 16);
-    }
-
-    private static String field(Path task, String name) {
-        return read(task.resolve("status")).lines()
-                .filter(line -> line.startsWith(name + ":"))
-                .map(line -> line.substring(name.length() + 1).strip())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(task + "/status has no " + name));
-    }
-
-    private static String read(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jntp.daemon.privilege.Capability;
+import org.jntp.daemon.privilege.ProcStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,23 +114,23 @@ class ShippedPrivilegesIT {
         awaitAnswer();
         long allowed = Capability.CAP_NET_BIND_SERVICE.bit();
         for (Path task : tasks()) {
-            assertThat(field(task, "Uid")).as(task + "\n" + log()).isEqualTo(String.join("\t", NOBODY, NOBODY, NOBODY, NOBODY));
-            assertThat(bits(task, "CapPrm") & ~allowed).as(task + " CapPrm").isZero();
-            assertThat(bits(task, "CapEff") & ~allowed).as(task + " CapEff").isZero();
-            assertThat(bits(task, "CapInh")).as(task + " CapInh").isZero();
-            assertThat(bits(task, "CapAmb")).as(task + " CapAmb").isZero();
-            assertThat(field(task, "NoNewPrivs")).as(task + " NoNewPrivs").isEqualTo("1");
-            assertThat(Capability.in(bits(task, "CapBnd"))).as(task + " CapBnd").doesNotContain(Capability.CAP_SYS_TIME);
+            assertThat(ProcStatus.field(task, "Uid")).as(task + "\n" + log()).isEqualTo(String.join("\t", NOBODY, NOBODY, NOBODY, NOBODY));
+            assertThat(ProcStatus.bits(task, "CapPrm") & ~allowed).as(task + " CapPrm").isZero();
+            assertThat(ProcStatus.bits(task, "CapEff") & ~allowed).as(task + " CapEff").isZero();
+            assertThat(ProcStatus.bits(task, "CapInh")).as(task + " CapInh").isZero();
+            assertThat(ProcStatus.bits(task, "CapAmb")).as(task + " CapAmb").isZero();
+            assertThat(ProcStatus.field(task, "NoNewPrivs")).as(task + " NoNewPrivs").isEqualTo("1");
+            assertThat(Capability.in(ProcStatus.bits(task, "CapBnd"))).as(task + " CapBnd").doesNotContain(Capability.CAP_SYS_TIME);
         }
     }
 
     @Test
     void itsServingThreadsKeepNetBindService() throws IOException {
         awaitAnswer();
-        List<Path> serving = tasks().stream().filter(task -> read(task.resolve("comm")).startsWith("ntpd-")).toList();
+        List<Path> serving = tasks().stream().filter(task -> ProcStatus.name(task).startsWith("ntpd-")).toList();
         assertThat(serving).as(log()).isNotEmpty();
         for (Path task : serving) {
-            assertThat(Capability.in(bits(task, "CapEff"))).as(task.toString()).containsExactly(Capability.CAP_NET_BIND_SERVICE);
+            assertThat(Capability.in(ProcStatus.bits(task, "CapEff"))).as(task.toString()).containsExactly(Capability.CAP_NET_BIND_SERVICE);
         }
     }
 
@@ -140,20 +140,8 @@ class ShippedPrivilegesIT {
                 .orElseThrow(() -> new AssertionError("no answer on port " + PORT + "\n" + log()));
     }
 
-    private static List<Path> tasks() throws IOException {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(daemon.pid()), "task"))) {
-            return tasks.sorted().toList();
-        }
-    }
-
-    private static long bits(Path task, String field) {
-        return Long.parseUnsignedLong(field(task, field), 16);
-    }
-
-    private static String field(Path task, String name) {
-        return read(task.resolve("status")).lines().filter(line -> line.startsWith(name + ":"))
-                .map(line -> line.substring(name.length() + 1).strip()).findFirst()
-                .orElseThrow(() -> new AssertionError(task + "/status has no " + name));
+    private static List<Path> tasks() {
+        return ProcStatus.tasks(daemon.pid());
     }
 
     private String log() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jntp.nts.CookieCodec;
-import org.jntp.nts.KeNegotiation;
 import org.jntp.nts.MasterKeyRing;
 import org.jntp.nts.NtsServerExchange;
 import org.jntp.nts.SessionKeys;
@@ -21,16 +20,8 @@ class NtsSessionTest {
 
     private final Random random = new Random(8915);
     private final MasterKeyRing ring = MasterKeyRing.create(NOW_NANOS / 1_000_000_000L, random);
-    private final SessionKeys keys = sessionKeys(random);
+    private final SessionKeys keys = SynchronizerNtsTest.sessionKeys(random);
     private final NtsSession session = new NtsSession();
-
-    private static SessionKeys sessionKeys(Random random) {
-        byte[] c2s = new byte[32];
-        byte[] s2c = new byte[32];
-        random.nextBytes(c2s);
-        random.nextBytes(s2c);
-        return new SessionKeys(KeNegotiation.AES_SIV_CMAC_256, c2s, s2c);
-    }
 
     private void established(int cookies) {
         List<byte[]> jar = new ArrayList<>();

@@ -49,7 +49,8 @@ class SynchronizerNtsTest {
     private final Synchronizer synchronizer = synchronizer();
     private long monoNanos;
 
-    private static SessionKeys sessionKeys(Random random) {
+    /** Random C2S and S2C keys of AES-SIV-CMAC-256, as NTS-KE would export them. */
+    static SessionKeys sessionKeys(Random random) {
         byte[] c2s = new byte[32];
         byte[] s2c = new byte[32];
         random.nextBytes(c2s);
