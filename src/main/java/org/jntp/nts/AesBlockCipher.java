@@ -46,7 +46,10 @@ final class AesBlockCipher implements BlockCipher {
             }
         }
         int older = 1 - active;
-        keys[older] = key.clone();
+        if (keys[older] == null || keys[older].length != key.length) {
+            keys[older] = new byte[key.length];
+        }
+        System.arraycopy(key, 0, keys[older], 0, key.length);
         expanded[older] = false;
         active = older;
     }
