@@ -46,7 +46,7 @@ public final class CookieCodec {
         plaintext[1] = (byte) keys.aeadAlgorithm();
         System.arraycopy(keys.c2s(), 0, plaintext, KEYS_AT, Aead.KEY_OCTETS);
         System.arraycopy(keys.s2c(), 0, plaintext, KEYS_AT + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
-        byte[] sealed = Aead.encrypt(master.key(), nonce, plaintext);
+        byte[] sealed = master.aead().encrypt(nonce, plaintext);
         byte[] cookie = new byte[COOKIE_OCTETS];
         writeId(cookie, master.id());
         System.arraycopy(nonce, 0, cookie, ID_OCTETS, NONCE_OCTETS);
@@ -66,7 +66,7 @@ public final class CookieCodec {
         }
         byte[] nonce = Arrays.copyOfRange(cookie, ID_OCTETS, ID_OCTETS + NONCE_OCTETS);
         byte[] sealed = Arrays.copyOfRange(cookie, ID_OCTETS + NONCE_OCTETS, COOKIE_OCTETS);
-        Optional<byte[]> plaintext = Aead.decrypt(master.get().key(), nonce, sealed);
+        Optional<byte[]> plaintext = master.get().aead().decrypt(nonce, sealed);
         if (plaintext.isEmpty()) {
             return new Invalid();
         }

@@ -3,14 +3,24 @@ package org.jntp.nts;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
-/** A server master key that seals cookies, named by the 32-bit id each cookie starts with. */
-public record MasterKey(int id, byte[] key) {
+/**
+ * A server master key that seals cookies, named by the 32-bit id each cookie starts with. It keeps
+ * its AES-SIV ciphers ready ({@link AeadKey}) as every NTS request opens and seals a cookie with it;
+ * equality is the id's and the key's.
+ */
+public final class MasterKey {
+    private final int id;
+    private final byte[] key;
+    private final AeadKey aead;
+
     /** Checks the key is an AES-SIV-CMAC-256 key and keeps a copy. */
-    public MasterKey {
+    public MasterKey(int id, byte[] key) {
         if (key.length != Aead.KEY_OCTETS) {
             throw new IllegalArgumentException("a master key has 32 octets, not " + key.length);
         }
-        key = key.clone();
+        this.id = id;
+        this.key = key.clone();
+        this.aead = new AeadKey(key);
     }
 
     /** A fresh key with a fresh id. */
@@ -20,9 +30,19 @@ public record MasterKey(int id, byte[] key) {
         return new MasterKey(random.nextInt(), key);
     }
 
-    @Override
+    /** The id cookies sealed under this key start with. */
+    public int id() {
+        return id;
+    }
+
+    /** A copy of the key. */
     public byte[] key() {
         return key.clone();
+    }
+
+    /** The key ready to seal and open cookies. */
+    AeadKey aead() {
+        return aead;
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.jntp.nts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,44 @@ class CookieCodecTest {
         MasterKeyRing twiceRotated = ring.rotate(1_086_400, random).rotate(1_172_800, random);
 
         assertThat(CookieCodec.open(cookie, twiceRotated)).isEqualTo(new CookieCodec.UnknownKey());
+    }
+
+    @Test
+    void refusesCookieAfterTwoRotationsThoughItsKeyHadItsCiphersReady() {
+        byte[] cookie = CookieCodec.make(randomKeys(), ring, random);
+        CookieCodec.open(cookie, ring);
+        MasterKeyRing twiceRotated = ring.rotate(1_086_400, random).rotate(1_172_800, random);
+
+        assertThat(CookieCodec.open(cookie, twiceRotated)).isEqualTo(new CookieCodec.UnknownKey());
+    }
+
+    @Test
+    void refusesCookieUnderAKeyWithItsIdButOtherOctets() {
+        byte[] octets = new byte[32];
+        random.nextBytes(octets);
+        MasterKeyRing first = new MasterKeyRing(new MasterKey(7, octets), Optional.empty(), 1_000_000);
+        byte[] cookie = CookieCodec.make(randomKeys(), first, random);
+        CookieCodec.open(cookie, first);
+        octets[31] ^= 1;
+        MasterKeyRing reloaded = new MasterKeyRing(new MasterKey(7, octets), Optional.empty(), 1_000_000);
+
+        assertThat(CookieCodec.open(cookie, reloaded)).isEqualTo(new CookieCodec.Invalid());
+    }
+
+    @Test
+    void opensCookiesOfTheCurrentAndPreviousKeysInAnyOrder() {
+        MasterKeyRing rotated = ring.rotate(1_086_400, random);
+        List<SessionKeys> keys = new ArrayList<>();
+        List<byte[]> cookies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            keys.add(randomKeys());
+            cookies.add(CookieCodec.make(keys.getLast(), i % 2 == 0 ? ring : rotated, random));
+        }
+        for (int round = 0; round < 200; round++) {
+            int i = random.nextInt(cookies.size());
+
+            assertThat(CookieCodec.open(cookies.get(i), rotated)).isEqualTo(new CookieCodec.Opened(keys.get(i)));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.jntp.nts.Aead;
 import org.jntp.nts.CookieCodec;
 import org.jntp.nts.KeNegotiation;
 import org.jntp.nts.MasterKeyRing;
+import org.jntp.nts.NonceGenerator;
 import org.jntp.nts.NtsClientExchange;
 import org.jntp.nts.SessionKeys;
 import org.jntp.server.Counter;
@@ -56,7 +57,8 @@ public class NtsRespondBenchmark {
     public void setUp() throws NoSuchAlgorithmException {
         SecureRandom random = SecureRandom.getInstance("DRBG");
         MasterKeyRing ring = MasterKeyRing.create(ServerFixture.START_NANOS / ServerFixture.SECOND_NANOS, random);
-        fixture = ServerFixture.configuredBy("", new NtsServing(() -> Optional.of(ring), random));
+        fixture = ServerFixture.configuredBy("", new NtsServing(() -> Optional.of(ring),
+                NonceGenerator.seededBy(random)));
         server = fixture.server();
         plainRequest = ServerFixture.clientRequest();
         ntsRequest = ByteBuffer.allocateDirect(1280);
