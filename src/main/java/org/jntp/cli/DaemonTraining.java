@@ -2,14 +2,13 @@ package org.jntp.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.jntp.clock.KernelClock;
@@ -20,6 +19,11 @@ import org.jntp.config.NtpConfig;
 import org.jntp.daemon.ClientOptions;
 import org.jntp.daemon.Daemon;
 import org.jntp.daemon.EventLog;
+import org.jntp.daemon.net.Endpoint;
+import org.jntp.daemon.net.ReceiveBatch;
+import org.jntp.daemon.net.SendBatch;
+import org.jntp.daemon.net.UdpSocket;
+import org.jntp.daemon.net.UdpSocketOptions;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.NtpHeader;
 import org.jntp.protocol.NtpTimestamp;
@@ -32,7 +36,8 @@ import org.jntp.protocol.control.ControlRequest;
  * its local clock on a software clock (the system clock is only read), answering time and mode 6
  * requests; beside it a client synchronising to a second daemon, so that the source, filter and
  * discipline classes are in the cache too. About three seconds; no output; the JVM exits at the end,
- * which writes the cache.
+ * which writes the cache. Its own requests go through the daemon's sockets, not java.net's: every
+ * class the training loads is loaded again at each start of the daemon from the cache.
  */
 public final class DaemonTraining {
     private static final long SYNC_WAIT_MILLIS = 5_000;
@@ -48,9 +53,12 @@ public final class DaemonTraining {
     private DaemonTraining() {}
 
     public static void main(String[] args) throws Exception {
-        Path conf = Files.createTempFile("jntp-training", ".conf");
+        // not Files.createTempFile, whose permission classes the daemon never needs; CREATE_NEW
+        // refuses a file or link already there, as createTempFile does
+        Path conf = Path.of(System.getProperty("java.io.tmpdir"),
+                "jntp-training-" + ProcessHandle.current().pid() + ".conf");
         try {
-            Files.writeString(conf, LOCAL_CLOCK);
+            Files.writeString(conf, LOCAL_CLOCK, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             int port = freePort();
             // a daemon thread: the exit below ends it, mid-serve, as a signal would
             Thread.ofPlatform().daemon().start(() -> Ntpd.run(List.of("-n", "-c", conf.toString(),
@@ -65,40 +73,39 @@ public final class DaemonTraining {
 
     /** Time requests until the daemon answers and then some, and the mode 6 requests of ntpq -p and ntpstat. */
     private static void ask(int port) throws IOException {
-        InetSocketAddress daemon = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            socket.setSoTimeout(50);
-            byte[] request = timeRequest();
-            DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
+        Endpoint daemon = Endpoint.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        try (UdpSocket socket = UdpSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                UdpSocketOptions.defaults().withReceiveTimeout(Duration.ofMillis(50)));
+             SendBatch request = SendBatch.allocate(1, NtpHeader.LENGTH);
+             SendBatch control = SendBatch.allocate(1, 2048);
+             ReceiveBatch reply = ReceiveBatch.allocate(1, 2048)) {
+            int slot = request.add(daemon);
+            request.setLength(slot, timeRequest(request.payload(slot)));
             int answered = 0;
             long deadline = System.nanoTime() + SYNC_WAIT_MILLIS * 1_000_000L;
             while (answered < REQUESTS && System.nanoTime() - deadline < 0) {
-                socket.send(new DatagramPacket(request, request.length, daemon));
-                try {
-                    socket.receive(reply);
-                    answered++;
-                } catch (SocketTimeoutException notYet) {
-                    // the daemon is still starting
-                }
+                socket.send(request);
+                answered += socket.receive(reply);
             }
-            for (ControlRequest control : List.of(ControlRequest.of(2, ControlOpcode.READSTAT, 1, 0, new byte[0]),
+            for (ControlRequest query : List.of(ControlRequest.of(2, ControlOpcode.READSTAT, 1, 0, new byte[0]),
                     ControlRequest.of(2, ControlOpcode.READVAR, 2, 0, new byte[0]))) {
-                byte[] datagram = control.encode();
-                socket.send(new DatagramPacket(datagram, datagram.length, daemon));
-                try {
-                    socket.receive(reply);
-                } catch (SocketTimeoutException lost) {
-                    // training goes on without it
-                }
+                byte[] datagram = query.encode();
+                control.clear();
+                int querySlot = control.add(daemon);
+                control.payload(querySlot).put(datagram);
+                control.setLength(querySlot, datagram.length);
+                socket.send(control);
+                // no answer within the timeout: training goes on without it
+                socket.receive(reply);
             }
         }
     }
 
-    private static byte[] timeRequest() {
-        ByteBuffer packet = ByteBuffer.allocate(NtpHeader.LENGTH);
+    /** Writes a client's time request into {@code packet}; returns its length. */
+    private static int timeRequest(ByteBuffer packet) {
         NtpHeader.clientRequest(NtpHeader.VERSION, NtpTimestamp.ofUnixNanos(System.currentTimeMillis() * 1_000_000L))
                 .encode(packet);
-        return packet.array();
+        return packet.position();
     }
 
     /** A second daemon serving its local clock, and a third synchronising to it with iburst. */
@@ -127,8 +134,9 @@ public final class DaemonTraining {
     }
 
     private static int freePort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
+        try (UdpSocket socket = UdpSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                UdpSocketOptions.defaults())) {
+            return socket.localAddress().getPort();
         }
     }
 }

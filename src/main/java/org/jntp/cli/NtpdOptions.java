@@ -144,8 +144,14 @@ public record NtpdOptions(
     }
 
     private static int parsePort(String value) {
-        if (!value.matches("[0-9]{1,5}")) {
+        // a loop, not a regex: the daemon would keep java.util.regex's classes for this alone
+        if (value.isEmpty() || value.length() > 5) {
             return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return -1;
+            }
         }
         int port = Integer.parseInt(value);
         return port >= 1 && port <= 65535 ? port : -1;

@@ -3,8 +3,7 @@ package org.jntp.daemon;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.ZonedDateTime;
 import java.util.function.LongSupplier;
 import org.jntp.config.LogMask;
 
@@ -15,8 +14,9 @@ import org.jntp.config.LogMask;
  * the rest (start-up, errors) always are. Never called per packet.
  */
 public final class EventLog {
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ROOT);
+    /** By hand rather than with a DateTimeFormatter, whose classes and locale data an idle daemon would keep. */
+    private static final String[] MONTHS =
+            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     /** Replaced when SIGHUP reopens the log file. */
     private volatile PrintStream out;
@@ -68,12 +68,25 @@ public final class EventLog {
 
     /** Writes a line whatever the mask, as ntpd writes its start-up lines and errors. */
     public void info(String message) {
-        String stamp = STAMP.format(Instant.ofEpochMilli(wallClockMillis.getAsLong()).atZone(zone));
+        String stamp = stamp(Instant.ofEpochMilli(wallClockMillis.getAsLong()).atZone(zone));
         PrintStream stream = out;
         synchronized (stream) {
             stream.println(stamp + prefix + message);
             stream.flush();
         }
+    }
+
+    /** {@code d MMM HH:mm:ss} in the C locale, as ntpd stamps its logfile. */
+    private static String stamp(ZonedDateTime time) {
+        StringBuilder stamp = new StringBuilder(15).append(time.getDayOfMonth()).append(' ')
+                .append(MONTHS[time.getMonthValue() - 1]).append(' ');
+        twoDigits(stamp, time.getHour()).append(':');
+        twoDigits(stamp, time.getMinute()).append(':');
+        return twoDigits(stamp, time.getSecond()).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Logged only when ntpd was started with at least {@code level} {@code -d} flags. */

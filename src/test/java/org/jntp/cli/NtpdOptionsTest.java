@@ -90,6 +90,14 @@ class NtpdOptionsTest {
     }
 
     @Test
+    void rejectsAPortThatIsNotDecimalDigits() {
+        assertThat(error("--port", "+123")).contains("1..65535");
+        assertThat(error("--port", "12a")).contains("1..65535");
+        assertThat(error("--port", "000123")).contains("1..65535");
+        assertThat(error("--port", "0")).contains("1..65535");
+    }
+
+    @Test
     void rejectsUnknownFlagWithUsage() {
         assertThat(error("-z")).startsWith("unknown option -z").contains("usage: ntpd");
     }

@@ -28,6 +28,17 @@ class EventLogTest {
     }
 
     @Test
+    void stampsInTheLogsZoneWithAnUnpaddedDayAndPaddedTime() {
+        // 2026-03-04T22:01:02Z, 5 March 01:01:02 three hours east
+        EventLog east = new EventLog(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                () -> 1_772_661_662_000L, ZoneOffset.ofHours(3), 4555, 0);
+
+        east.info("x");
+
+        assertThat(written()).isEqualTo("5 Mar 01:01:02 ntpd[4555]: x\n");
+    }
+
+    @Test
     void writesDebugLinesOnlyUpToTheDebugLevel() {
         log.debug(1, "shown");
         log.debug(2, "hidden");
