@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * where {@link java.security.SecureRandom}'s default (NativePRNG) takes them from too. The daemon's
  * start reads it rather than SecureRandom because a JVM's first SecureRandom sets up the security
  * providers, all of it before the first poll: 30 ms against 3 ms for the same 64 longs in an
- * interpreted JVM on the development machine, some ten times that under the kernel test bed's
- * emulation.
+ * interpreted JVM on the development machine.
  */
 final class KernelRandom {
     private static final Path URANDOM = Path.of("/dev/urandom");
