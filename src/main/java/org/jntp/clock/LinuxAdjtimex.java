@@ -38,8 +38,6 @@ public final class LinuxAdjtimex implements Adjtimex {
             LINKER.defaultLookup().findOrThrow("clock_adjtime"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS),
             Linker.Option.captureCallState("errno"));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private final boolean writesAllowed;
     private final int clockId;
@@ -99,9 +97,20 @@ public final class LinuxAdjtimex implements Adjtimex {
         }
     }
 
+    /**
+     * {@code char *strerror(int errnum)}, linked at the first error: linking a call takes 0.2-0.4 s
+     * of the daemon's start under the kernel test bed's emulation.
+     */
+    private static final class Strerror {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(
+                LINKER.defaultLookup().findOrThrow("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+        private Strerror() {}
+    }
+
     private static String strerror(int errno) {
         try {
-            MemorySegment message = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment message = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return message.reinterpret(Integer.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw new ClockException("strerror could not be called", t);

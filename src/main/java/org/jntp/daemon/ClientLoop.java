@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +100,7 @@ final class ClientLoop implements Runnable {
     private final Optional<LeapSmear> leapSmear;
     private final CompletableFuture<DaemonExit> exit;
     private final EventLog log;
-    private final RandomBits random = new RandomBits(new SecureRandom());
+    private final RandomBits random = new RandomBits(KernelRandom::fill);
     private final Queue<NameResolver.News> news = new ConcurrentLinkedQueue<>();
     private final Queue<Configured> configured = new ConcurrentLinkedQueue<>();
     private final OutstandingRequests<UdpSocket> outstanding = new OutstandingRequests<>();

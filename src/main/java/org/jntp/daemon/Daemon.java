@@ -175,10 +175,9 @@ public final class Daemon implements AutoCloseable {
         RestrictTable restrictions = config.restrictTable();
         ServedLists lists = new ServedLists(restrictions);
         published.lists(lists);
-        SecureRandom random = new SecureRandom();
-        MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, random.nextLong());
+        MruList mru = MruList.create(config.mru(), config.discard(), MRU_SHARDS, KernelRandom.nextLong());
         byte[] nonceKey = new byte[NONCE_KEY_OCTETS];
-        random.nextBytes(nonceKey);
+        KernelRandom.fill(nonceKey);
         ControlAuth auth = new ControlAuth(preopened.keys(), config.auth().controlKey(),
                 config.isEnabled(SystemFlag.AUTH));
         serverStatistics = () -> statistics(mru, config.mru());

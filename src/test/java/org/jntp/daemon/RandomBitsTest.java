@@ -2,19 +2,20 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class RandomBitsTest {
 
     /** A source that counts the longs drawn from it and gives 1, 2, 3, ... */
-    private static final class CountingSource extends SecureRandom {
-        private static final long serialVersionUID = 1L;
+    private static final class CountingSource implements Consumer<long[]> {
         long drawn;
 
         @Override
-        public long nextLong() {
-            return ++drawn;
+        public void accept(long[] block) {
+            for (int i = 0; i < block.length; i++) {
+                block[i] = ++drawn;
+            }
         }
     }
 

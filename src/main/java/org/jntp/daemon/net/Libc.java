@@ -19,6 +19,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * Downcalls into glibc's socket API (x86_64 Linux). Every call that can fail takes, as its first
  * argument, a segment of {@link #CAPTURE_LAYOUT} into which the linker saves errno right after
  * the call, before the JVM can clobber it.
+ *
+ * <p>The calls that the daemon's start and its polls make are linked when this class loads; the
+ * others (the nested holders) at their first use. Linking a call spins a class and method handles
+ * for its signature: a few milliseconds here, 0.2-0.4 s each under the kernel test bed's emulation,
+ * where five more of them delayed the first poll by a second.
  */
 // Calling native code is this class's purpose; the launchers and the build grant native access.
 @SuppressWarnings("restricted")
@@ -76,9 +81,6 @@ final class Libc {
     /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
     static final MethodHandle SETSOCKOPT =
             withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
-    static final MethodHandle GETSOCKOPT =
-            withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
     static final MethodHandle GETSOCKNAME = withErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags, struct timespec *t)} */
@@ -90,19 +92,47 @@ final class Libc {
     static final MethodHandle POLL = withErrno("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     /** {@code int eventfd(unsigned int initval, int flags)} */
     static final MethodHandle EVENTFD = withErrno("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
-    /** {@code ssize_t read(int fd, void *buf, size_t count)} */
-    static final MethodHandle READ = withErrno("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    /** {@code ssize_t write(int fd, const void *buf, size_t count)} */
-    static final MethodHandle WRITE = withErrno("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    /** {@code int shutdown(int fd, int how)} */
-    static final MethodHandle SHUTDOWN = withErrno("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
-    static final int SHUT_RD = 0;
     /** {@code int close(int fd)} */
     static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
-    /** {@code char *strerror(int errnum)} */
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.findOrThrow("strerror"),
-            FunctionDescriptor.of(ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(Long.MAX_VALUE, JAVA_BYTE)),
-                    JAVA_INT));
+    static final int SHUT_RD = 0;
+
+    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)}, linked at first use. */
+    static final class Getsockopt {
+        static final MethodHandle HANDLE =
+                withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+
+        private Getsockopt() {}
+    }
+
+    /** {@code ssize_t read(int fd, void *buf, size_t count)}, linked at first use. */
+    static final class Read {
+        static final MethodHandle HANDLE = withErrno("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+
+        private Read() {}
+    }
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t count)}, linked at first use. */
+    static final class Write {
+        static final MethodHandle HANDLE = withErrno("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+
+        private Write() {}
+    }
+
+    /** {@code int shutdown(int fd, int how)}, linked at first use. */
+    static final class Shutdown {
+        static final MethodHandle HANDLE = withErrno("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
+
+        private Shutdown() {}
+    }
+
+    /** {@code char *strerror(int errnum)}, linked at the first error. */
+    private static final class Strerror {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(LIBC.findOrThrow("strerror"),
+                FunctionDescriptor.of(ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(Long.MAX_VALUE, JAVA_BYTE)),
+                        JAVA_INT));
+
+        private Strerror() {}
+    }
 
     private static MethodHandle withErrno(String name, MemoryLayout result, MemoryLayout... args) {
         return LINKER.downcallHandle(LIBC.findOrThrow(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
@@ -136,7 +166,7 @@ final class Libc {
     /** The C library's text for an errno value, e.g. "Address already in use". */
     static String strerror(int errno) {
         try {
-            return ((MemorySegment) STRERROR.invokeExact(errno)).getString(0);
+            return ((MemorySegment) Strerror.HANDLE.invokeExact(errno)).getString(0);
         } catch (Throwable t) {
             throw new AssertionError("strerror downcall failed", t);
         }

@@ -90,7 +90,7 @@ public final class Poller implements AutoCloseable {
             MemorySegment one = arena.allocate(JAVA_LONG);
             one.set(JAVA_LONG, 0, 1L);
             // EAGAIN means the counter is already non-zero: the waiter will wake either way.
-            Libc.invoke(() -> (int) (long) Libc.WRITE.invokeExact(capture, fd, one, 8L));
+            Libc.invoke(() -> (int) (long) Libc.Write.HANDLE.invokeExact(capture, fd, one, 8L));
         }
     }
 
@@ -128,7 +128,7 @@ public final class Poller implements AutoCloseable {
         int fd = eventFd;
         MemorySegment capture = Libc.allocateCapture(arena);
         MemorySegment counter = arena.allocate(JAVA_LONG);
-        Libc.invoke(() -> (int) (long) Libc.READ.invokeExact(capture, fd, counter, 8L));
+        Libc.invoke(() -> (int) (long) Libc.Read.HANDLE.invokeExact(capture, fd, counter, 8L));
     }
 
     private static void set(MemorySegment fds, int index, int fd) {

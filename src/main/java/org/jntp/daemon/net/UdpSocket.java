@@ -127,7 +127,7 @@ public final class UdpSocket implements AutoCloseable {
             boolean v4 = family == IpFamily.IPV4;
             int level = v4 ? Libc.IPPROTO_IP : Libc.IPPROTO_IPV6;
             int option = v4 ? Libc.IP_TOS : Libc.IPV6_TCLASS;
-            setup.check("getsockopt", Libc.invoke(() -> (int) Libc.GETSOCKOPT.invokeExact(setup.capture(), fd, level,
+            setup.check("getsockopt", Libc.invoke(() -> (int) Libc.Getsockopt.HANDLE.invokeExact(setup.capture(), fd, level,
                     option, setup.value(), length)));
             return setup.value().get(JAVA_INT, 0);
         }
@@ -244,7 +244,7 @@ public final class UdpSocket implements AutoCloseable {
             wokenUp = true;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
-                Libc.invoke(() -> (int) Libc.SHUTDOWN.invokeExact(capture, descriptor, Libc.SHUT_RD));
+                Libc.invoke(() -> (int) Libc.Shutdown.HANDLE.invokeExact(capture, descriptor, Libc.SHUT_RD));
             }
         }
     }
