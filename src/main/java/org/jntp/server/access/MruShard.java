@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * One lock's worth of the MRU list: entries in parallel arrays, found through a chained hash table
  * and kept in a doubly linked most-recently-used order. The arrays start at the shard's share of
- * initalloc and grow by its share of incalloc when a new client finds them full, never past the
- * shard's capacity, as ntpd's mon_getmoremem does. Growth copies the arrays, a step taken at most
- * (capacity - initial) / increment times in the shard's life, never per packet. Entries are never
+ * initalloc and grow when a new client finds them full, never past the shard's capacity, as ntpd's
+ * mon_getmoremem does: by its share of incalloc, or by as many entries as it holds once that is
+ * more. ntpd links each new chunk in; arrays are copied instead, so the step doubles to keep the
+ * copying of a flood of new clients linear (filling the default table by 4 kB steps alone would copy
+ * some 130 MB): a step taken a few times in the shard's life, never per packet. Entries are never
  * freed, only recycled from the least recently used end, so nothing is allocated once the shard
  * has grown to its capacity, nor while it holds fewer clients than it has room for.
  */
@@ -237,7 +239,7 @@ final class MruShard {
             if (size >= capacity) {
                 return NONE;
             }
-            grow((int) Math.min(capacity, (long) size + incrementEntries));
+            grow((int) Math.min(capacity, (long) size + Math.max(incrementEntries, size)));
         }
         return size++;
     }

@@ -229,13 +229,25 @@ class MruListTest {
 
     @Test
     void growsByIncallocWhenANewClientFindsItFullAndUnderItsBound() {
+        MruList list = growing(1000, 0, 10, 20);
+        for (int i = 0; i < 10; i++) {
+            observe(list, client(i), i * SECOND, 0);
+        }
+        assertThat(list.allocated()).isEqualTo(10);
+        observe(list, client(10), 10 * SECOND, 0);
+        assertThat(list.allocated()).isEqualTo(30);
+        assertThat(list.size()).isEqualTo(11);
+    }
+
+    @Test
+    void growsByAsManyAsItHoldsOnceThatIsMoreThanIncalloc() {
         MruList list = growing(1000, 0, 50, 20);
         for (int i = 0; i < 50; i++) {
             observe(list, client(i), i * SECOND, 0);
         }
         assertThat(list.allocated()).isEqualTo(50);
         observe(list, client(50), 50 * SECOND, 0);
-        assertThat(list.allocated()).isEqualTo(70);
+        assertThat(list.allocated()).isEqualTo(100);
         assertThat(list.size()).isEqualTo(51);
     }
 
