@@ -10,9 +10,12 @@ import java.util.List;
  * ntpd does, so a client cannot dodge the limits by changing port; the latest port is kept for
  * display.
  *
- * <p>Fixed capacity, preallocated: {@link #observe} allocates nothing. Capacity is
+ * <p>Grows as ntpd's does: it starts with room for initalloc entries and, when a new client finds
+ * it full and under its capacity, makes room for incalloc more, never past capacity. Capacity is
  * max(maxdepth, mindepth), as ntpd grows below mindepth regardless of maxdepth, up to
- * {@link #MAX_CAPACITY}.
+ * {@link #MAX_CAPACITY}. Growth copies a shard's arrays: a rare step, at most
+ * (capacity - initalloc) / incalloc times in the list's life, not a per-packet cost; otherwise
+ * {@link #observe} allocates nothing, and nothing at all once the list has grown to its capacity.
  *
  * <p>Each entry also keeps what interleaved mode needs of the client's last exchange (the receive
  * timestamp of its request and when our reply left), so an entry takes about ntpd's 88 bytes and
@@ -29,7 +32,7 @@ import java.util.List;
  * altogether when monitoring is off (neither {@code enable monitor} nor any {@code limited} entry).
  */
 public final class MruList {
-    /** The most entries ever preallocated, whatever maxdepth asks for (about 370 MB). */
+    /** The most entries the list ever holds, whatever maxdepth asks for (about 370 MB). */
     public static final int MAX_CAPACITY = 1 << 22;
 
     private final MruShard[] shards;
@@ -55,10 +58,12 @@ public final class MruList {
         }
         int capacity = Math.min(MAX_CAPACITY, Math.max(mru.maxDepth(), mru.minDepth()));
         int minDepth = Math.min(capacity, mru.minDepth());
+        int initial = Math.min(capacity, mru.initialAlloc());
         int shardsUsed = Math.min(shardCount, Integer.highestOneBit(Math.max(1, capacity)));
         MruShard[] shards = new MruShard[shardsUsed];
         for (int i = 0; i < shardsUsed; i++) {
-            shards[i] = new MruShard(share(capacity, shardsUsed, i), share(minDepth, shardsUsed, i), mru, discard,
+            shards[i] = new MruShard(share(capacity, shardsUsed, i), share(initial, shardsUsed, i),
+                    share(mru.incrementAlloc(), shardsUsed, i), share(minDepth, shardsUsed, i), mru, discard,
                     seed * 0x9E37_79B9_7F4A_7C15L + i);
         }
         return new MruList(shards, mix(seed));
@@ -127,13 +132,25 @@ public final class MruList {
         return size;
     }
 
-    /** The most entries the list holds. */
+    /** The most entries the list ever holds: max(maxdepth, mindepth), allocated or not. */
     public int capacity() {
         int capacity = 0;
         for (MruShard shard : shards) {
             capacity += shard.capacity();
         }
         return capacity;
+    }
+
+    /**
+     * Entries the list has room for now, in use or not: initalloc at first, then grown by incalloc
+     * up to {@link #capacity()}.
+     */
+    public int allocated() {
+        int allocated = 0;
+        for (MruShard shard : shards) {
+            allocated += shard.allocated();
+        }
+        return allocated;
     }
 
     /** Copies of all entries, most recently seen first; allocates, for ntpq. */

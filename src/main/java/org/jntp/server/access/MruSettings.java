@@ -7,8 +7,9 @@ package org.jntp.server.access;
  * @param minDepth below this many entries none is ever recycled, whatever its age
  * @param maxAgeSeconds past mindepth, the oldest entry is recycled once older than this
  * @param minAgeSeconds NTPsec's minage: a full list never recycles an entry this young
- * @param initialAlloc ntpd's first allocation in entries; kept for ntpq, the list is preallocated
- * @param incrementAlloc ntpd's growth step in entries; kept for ntpq, the list is preallocated
+ * @param initialAlloc entries allocated when the list starts ({@code initalloc}, or {@code initmem} converted)
+ * @param incrementAlloc entries added each time the list is full and below its bound ({@code incalloc},
+ *     or {@code incmem} converted); 0 adds one at a time
  */
 public record MruSettings(int maxDepth, int minDepth, int maxAgeSeconds, int minAgeSeconds, int initialAlloc,
         int incrementAlloc) {

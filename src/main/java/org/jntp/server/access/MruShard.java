@@ -4,10 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One lock's worth of the MRU list: a fixed number of preallocated entries in parallel arrays,
- * found through a chained hash table and kept in a doubly linked most-recently-used order.
- * Entries are never freed, only recycled from the least recently used end, so nothing is
- * allocated once the shard exists.
+ * One lock's worth of the MRU list: entries in parallel arrays, found through a chained hash table
+ * and kept in a doubly linked most-recently-used order. The arrays start at the shard's share of
+ * initalloc and grow when a new client finds them full, never past the shard's capacity, as ntpd's
+ * mon_getmoremem does: by its share of incalloc, or by as many entries as it holds once that is
+ * more. ntpd links each new chunk in; arrays are copied instead, so the step doubles to keep the
+ * copying of a flood of new clients linear (filling the default table by 4 kB steps alone would copy
+ * some 130 MB): a step taken a few times in the shard's life, never per packet. Entries are never
+ * freed, only recycled from the least recently used end, so nothing is allocated once the shard
+ * has grown to its capacity, nor while it holds fewer clients than it has room for.
  */
 final class MruShard {
     private static final int NONE = -1;
@@ -22,7 +27,10 @@ final class MruShard {
     private static final int LIMITED = RestrictFlag.LIMITED.bit();
     private static final int KOD = RestrictFlag.KOD.bit();
 
+    private static final int MIN_BUCKETS = 16;
+
     private final int capacity;
+    private final int incrementEntries;
     private final int minDepth;
     private final int maxAgeSeconds;
     private final int minAgeSeconds;
@@ -31,33 +39,41 @@ final class MruShard {
     private final int headwaySeconds;
     private final int limitSeconds;
 
-    private final long[] keyHigh;
-    private final long[] keyLow;
-    private final int[] ports;
-    private final long[] firstNanos;
-    private final long[] lastNanos;
-    private final int[] leaks;
-    private final int[] counts;
-    private final int[] flags;
-    private final byte[] versionModes;
+    private long[] keyHigh;
+    private long[] keyLow;
+    private int[] ports;
+    private long[] firstNanos;
+    private long[] lastNanos;
+    private int[] leaks;
+    private int[] counts;
+    private int[] flags;
+    private byte[] versionModes;
     /** Interleaved mode: the receive timestamp of the client's last request, as our reply carried it. */
-    private final long[] receiveBits;
+    private long[] receiveBits;
     /** Interleaved mode: when our reply to that request left, 0 until it did. */
-    private final long[] transmitBits;
-    private final int[] newer;
-    private final int[] older;
-    private final int[] hashNext;
-    private final int[] bucketOf;
-    private final int[] buckets;
-    private final int bucketMask;
+    private long[] transmitBits;
+    private int[] newer;
+    private int[] older;
+    private int[] hashNext;
+    /** The hash of each entry's address, so the table can be rebuilt when the buckets grow. */
+    private int[] hashes;
+    private int[] buckets;
+    private int bucketMask;
 
     private int size;
     private int newest = NONE;
     private int oldest = NONE;
     private long randomState;
 
-    MruShard(int capacity, int minDepth, MruSettings mru, DiscardSettings discard, long randomSeed) {
+    /**
+     * @param capacity the most entries the shard ever holds
+     * @param initialEntries entries allocated at once; more than capacity counts as capacity
+     * @param incrementEntries entries added when full and under capacity; below 1 counts as 1
+     */
+    MruShard(int capacity, int initialEntries, int incrementEntries, int minDepth, MruSettings mru,
+            DiscardSettings discard, long randomSeed) {
         this.capacity = capacity;
+        this.incrementEntries = Math.max(1, incrementEntries);
         this.minDepth = minDepth;
         this.maxAgeSeconds = mru.maxAgeSeconds();
         this.minAgeSeconds = mru.minAgeSeconds();
@@ -65,25 +81,31 @@ final class MruShard {
         this.minimumSeconds = discard.minimumSeconds();
         this.headwaySeconds = discard.averageSeconds();
         this.limitSeconds = AVERAGE_WINDOW * headwaySeconds;
-        keyHigh = new long[capacity];
-        keyLow = new long[capacity];
-        ports = new int[capacity];
-        firstNanos = new long[capacity];
-        lastNanos = new long[capacity];
-        leaks = new int[capacity];
-        counts = new int[capacity];
-        flags = new int[capacity];
-        versionModes = new byte[capacity];
-        receiveBits = new long[capacity];
-        transmitBits = new long[capacity];
-        newer = new int[capacity];
-        older = new int[capacity];
-        hashNext = new int[capacity];
-        bucketOf = new int[capacity];
-        buckets = new int[Math.max(16, Integer.highestOneBit(Math.max(1, capacity - 1)) << 1)];
+        int allocated = Math.clamp(initialEntries, 0, capacity);
+        keyHigh = new long[allocated];
+        keyLow = new long[allocated];
+        ports = new int[allocated];
+        firstNanos = new long[allocated];
+        lastNanos = new long[allocated];
+        leaks = new int[allocated];
+        counts = new int[allocated];
+        flags = new int[allocated];
+        versionModes = new byte[allocated];
+        receiveBits = new long[allocated];
+        transmitBits = new long[allocated];
+        newer = new int[allocated];
+        older = new int[allocated];
+        hashNext = new int[allocated];
+        hashes = new int[allocated];
+        buckets = new int[bucketsFor(allocated)];
         Arrays.fill(buckets, NONE);
         bucketMask = buckets.length - 1;
         randomState = randomSeed == 0 ? 0x9E37_79B9_7F4A_7C15L : randomSeed;
+    }
+
+    /** At least one bucket per entry, a power of two. */
+    private static int bucketsFor(int entries) {
+        return Math.max(MIN_BUCKETS, Integer.highestOneBit(Math.max(1, entries - 1)) << 1);
     }
 
     synchronized RateDecision observe(long high, long low, int hash, int port, int mode, int version, long nowNanos,
@@ -93,9 +115,9 @@ final class MruShard {
         if (found != NONE) {
             return update(found, port, versionMode, nowNanos, restrictFlags);
         }
-        int bucket = hash & bucketMask;
         int slot = claimSlot(nowNanos);
         if (slot != NONE) {
+            int bucket = hash & bucketMask;
             keyHigh[slot] = high;
             keyLow[slot] = low;
             ports[slot] = port;
@@ -107,7 +129,7 @@ final class MruShard {
             versionModes[slot] = versionMode;
             receiveBits[slot] = 0;
             transmitBits[slot] = 0;
-            bucketOf[slot] = bucket;
+            hashes[slot] = hash;
             hashNext[slot] = buckets[bucket];
             buckets[bucket] = slot;
             linkNewest(slot);
@@ -189,20 +211,21 @@ final class MruShard {
     }
 
     /**
-     * A slot for a new client, chosen as ntpd's ntp_monitor chooses: grow below mindepth; recycle
-     * the oldest entry once older than maxage; grow up to capacity; when full, recycle the oldest
-     * only if older than minage and then with probability age / monitor, else record nothing.
+     * A slot for a new client, chosen as ntpd's ntp_monitor chooses: a new one below mindepth;
+     * recycle the oldest entry once older than maxage; a new one up to capacity; when full, recycle
+     * the oldest only if older than minage and then with probability age / monitor, else record
+     * nothing.
      */
     private int claimSlot(long nowNanos) {
         if (oldest == NONE || (size < minDepth && size < capacity)) {
-            return size < capacity ? size++ : NONE;
+            return newSlot();
         }
         int oldestAgeSeconds = elapsedSeconds(nowNanos - lastNanos[oldest]);
         if (maxAgeSeconds < oldestAgeSeconds) {
             return recycleOldest();
         }
         if (size < capacity) {
-            return size++;
+            return newSlot();
         }
         if (oldestAgeSeconds <= minAgeSeconds || nextUniform() * monitorSeconds > oldestAgeSeconds) {
             return NONE;
@@ -210,10 +233,54 @@ final class MruShard {
         return recycleOldest();
     }
 
+    /** A slot never used yet, growing the arrays when all are in use; NONE at capacity. */
+    private int newSlot() {
+        if (size == keyHigh.length) {
+            if (size >= capacity) {
+                return NONE;
+            }
+            grow((int) Math.min(capacity, (long) size + Math.max(incrementEntries, size)));
+        }
+        return size++;
+    }
+
+    /** ntpd's mon_getmoremem: room for more entries; the hash table doubles to keep a bucket per entry. */
+    private void grow(int entries) {
+        keyHigh = Arrays.copyOf(keyHigh, entries);
+        keyLow = Arrays.copyOf(keyLow, entries);
+        ports = Arrays.copyOf(ports, entries);
+        firstNanos = Arrays.copyOf(firstNanos, entries);
+        lastNanos = Arrays.copyOf(lastNanos, entries);
+        leaks = Arrays.copyOf(leaks, entries);
+        counts = Arrays.copyOf(counts, entries);
+        flags = Arrays.copyOf(flags, entries);
+        versionModes = Arrays.copyOf(versionModes, entries);
+        receiveBits = Arrays.copyOf(receiveBits, entries);
+        transmitBits = Arrays.copyOf(transmitBits, entries);
+        newer = Arrays.copyOf(newer, entries);
+        older = Arrays.copyOf(older, entries);
+        hashNext = Arrays.copyOf(hashNext, entries);
+        hashes = Arrays.copyOf(hashes, entries);
+        if (bucketsFor(entries) > buckets.length) {
+            rehash(bucketsFor(entries));
+        }
+    }
+
+    private void rehash(int bucketCount) {
+        buckets = new int[bucketCount];
+        Arrays.fill(buckets, NONE);
+        bucketMask = bucketCount - 1;
+        for (int slot = 0; slot < size; slot++) {
+            int bucket = hashes[slot] & bucketMask;
+            hashNext[slot] = buckets[bucket];
+            buckets[bucket] = slot;
+        }
+    }
+
     private int recycleOldest() {
         int slot = oldest;
         unlink(slot);
-        int bucket = bucketOf[slot];
+        int bucket = hashes[slot] & bucketMask;
         if (buckets[bucket] == slot) {
             buckets[bucket] = hashNext[slot];
         } else {
@@ -276,6 +343,11 @@ final class MruShard {
 
     int capacity() {
         return capacity;
+    }
+
+    /** Entries allocated now, in use or not. */
+    synchronized int allocated() {
+        return keyHigh.length;
     }
 
     /** Appends copies of the entries, most recent first. */

@@ -7,7 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The per-packet path (restrict match, then MRU observe) must not allocate once warmed up. */
+/**
+ * The per-packet path (restrict match, then MRU observe) must not allocate once warmed up: the
+ * warm-up's clients grow the MRU list from initalloc to its bound.
+ */
 class HotPathAllocationTest {
     private static final int CLIENTS = 4096;
     private static final int ITERATIONS = 200_000;
@@ -20,7 +23,8 @@ class HotPathAllocationTest {
                         EnumSet.of(RestrictFlag.LIMITED, RestrictFlag.KOD, RestrictFlag.NOQUERY)),
                 RestrictRule.restrict(network("10.0.0.0", 8), EnumSet.of(RestrictFlag.NOPEER)),
                 RestrictRule.restrict(network("2001:db8::", 32), EnumSet.of(RestrictFlag.NOTRAP))));
-        MruList mru = MruList.create(new MruSettings(1024, 0, 64, 0, 0, 0), DiscardSettings.defaults(), 4, 99);
+        MruList mru = MruList.create(new MruSettings(1024, 0, 64, 0, MruSettings.DEFAULT_ALLOC,
+                MruSettings.DEFAULT_ALLOC), DiscardSettings.defaults(), 4, 99);
         long[] high = new long[CLIENTS];
         long[] low = new long[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -205,6 +206,112 @@ class MruListTest {
     void capacityFollowsMindepthWhenItExceedsMaxdepth() {
         MruList list = MruList.create(new MruSettings(10, 600, 64, 0, 0, 0), DiscardSettings.defaults(), 1, 7);
         assertThat(list.capacity()).isEqualTo(600);
+    }
+
+    private static MruList growing(int maxDepth, int minDepth, int initialAlloc, int incrementAlloc) {
+        return MruList.create(new MruSettings(maxDepth, minDepth, 64, 0, initialAlloc, incrementAlloc),
+                new DiscardSettings(3, 2, 1), 1, 42);
+    }
+
+    @Test
+    void startsWithRoomForInitallocEntriesOnly() {
+        MruList list = growing(1000, 0, 50, 20);
+        assertThat(list.allocated()).isEqualTo(50);
+        assertThat(list.capacity()).isEqualTo(1000);
+    }
+
+    @Test
+    void defaultsStartAtInitmemOfFourKilobytesAcrossAllShards() {
+        MruList list = MruList.create(MruSettings.defaults(), DiscardSettings.defaults(), 16, 3);
+        assertThat(list.allocated()).isEqualTo(MruSettings.entriesIn(4));
+        assertThat(list.capacity()).isEqualTo(MruSettings.entriesIn(1024));
+    }
+
+    @Test
+    void growsByIncallocWhenANewClientFindsItFullAndUnderItsBound() {
+        MruList list = growing(1000, 0, 10, 20);
+        for (int i = 0; i < 10; i++) {
+            observe(list, client(i), i * SECOND, 0);
+        }
+        assertThat(list.allocated()).isEqualTo(10);
+        observe(list, client(10), 10 * SECOND, 0);
+        assertThat(list.allocated()).isEqualTo(30);
+        assertThat(list.size()).isEqualTo(11);
+    }
+
+    @Test
+    void growsByAsManyAsItHoldsOnceThatIsMoreThanIncalloc() {
+        MruList list = growing(1000, 0, 50, 20);
+        for (int i = 0; i < 50; i++) {
+            observe(list, client(i), i * SECOND, 0);
+        }
+        assertThat(list.allocated()).isEqualTo(50);
+        observe(list, client(50), 50 * SECOND, 0);
+        assertThat(list.allocated()).isEqualTo(100);
+        assertThat(list.size()).isEqualTo(51);
+    }
+
+    @Test
+    void growsBelowMindepthEvenWhenMaxdepthIsLower() {
+        MruList list = growing(5, 30, 10, 10);
+        for (int i = 0; i < 30; i++) {
+            observe(list, client(i), i * 1000 * SECOND, 0);
+        }
+        assertThat(list.allocated()).isEqualTo(30);
+        assertThat(list.size()).isEqualTo(30);
+    }
+
+    @Test
+    void neverGrowsBeyondItsBound() {
+        int maxmem16 = MruSettings.entriesIn(16);
+        MruList list = MruList.create(MruSettings.defaults().withMaxDepth(maxmem16).withMinDepth(0),
+                new DiscardSettings(3, 2, 1), 4, 5);
+        for (int i = 0; i < 10_000; i++) {
+            observe(list, client(i), i * SECOND / 1000, 0);
+        }
+        assertThat(maxmem16).isEqualTo(186);
+        assertThat(list.allocated()).isEqualTo(186);
+        assertThat(list.size()).isEqualTo(186);
+    }
+
+    @Test
+    void keepsEveryClientItHasRoomForAcrossGrowthSteps() {
+        MruList list = growing(1000, 0, 3, 7);
+        for (int i = 0; i < 500; i++) {
+            observe(list, client(i), i * SECOND / 100, 0);
+        }
+        for (int i = 0; i < 500; i++) {
+            observe(list, client(i), 10 * SECOND + i * SECOND / 100, 0);
+        }
+        assertThat(list.size()).isEqualTo(500);
+        assertThat(list.snapshot()).allSatisfy(entry -> assertThat(entry.count()).isEqualTo(2));
+    }
+
+    @Test
+    void growingListDecidesAndEvictsExactlyAsAPreallocatedOne() {
+        Random random = new Random(20261127);
+        for (int round = 0; round < 20; round++) {
+            int maxDepth = 1 + random.nextInt(300);
+            int minDepth = random.nextInt(400);
+            int increment = random.nextInt(50);
+            MruSettings settings = new MruSettings(maxDepth, minDepth, 1 + random.nextInt(100), random.nextInt(20),
+                    random.nextInt(60), increment);
+            DiscardSettings discard = new DiscardSettings(3, 2, 1 + random.nextInt(200));
+            int shards = 1 << random.nextInt(3);
+            MruList growing = MruList.create(settings, discard, shards, round);
+            MruList preallocated = MruList.create(settings.withInitialAlloc(Integer.MAX_VALUE), discard, shards,
+                    round);
+            long nowNanos = 0;
+            for (int packet = 0; packet < 5_000; packet++) {
+                nowNanos += random.nextInt(3) * SECOND / 2;
+                IpAddress client = client(random.nextInt(2 * Math.max(maxDepth, minDepth) + 10));
+                int flags = random.nextBoolean() ? LIMITED_KOD : 0;
+                assertThat(observe(growing, client, nowNanos, flags))
+                        .isEqualTo(observe(preallocated, client, nowNanos, flags));
+            }
+            assertThat(growing.snapshot()).isEqualTo(preallocated.snapshot());
+            assertThat(growing.allocated()).isBetween(growing.size(), growing.capacity());
+        }
     }
 
     @Test
