@@ -76,7 +76,7 @@ class FloodIT {
     private static final Duration QUERY_GAP_LIMIT = Duration.ofSeconds(10);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(20);
     private static final double TOLERANCE_MILLIS = 1.0;
-    /** mru_mem and mru_maxmem are not served yet: the depths show maxmem, converted as ntpd converts it. */
+    /** The depths show maxmem, converted as ntpd converts it. */
     private static final String VARIABLES = "rv 0 offset,sys_jitter,mru_depth,mru_maxdepth,ss_received,ss_badformat,"
             + "ss_limited,ss_kodsent,ss_processed";
     private static final Pattern MRULIST_ROW = Pattern.compile("(?m)^ *\\d+ +\\S+ .* \\d+\\.\\d+\\.\\d+\\.\\d+$");
