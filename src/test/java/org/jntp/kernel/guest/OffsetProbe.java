@@ -65,7 +65,8 @@ final class OffsetProbe {
         Timex timex = clock.readTimex();
         double offsetSeconds = (realtime - truth.trueNanos(raw)) / 1e9;
         // the tick counts too: while the daemon slews, it runs the kernel up to a tenth fast or slow
-        double kernelPpm = (timex.tick() - TICK_MICROS) * PPM_PER_TICK_MICRO + timex.freq() / Timex.FREQ_SCALE;
+        double correctionPpm = timex.freq() / Timex.FREQ_SCALE;
+        double kernelPpm = (timex.tick() - TICK_MICROS) * PPM_PER_TICK_MICRO + correctionPpm;
         double freqErrorPpm = truth.errorPpm() + kernelPpm;
         metrics.sample(second, offsetSeconds, freqErrorPpm, (timex.status() & Timex.STA_UNSYNC) == 0);
         if (samples == 0) {
@@ -76,7 +77,11 @@ final class OffsetProbe {
         }
         if (restarted) {
             largestAfterRestartSeconds = Math.max(largestAfterRestartSeconds, Math.abs(offsetSeconds));
-            largestFreqErrorAfterRestartPpm = Math.max(largestFreqErrorAfterRestartPpm, Math.abs(freqErrorPpm));
+            // the frequency correction alone, which the drift file restores: a slew after the
+            // restart (the tick, for a second or so) corrects phase, and a probe second inside one
+            // would count a tenth of 83 333 ppm
+            largestFreqErrorAfterRestartPpm = Math.max(largestFreqErrorAfterRestartPpm,
+                    Math.abs(truth.errorPpm() + correctionPpm));
         }
         lastOffsetSeconds = offsetSeconds;
         lastRealtimeMinusRawNanos = realtime - raw;
