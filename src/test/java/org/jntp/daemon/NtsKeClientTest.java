@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -174,10 +175,12 @@ class NtsKeClientTest {
 
     @Test
     void failsWhenNothingListens() throws IOException {
-        int port = serve(certificate, Optional.empty(), OptionalInt.empty());
-        server.close();
+        // a port held bound but not listening: a closed server's port could be bound again meanwhile
+        try (Socket held = new Socket()) {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
-        assertThat(NtsKeClient.forSource(trusting(certificate), NtsSettings.none()).exchange("127.0.0.1", port))
-                .isInstanceOf(KeResult.Failed.class);
+            assertThat(NtsKeClient.forSource(trusting(certificate), NtsSettings.none())
+                    .exchange("127.0.0.1", held.getLocalPort())).isInstanceOf(KeResult.Failed.class);
+        }
     }
 }
