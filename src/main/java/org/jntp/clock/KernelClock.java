@@ -15,10 +15,8 @@ import java.util.function.LongSupplier;
  * Linux: tick length and frequency together make the clock run that much faster or slower than its
  * frequency correction, and a timer puts the plain correction back once the slew is done. The rate
  * is one of the clock's own seconds, so that a slew of x at rate r is done |x|/r after it began on
- * this clock, as the discipline counts. What the timer's lateness overshot is taken back by a slew at
- * a tenth of the rate that overshot it, so that the timer waking as late again overshoots a tenth
- * as much; once that rate would be adjtime()'s or slower, the rest goes to adjtime(), as does what
- * a slew cut short by {@link #close} left undone: the kernel finishes it by itself.
+ * this clock, as the discipline counts. What the timer's lateness overshot, or what a slew cut short
+ * by {@link #close} left undone, goes to adjtime(), which finishes it by itself.
  *
  * <p>Status changes read the status word first and write it back changed, so bits that others own
  * (PPS bits, the nanosecond mode) survive.
@@ -31,12 +29,6 @@ public final class KernelClock implements Clock, AutoCloseable {
     private static final int PRECISION_ROUNDS = 5000;
     /** What start-up spends on the precision at most. */
     private static final long PRECISION_BUDGET_NANOS = 100_000_000L;
-    /**
-     * How much slower the overshoot of a late timer is taken back than it was made. A timer woken
-     * 20-45 ms late under the test bed's emulation overshot a 0.1 s slew by 1.7-3.7 ms, which
-     * adjtime() took 3.4-7.5 s to take back.
-     */
-    private static final double TAKE_BACK_SLOWDOWN = 10;
 
     private final Adjtimex adjtimex;
     private final int precisionLog2;
@@ -191,7 +183,7 @@ public final class KernelClock implements Clock, AutoCloseable {
      */
     synchronized void endSlewIfDue() {
         if (slewing.isPresent() && monoNanos.getAsLong() - slewing.get().endMonoNanos() >= 0) {
-            finishSlew(true);
+            finishSlew();
         }
     }
 
@@ -203,7 +195,7 @@ public final class KernelClock implements Clock, AutoCloseable {
     @Override
     public synchronized void close() {
         if (slewing.isPresent()) {
-            finishSlew(false);
+            finishSlew();
         }
         closed = true;
         slewRatePpm = ADJTIME_SLEW_RATE_PPM;
@@ -228,21 +220,11 @@ public final class KernelClock implements Clock, AutoCloseable {
         timer.runAt(slew.endMonoNanos(), this::endSlewIfDue);
     }
 
-    /**
-     * Ends the slew in progress: what it did not do, or overshot, goes on as a slew at a tenth of its
-     * rate when {@code slewOnward} and that is faster than adjtime(), otherwise to adjtime().
-     */
-    private void finishSlew(boolean slewOnward) {
+    private void finishSlew() {
         Slew slew = slewing.orElseThrow();
-        slewing = Optional.empty();
-        double restSeconds = slew.offsetSeconds() - slew.doneSeconds(monoNanos.getAsLong());
-        double takeBackRate = Math.abs(slew.rate()) / TAKE_BACK_SLOWDOWN;
-        long restMicros = roundHalfAway(restSeconds * 1e6);
-        if (slewOnward && restMicros != 0 && takeBackRate * 1e6 > ADJTIME_SLEW_RATE_PPM) {
-            startSlew(restSeconds, Math.copySign(takeBackRate, restSeconds), plainRate());
-            return;
-        }
         adjtimex.adjust(plainRate().request());
+        slewing = Optional.empty();
+        long restMicros = roundHalfAway((slew.offsetSeconds() - slew.doneSeconds(monoNanos.getAsLong())) * 1e6);
         if (restMicros != 0) {
             adjtimex.adjust(TimexRequest.singleShotOffset(restMicros));
         }

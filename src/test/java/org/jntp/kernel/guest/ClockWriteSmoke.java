@@ -30,8 +30,7 @@ public final class ClockWriteSmoke {
     private static final long STEP_TOLERANCE_NANOS = 50_000_000;
     /**
      * Done after 1.2 s of the clock's own time at 83 333 ppm; what the timer's lateness overshot
-     * (1.2-2.3 ms seen under emulation) is taken back by slews at a tenth of the rate before, the
-     * last few µs at adjtime()'s 500 ppm.
+     * (1.2-2.3 ms seen under emulation) is taken back at 500 ppm.
      */
     private static final long FAST_SLEW_WAIT_MILLIS = 6000;
     private static final int READINGS = 5;
