@@ -98,8 +98,8 @@ final class LeapWatch implements AutoCloseable {
     /**
      * The watch's figures: the states in the order they came; how long before the leap the kernel
      * was armed; when (true time against the leap) the inserted second began, how long it lasted in
-     * true seconds and what the clock read at its start; the TAI offset just before the leap and
-     * at the end; how long after the leap the leap bits were cleared.
+     * true seconds and what the clock read at its start; the TAI offset just before the inserted
+     * second began and at the end; how long after the leap the leap bits were cleared.
      */
     String describe() {
         List<Change> seen = changes();
@@ -114,7 +114,10 @@ final class LeapWatch implements AutoCloseable {
         Optional<Change> waiting = first(seen, TimeState.WAIT);
         Optional<Change> disarmed = seen.stream()
                 .filter(c -> c.leapBits() == 0 && c.sinceLeapSeconds() > 0).findFirst();
-        Optional<Change> beforeLeap = seen.stream().filter(c -> c.sinceLeapSeconds() < 0).reduce((a, b) -> b);
+        // The kernel's own clock, not true time, says when its leap begins: a clock a few microseconds
+        // ahead starts the inserted second (and counts TAI up) just before the leap in true time.
+        Optional<Change> beforeLeap = inProgress.map(seen::indexOf).filter(at -> at > 0).map(at -> seen.get(at - 1))
+                .or(() -> seen.stream().filter(c -> c.sinceLeapSeconds() < 0).reduce((a, b) -> b));
         return String.format(Locale.ROOT,
                 "states=%s armed_before_s=%s in_progress_from_s=%s in_progress_s=%s in_progress_clock=%s"
                         + " tai_before_leap=%s tai_after=%s disarmed_after_s=%s",
