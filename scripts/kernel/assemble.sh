@@ -58,8 +58,6 @@ for lib in "${libs[@]}"; do
 done
 cp -a "$runtime" "$stage/jntp/runtime"
 cp "$JAR" "$stage/jntp/jntp.jar"
-# the jar's manifest names its libraries (siv-mode, for NTS) in lib/ beside it
-cp -r "$(dirname "$JAR")/lib" "$stage/jntp/lib"
 # The daemon's JVM flags in the guest (guest.ScenarioDaemon reads them), and its AOT cache made here
 # with those flags on the same runtime: under emulation it halves the daemon's start, as it does on
 # the host (bin/jntp-java). Trained on the staged jar, whose times the archive keeps, at another path,

@@ -33,11 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DebPackageIT {
     private static final String VERSION = PackageBuild.version();
-    private static final String SIV_MODE_JAR = PackageBuild.sivModeJar();
 
     /** The files outside the runtime, each with its mode as {@code dpkg-deb -c} prints it. */
     private static final Map<String, String> FILES = Map.ofEntries(
-            Map.entry("./usr/lib/jntp/lib/" + SIV_MODE_JAR, "-rw-r--r--"),
             Map.entry("./etc/ntp.conf", "-rw-r--r--"),
             Map.entry("./lib/systemd/system/ntpd.service", "-rw-r--r--"),
             Map.entry("./usr/lib/jntp/jntp.jar", "-rw-r--r--"),

@@ -23,11 +23,6 @@ final class PackageBuild {
         return manifest("Implementation-Version");
     }
 
-    /** The file name of the library that the jar's manifest puts on its class path. */
-    static String sivModeJar() {
-        return Path.of(manifest("Class-Path")).getFileName().toString();
-    }
-
     private static String manifest(String attribute) {
         try (JarFile jar = new JarFile(Shell.HOME.resolve("target/jntp.jar").toFile())) {
             return jar.getManifest().getMainAttributes().getValue(attribute);
