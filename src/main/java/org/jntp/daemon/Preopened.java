@@ -23,7 +23,7 @@ import org.jntp.daemon.net.UdpSocketOptions;
  */
 public final class Preopened implements AutoCloseable {
     /** Server threads per listening address; SO_REUSEPORT spreads clients over them. */
-    static final int THREADS_PER_ADDRESS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int THREADS_PER_ADDRESS = threadsPerAddress(Runtime.getRuntime().availableProcessors());
 
     /**
      * One address served: a socket per server thread.
@@ -43,6 +43,17 @@ public final class Preopened implements AutoCloseable {
         this.bound = bound;
         this.keys = keys;
         this.nts = nts;
+    }
+
+    /**
+     * One server thread per two cpus, from one to four: the kernel spends about as much cpu time on a
+     * datagram's way in and out (softirq) as the thread does answering it, so a thread per cpu leaves
+     * the threads waiting for each other's cpu. On 2 cpus under a closed-loop load, one thread
+     * answered 1.13 times chronyd's rate at 0.89 of its cpu per answer, two threads 0.93 times at 1.00
+     * (bench/server-rate.sh, 2026-11-27).
+     */
+    static int threadsPerAddress(int cpus) {
+        return Math.clamp(cpus / 2, 1, 4);
     }
 
     /**
