@@ -591,18 +591,24 @@ public final class Synchronizer {
         }
     }
 
+    /** Makes this association the system peer, with ntpd's events, if it is not already. */
+    private void choose(int chosenId) {
+        if (systemPeerId.isPresent() && systemPeerId.getAsInt() == chosenId) {
+            return;
+        }
+        if (systemPeerId.isEmpty()) {
+            systemEvent(SystemEvent.CLOCK_SYNC);
+        }
+        systemPeerId = OptionalInt.of(chosenId);
+        orphaned = false;
+        Peer systemPeer = peerById(chosenId);
+        peerEvent(systemPeer, PeerEvent.SYS_PEER);
+        events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
+    }
+
     private void follow(Peer peer, Sample sample, Mitigation.Synchronized chosen, long monoNanos) {
         int chosenId = chosen.systemPeer().associationId();
-        if (systemPeerId.isEmpty() || systemPeerId.getAsInt() != chosenId) {
-            if (systemPeerId.isEmpty()) {
-                systemEvent(SystemEvent.CLOCK_SYNC);
-            }
-            systemPeerId = OptionalInt.of(chosenId);
-            orphaned = false;
-            Peer systemPeer = peerById(chosenId);
-            peerEvent(systemPeer, PeerEvent.SYS_PEER);
-            events.synchronizedTo(systemPeer.spec.address(), systemPeer.variables.stratum());
-        }
+        choose(chosenId);
         boolean survivor = chosen.survivors().stream().anyMatch(c -> c.associationId() == peer.id);
         if (!survivor || panicked || clockSetting.isPresent()) {
             return;
@@ -806,6 +812,9 @@ public final class Synchronizer {
      */
     private void dropUnfitSystemPeer(long monoNanos) {
         if (systemPeerId.isPresent() && !peerById(systemPeerId.getAsInt()).isSelectable()) {
+            if (reselect(monoNanos)) {
+                return;
+            }
             systemPeerId = OptionalInt.empty();
             withoutSourceSinceMonoNanos = monoNanos;
             deferred = Optional.empty();
@@ -814,6 +823,24 @@ public final class Synchronizer {
             systemEvent(SystemEvent.NO_SYSTEM_PEER);
             events.lostSynchronization(NoSelectionReason.NO_CANDIDATES);
         }
+    }
+
+    /**
+     * Selects again among the sources left, as ntpd does when its system peer becomes unfit, and
+     * follows the one a majority still agrees on at once: the clock stays synchronised and the
+     * served variables name the new system peer, instead of going unsynchronised until its next
+     * sample. Whether there was one to follow.
+     */
+    private boolean reselect(long monoNanos) {
+        long nowNanos = clock.nowNanos();
+        if (!(ClockSelect.run(candidates(nowNanos), settings.tos(), OptionalInt.empty())
+                instanceof Mitigation.Synchronized chosen) || chosen.truechimers().size() * 2 <= votingSources()) {
+            return false;
+        }
+        tallyFalsetickers(chosen);
+        choose(chosen.systemPeer().associationId());
+        updateSystem(chosen, nowNanos, monoNanos);
+        return true;
     }
 
     /** When orphan mode would begin, if it is on and no source is followed; never otherwise. */

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.jntp.clock.Clock;
 import org.jntp.clock.LeapState;
@@ -287,6 +288,27 @@ class SynchronizerTest {
         answerAll(synchronizer, 3, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
 
         assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
+        assertThat(clock.status().synced()).isTrue();
+    }
+
+    @Test
+    void staysSynchronisedOnTheOtherSourcesTheMomentItsSystemPeerIsLetGo() throws Exception {
+        Synchronizer synchronizer = synchronizer(3);
+        answerAll(synchronizer, 10, List.of(LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING, LeapIndicator.NO_WARNING));
+        int gone = synchronizer.systemPeerId().orElseThrow();
+        InetSocketAddress silent = servers.get(gone - 1);
+
+        for (int s = 0; s < 3_000 && synchronizer.systemPeerId().equals(OptionalInt.of(gone)); s++) {
+            for (Synchronizer.Transmit transmit : nextSecond(synchronizer)) {
+                if (!transmit.destination().equals(silent)) {
+                    answer(synchronizer, transmit, LeapIndicator.NO_WARNING);
+                }
+            }
+        }
+
+        assertThat(synchronizer.systemPeerId()).isPresent().isNotEqualTo(OptionalInt.of(gone));
+        assertThat(synchronizer.systemVariables().stratum()).isEqualTo(2);
+        assertThat(synchronizer.systemVariables().leap()).isEqualTo(LeapIndicator.NO_WARNING);
         assertThat(clock.status().synced()).isTrue();
     }
 
