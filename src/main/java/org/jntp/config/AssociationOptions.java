@@ -18,12 +18,21 @@ import java.util.Set;
  * @param ttl {@code ttl}: time to live for broadcast and manycast
  * @param caFile {@code ca}: the PEM certificates that this NTS server's certificate must chain to,
  *               instead of {@code nts ca} or the system's store
+ * @param ntsKePort the port of {@code HOST:PORT}: this NTS source's NTS-KE port, instead of {@code nts port}
  */
 public record AssociationOptions(Set<AssociationFlag> flags, OptionalInt minPollLog2, OptionalInt maxPollLog2,
-        OptionalInt version, OptionalInt key, OptionalInt mode, OptionalInt ttl, Optional<String> caFile) {
+        OptionalInt version, OptionalInt key, OptionalInt mode, OptionalInt ttl, Optional<String> caFile,
+        OptionalInt ntsKePort) {
     public AssociationOptions {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         Objects.requireNonNull(caFile, "caFile");
+        Objects.requireNonNull(ntsKePort, "ntsKePort");
+    }
+
+    /** Options without an NTS-KE port of their own. */
+    public AssociationOptions(Set<AssociationFlag> flags, OptionalInt minPollLog2, OptionalInt maxPollLog2,
+            OptionalInt version, OptionalInt key, OptionalInt mode, OptionalInt ttl, Optional<String> caFile) {
+        this(flags, minPollLog2, maxPollLog2, version, key, mode, ttl, caFile, OptionalInt.empty());
     }
 
     /** Options without a {@code ca} file. */

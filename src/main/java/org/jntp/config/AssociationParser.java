@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.jntp.server.access.AddressFamily;
 
-/** server, pool and peer lines: {@code server [-4|-6] ADDRESS [option ...]}. */
+/** server, pool and peer lines: {@code server [-4|-6] ADDRESS[:NTS-KE PORT] [option ...]}. */
 final class AssociationParser {
     /** NTP's shortest and longest poll intervals, log2 seconds (ntpd's NTP_MINPOLL, NTP_MAXPOLL). */
     static final int MIN_POLL_LOG2 = 3;
@@ -25,18 +25,26 @@ final class AssociationParser {
             return;
         }
         Token word = line.next();
-        Optional<ServerAddress> address = AddressWords.serverAddress(line, word, family);
+        Optional<HostPort> hostPort = HostPort.split(line, word);
+        Optional<ServerAddress> address =
+                hostPort.flatMap(split -> AddressWords.serverAddress(line, split.host(), family));
         if (address.filter(RefclockAddress.class::isInstance).isPresent() && type != AssociationType.SERVER) {
             line.error(word, "a reference clock cannot be a " + type.keyword(),
                     "configure reference clocks with \"server " + word.text() + "\"");
         }
-        AssociationOptions options = options(line);
+        OptionalInt port = hostPort.map(HostPort::port).orElse(OptionalInt.empty());
+        AssociationOptions options = options(line, port);
+        if (port.isPresent() && !options.has(AssociationFlag.NTS)) {
+            // NTPsec takes a port only as the NTS-KE server's; NTP itself is always on port 123
+            line.error(word, "the port of \"" + word.text() + "\" is an NTS-KE port, for NTS lines only",
+                    "add \"nts\" to the line, or write the address without \":" + port.getAsInt() + "\"");
+        }
         if (line.clean()) {
             config.add(new Association(type, address.orElseThrow(), options, Optional.of(line.origin())));
         }
     }
 
-    private static AssociationOptions options(LineCursor line) {
+    private static AssociationOptions options(LineCursor line, OptionalInt ntsKePort) {
         EnumSet<AssociationFlag> flags = EnumSet.noneOf(AssociationFlag.class);
         OptionalInt minPoll = OptionalInt.empty();
         OptionalInt maxPoll = OptionalInt.empty();
@@ -74,7 +82,7 @@ final class AssociationParser {
             line.error("nts and key exclude each other: NTS authenticates with its own keys",
                     "keep \"nts\" or \"key " + key.getAsInt() + "\", not both");
         }
-        return new AssociationOptions(flags, minPoll, maxPoll, version, key, mode, ttl, caFile);
+        return new AssociationOptions(flags, minPoll, maxPoll, version, key, mode, ttl, caFile, ntsKePort);
     }
 
     private static void unknown(LineCursor line, Token option) {

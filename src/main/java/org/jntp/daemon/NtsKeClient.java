@@ -64,9 +64,18 @@ public final class NtsKeClient {
 
     /** Runs one key exchange with the NTS-KE server at host and port; any failure is a result. */
     public KeResult exchange(String host, int port) {
+        return exchange(host, new InetSocketAddress(host, port));
+    }
+
+    /**
+     * Runs one key exchange with the NTS-KE server host at the address server, already looked up;
+     * host is still the name the certificate must give. Any failure is a result.
+     */
+    KeResult exchange(String host, InetSocketAddress server) {
         long deadlineNanos = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
+        int port = server.getPort();
         try (Socket tcp = new Socket()) {
-            tcp.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
+            tcp.connect(server, TIMEOUT_MILLIS);
             try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, host, port, true)) {
                 tls.setSoTimeout(TIMEOUT_MILLIS);
                 tls.setSSLParameters(parameters(tls.getSSLParameters(), host));

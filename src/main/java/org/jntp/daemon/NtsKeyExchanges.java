@@ -3,7 +3,6 @@ package org.jntp.daemon;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,14 +15,16 @@ import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
 import org.jntp.nts.KeResult;
 import org.jntp.nts.SessionKeys;
+import org.jntp.server.access.AddressFamily;
 
 /**
  * The NTS-KE exchanges of the {@code nts} sources (RFC 8915 §4), each on a virtual thread of its
  * own, off the client thread, as a TLS handshake can take seconds. The exchange goes to the line's
- * host at the {@code nts port} (4460 unless set); its keys, cookies and the NTP server it names
- * (the host itself by default), resolved, are handed over. One that fails is tried again after
- * {@link #FIRST_RETRY_NANOS}, doubling up to {@link #MAX_RETRY_NANOS}, and logged only when its
- * reason changes.
+ * host at the line's port ({@code HOST:PORT}, as NTPsec writes it), else at the {@code nts port}
+ * (4460 unless set); its keys, cookies and the NTP server it names (the host itself by default),
+ * resolved, are handed over; {@code -4} or {@code -6} on the line holds both lookups to that
+ * family. One that fails is tried again after {@link #FIRST_RETRY_NANOS}, doubling up to
+ * {@link #MAX_RETRY_NANOS}, and logged only when its reason changes.
  */
 final class NtsKeyExchanges {
     static final long FIRST_RETRY_NANOS = 2_000_000_000L;
@@ -40,6 +41,7 @@ final class NtsKeyExchanges {
             List<byte[]> cookies) {}
 
     private final NtsSettings settings;
+    private final FamilyLookup lookup = FamilyLookup.system();
     private final Consumer<Keyed> deliver;
     private final EventLog log;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
@@ -98,26 +100,36 @@ final class NtsKeyExchanges {
 
     /** One exchange, its keys handed over; the reason it failed otherwise. */
     private Optional<String> exchangeOnce(Association association, OptionalInt associationId, String line) {
+        String host = host(association);
+        Optional<AddressFamily> family = family(association);
+        InetAddress keServer;
+        switch (lookup.lookup(host, family)) {
+            case HostLookup.Result.Found found -> keServer = found.addresses().getFirst();
+            case HostLookup.Result.Failed failed -> {
+                return Optional.of("NTS-KE: " + failed.reason());
+            }
+        }
+        int port = association.options().ntsKePort().orElse(settings.kePort());
         KeResult result;
         try {
-            result = NtsKeClient.forSource(association.options(), settings).exchange(host(association),
-                    settings.kePort());
+            result = NtsKeClient.forSource(association.options(), settings).exchange(host,
+                    new InetSocketAddress(keServer, port));
         } catch (IOException e) {
             return Optional.of("NTS-KE: cannot use the CA certificates: " + e.getMessage());
         }
         return switch (result) {
-            case KeResult.Established established -> {
-                Optional<InetAddress> server = resolve(established.ntpServer());
-                if (server.isEmpty()) {
-                    yield Optional.of("NTS-KE names NTP server " + established.ntpServer() + ", which does not resolve");
+            case KeResult.Established established -> switch (lookup.lookup(established.ntpServer(), family)) {
+                case HostLookup.Result.Failed failed -> Optional.of("NTS-KE names NTP server " + failed.reason());
+                case HostLookup.Result.Found found -> {
+                    InetAddress server = found.addresses().getFirst();
+                    log.info(line + ": NTS-KE done, " + established.cookies().size() + " cookies, NTP server "
+                            + AddressText.of(server) + " port " + established.ntpPort());
+                    deliver.accept(new Keyed(association, associationId,
+                            new InetSocketAddress(server, established.ntpPort()), established.keys(),
+                            established.cookies()));
+                    yield Optional.empty();
                 }
-                log.info(line + ": NTS-KE done, " + established.cookies().size() + " cookies, NTP server "
-                        + AddressText.of(server.get()) + " port " + established.ntpPort());
-                deliver.accept(new Keyed(association, associationId,
-                        new InetSocketAddress(server.get(), established.ntpPort()), established.keys(),
-                        established.cookies()));
-                yield Optional.empty();
-            }
+            };
             case KeResult.Refused refused -> Optional.of("NTS-KE refused with error code " + refused.errorCode());
             case KeResult.Failed failed -> Optional.of(failed.reason());
         };
@@ -132,11 +144,15 @@ final class NtsKeyExchanges {
         };
     }
 
-    private static Optional<InetAddress> resolve(String name) {
-        try {
-            return Optional.of(InetAddress.getByName(name));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+    /**
+     * The family -4/-6 on the line allows, for the NTS-KE server and for the NTP server it names; the
+     * parser already refused a numeric address of the other family, so a numeric one asks none.
+     */
+    private static Optional<AddressFamily> family(Association association) {
+        return switch (association.address()) {
+            case ServerAddress.HostName name -> name.family();
+            case ServerAddress.Literal literal -> Optional.empty();
+            case RefclockAddress refclock -> Optional.empty();
+        };
     }
 }

@@ -77,7 +77,7 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
             flags.addAll(options.flags());
             forced.add(new Association(association.type(), association.address(), new AssociationOptions(flags,
                     options.minPollLog2(), options.maxPollLog2(), options.version(), options.key(), options.mode(),
-                    options.ttl(), options.caFile()), association.origin()));
+                    options.ttl(), options.caFile(), options.ntsKePort()), association.origin()));
         }
         return List.copyOf(forced);
     }

@@ -143,6 +143,131 @@ class AssociationParsingTest {
     }
 
     @Test
+    void familyFlagLimitsAPeerHostName() {
+        assertThat(valid("peer -4 ntp2.example.net").associations().getFirst().address())
+                .isEqualTo(new ServerAddress.HostName("ntp2.example.net", Optional.of(AddressFamily.IPV4)));
+    }
+
+    @Test
+    void familyFlagMustAgreeWithAPeerLiteral() {
+        assertThat(errors("peer -6 192.0.2.9")).containsExactly("/etc/ntp.conf:1: peer: -6 is given but "
+                + "192.0.2.9 is an IPv4 address; remove the -4/-6 or use an address of that family");
+    }
+
+    @Test
+    void portAfterAHostNameIsTheNtsKePortOfAnNtsLine() {
+        Association server = valid("server zoo.example.net:4446 nts").associations().getFirst();
+
+        assertThat(server.address()).isEqualTo(new ServerAddress.HostName("zoo.example.net", Optional.empty()));
+        assertThat(server.options().ntsKePort()).hasValue(4446);
+    }
+
+    @Test
+    void portAfterAnIpv4AddressIsTheNtsKePortOfAnNtsLine() {
+        Association server = valid("server 192.0.2.1:443 nts").associations().getFirst();
+
+        assertThat(server.address()).isEqualTo(new ServerAddress.Literal(IpAddress.ipv4(0xC000_0201)));
+        assertThat(server.options().ntsKePort()).hasValue(443);
+    }
+
+    @Test
+    void portAfterABracketedIpv6AddressIsTheNtsKePortOfAnNtsLine() {
+        Association server = valid("server [2001:db8::1]:4446 nts").associations().getFirst();
+
+        assertThat(server.address())
+                .isEqualTo(new ServerAddress.Literal(IpAddress.parseLiteral("2001:db8::1").orElseThrow()));
+        assertThat(server.options().ntsKePort()).hasValue(4446);
+    }
+
+    @Test
+    void portOnAPoolLineIsItsNtsKePort() {
+        Association pool = valid("pool nts.example.net:4446 nts iburst").associations().getFirst();
+
+        assertThat(pool.type()).isEqualTo(AssociationType.POOL);
+        assertThat(pool.options().ntsKePort()).hasValue(4446);
+    }
+
+    @Test
+    void familyFlagLimitsAHostNameWithAPort() {
+        Association server = valid("server -4 zoo.example.net:4446 nts").associations().getFirst();
+
+        assertThat(server.address())
+                .isEqualTo(new ServerAddress.HostName("zoo.example.net", Optional.of(AddressFamily.IPV4)));
+        assertThat(server.options().ntsKePort()).hasValue(4446);
+    }
+
+    @Test
+    void ipv6AddressWithoutBracketsHasNoPort() {
+        Association server = valid("server 2001:db8::4446 nts").associations().getFirst();
+
+        assertThat(server.address())
+                .isEqualTo(new ServerAddress.Literal(IpAddress.parseLiteral("2001:db8::4446").orElseThrow()));
+        assertThat(server.options().ntsKePort()).isEmpty();
+    }
+
+    @Test
+    void bracketedIpv6AddressWithoutAPortIsTheAddress() {
+        Association server = valid("server [2001:db8::1] iburst").associations().getFirst();
+
+        assertThat(server.address())
+                .isEqualTo(new ServerAddress.Literal(IpAddress.parseLiteral("2001:db8::1").orElseThrow()));
+        assertThat(server.options().ntsKePort()).isEmpty();
+    }
+
+    @Test
+    void portOnALineWithoutNtsIsAnError() {
+        assertThat(errors("server ntp.example.net:4446 iburst")).containsExactly("/etc/ntp.conf:1: server: the port "
+                + "of \"ntp.example.net:4446\" is an NTS-KE port, for NTS lines only; add \"nts\" to the line, or write "
+                + "the address without \":4446\"");
+    }
+
+    @Test
+    void portOutOfRangeIsAnError() {
+        assertThat(errors("server ntp.example.net:65536 nts")).containsExactly("/etc/ntp.conf:1: server: port "
+                + "\"65536\" of \"ntp.example.net:65536\" is not a number 1..65535; write the NTS-KE server's port as "
+                + "a number, as ntp.example.net:4460");
+    }
+
+    @Test
+    void portThatIsNotANumberIsAnError() {
+        assertThat(errors("server ntp.example.net:ntske nts")).singleElement().asString()
+                .startsWith("/etc/ntp.conf:1: server: port \"ntske\" of \"ntp.example.net:ntske\" is not a number");
+    }
+
+    @Test
+    void emptyPortIsAnError() {
+        assertThat(errors("server [2001:db8::1]: nts")).singleElement().asString()
+                .startsWith("/etc/ntp.conf:1: server: port \"\" of \"[2001:db8::1]:\" is not a number");
+    }
+
+    @Test
+    void bracketWithoutItsCloseIsAnError() {
+        assertThat(errors("server [2001:db8::1:4446 nts")).containsExactly("/etc/ntp.conf:1: server: "
+                + "\"[2001:db8::1:4446\" has no closing bracket; write an IPv6 address with a port as "
+                + "[2001:db8::1]:4460");
+    }
+
+    @Test
+    void bracketsAroundAHostNameAreAnError() {
+        assertThat(errors("server [ntp.example.net]:4446 nts")).containsExactly("/etc/ntp.conf:1: server: brackets "
+                + "hold an IPv6 address, not \"ntp.example.net\"; write an IPv4 address or a host name without "
+                + "brackets, as ntp.example.net:4460");
+    }
+
+    @Test
+    void wordsAfterTheBracketsOtherThanAPortAreAnError() {
+        assertThat(errors("server [2001:db8::1]4446 nts")).containsExactly("/etc/ntp.conf:1: server: \"4446\" after "
+                + "the brackets of \"[2001:db8::1]4446\" is not a port; write an IPv6 address with a port as "
+                + "[2001:db8::1]:4460");
+    }
+
+    @Test
+    void familyFlagMustAgreeWithABracketedLiteral() {
+        assertThat(errors("server -4 [2001:db8::1]:4446 nts")).containsExactly("/etc/ntp.conf:1: server: -4 is "
+                + "given but 2001:db8::1 is an IPv6 address; remove the -4/-6 or use an address of that family");
+    }
+
+    @Test
     void referenceClockCannotBeAPool() {
         assertThat(errors("pool 127.127.1.0")).containsExactly("/etc/ntp.conf:1: pool: a reference clock cannot be "
                 + "a pool; configure reference clocks with \"server 127.127.1.0\"");

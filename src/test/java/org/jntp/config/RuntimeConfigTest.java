@@ -37,6 +37,14 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void takesTheNtsKePortOfAnNtsSourceAsNtpConfWould() {
+        RuntimeConfig.Result result = RuntimeConfig.parse("server nts.example.net:4446 nts\n");
+
+        assertThat(result).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class, accepted -> assertThat(
+                accepted.associations().getLast().options().ntsKePort()).hasValue(4446));
+    }
+
+    @Test
     void takesUnconfigAsUnpeer() {
         assertThat(RuntimeConfig.parse("unconfig 192.0.2.1")).isInstanceOfSatisfying(RuntimeConfig.Result.Accepted.class,
                 accepted -> assertThat(accepted.unpeers()).containsExactly(

@@ -107,6 +107,31 @@ class NtsDaemonTest {
     }
 
     @Test
+    void theLinesPortChoosesItsNtsKeServerOverNtsPort() throws Exception {
+        int linePort = freeTcpPort();
+        int globalPort = freeTcpPort();
+        int lineServersNtp = freePort();
+        int globalServersNtp = freePort();
+        String other = certificate.ntsServerLines(directory.resolve("nts-keys-other")) + "nts port " + globalPort
+                + "\n";
+        String client = "server 127.0.0.1:" + linePort + " nts ca " + certificate.certificateFile() + "\nnts port "
+                + globalPort + "\n";
+        try (Daemon lineServer = start(ntsLines(linePort), lineServersNtp);
+             Daemon globalServer = start(other, globalServersNtp);
+             Daemon ours = start(client, freePort())) {
+            long deadline = System.nanoTime() + SYNC_MILLIS * 1_000_000L;
+            while (!logged.toString(StandardCharsets.UTF_8).contains("server 127.0.0.1: NTS-KE done")
+                    && System.nanoTime() - deadline < 0) {
+                Thread.sleep(50);
+            }
+        }
+
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("server 127.0.0.1: NTS-KE done, 8 cookies, NTP server 127.0.0.1 port " + lineServersNtp)
+                .doesNotContain("NTP server 127.0.0.1 port " + globalServersNtp);
+    }
+
+    @Test
     void setAndQuitExchangesKeysFirstAndSetsTheClockOverNts() throws Exception {
         int kePort = freeTcpPort();
         int port = freePort();
