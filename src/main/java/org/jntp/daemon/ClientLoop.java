@@ -166,7 +166,7 @@ final class ClientLoop implements Runnable {
         this.resolver = new NameResolver(new ResolveSchedule(names, monoNanos), HostLookup.system(), options.family(),
                 this::deliver, log, System::nanoTime);
         this.ntsLines = plan.nts();
-        this.keyExchanges = new NtsKeyExchanges(nts, this::deliverKeys, log);
+        this.keyExchanges = new NtsKeyExchanges(nts, options.family(), this::deliverKeys, log);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
             sources.add(literal, List.of(address.address().inetAddress())).forEach(log::info);

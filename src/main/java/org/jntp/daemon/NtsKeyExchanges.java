@@ -41,15 +41,21 @@ final class NtsKeyExchanges {
             List<byte[]> cookies) {}
 
     private final NtsSettings settings;
+    private final Optional<AddressFamily> commandLineFamily;
     private final FamilyLookup lookup = FamilyLookup.system();
     private final Consumer<Keyed> deliver;
     private final EventLog log;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    /** @param deliver called on an exchange's thread; must not block */
-    NtsKeyExchanges(NtsSettings settings, Consumer<Keyed> deliver, EventLog log) {
+    /**
+     * @param commandLineFamily {@code ntpd -4} or {@code -6}: the family of a line that names none
+     * @param deliver called on an exchange's thread; must not block
+     */
+    NtsKeyExchanges(NtsSettings settings, Optional<AddressFamily> commandLineFamily, Consumer<Keyed> deliver,
+            EventLog log) {
         this.settings = settings;
+        this.commandLineFamily = commandLineFamily;
         this.deliver = deliver;
         this.log = log;
     }
@@ -145,12 +151,13 @@ final class NtsKeyExchanges {
     }
 
     /**
-     * The family -4/-6 on the line allows, for the NTS-KE server and for the NTP server it names; the
-     * parser already refused a numeric address of the other family, so a numeric one asks none.
+     * The family -4/-6 on the line allows, else the command line's, for the NTS-KE server and for
+     * the NTP server it names; the parser already refused a numeric address of the line's other
+     * family, and the source plan one of the command line's, so a numeric one asks none.
      */
-    private static Optional<AddressFamily> family(Association association) {
+    private Optional<AddressFamily> family(Association association) {
         return switch (association.address()) {
-            case ServerAddress.HostName name -> name.family();
+            case ServerAddress.HostName name -> name.family().or(() -> commandLineFamily);
             case ServerAddress.Literal literal -> Optional.empty();
             case RefclockAddress refclock -> Optional.empty();
         };

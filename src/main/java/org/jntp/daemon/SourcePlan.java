@@ -39,7 +39,11 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
             String line = association.origin().map(origin -> origin + ": ").orElse("")
                     + association.type().keyword() + " " + association.address();
             if (association.options().has(AssociationFlag.NTS)) {
-                nts.add(association);
+                if (association.address() instanceof ServerAddress.Literal literal && excluded(family, literal)) {
+                    notices.add(notUsed(line, family.get()));
+                } else {
+                    nts.add(association);
+                }
                 continue;
             }
             switch (association.address()) {
@@ -52,9 +56,8 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
                     }
                 }
                 case ServerAddress.Literal literal -> {
-                    if (family.isPresent() && family.get() != literal.address().family()) {
-                        notices.add(line + ": not used, " + (family.get() == AddressFamily.IPV4 ? "-4" : "-6")
-                                + " on the command line allows only " + family.get() + " servers");
+                    if (excluded(family, literal)) {
+                        notices.add(notUsed(line, family.get()));
                     } else {
                         literals.add(association);
                     }
@@ -63,6 +66,15 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
             }
         }
         return new SourcePlan(List.copyOf(literals), List.copyOf(names), List.copyOf(nts), local, List.copyOf(notices));
+    }
+
+    private static boolean excluded(Optional<AddressFamily> family, ServerAddress.Literal literal) {
+        return family.isPresent() && family.get() != literal.address().family();
+    }
+
+    private static String notUsed(String line, AddressFamily family) {
+        return line + ": not used, " + (family == AddressFamily.IPV4 ? "-4" : "-6")
+                + " on the command line allows only " + family + " servers";
     }
 
     /**

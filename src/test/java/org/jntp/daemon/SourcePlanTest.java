@@ -78,6 +78,14 @@ class SourcePlanTest {
     }
 
     @Test
+    void leavesOutNtsLiteralsOfTheFamilyTheCommandLineExcludes() {
+        SourcePlan plan = plan("server 192.0.2.1 nts\nserver 2001:db8::1 nts\n", Optional.of(AddressFamily.IPV4));
+
+        assertThat(plan.nts()).extracting(a -> a.address().toString()).containsExactly("192.0.2.1");
+        assertThat(plan.notices()).singleElement().asString().contains("2001:db8::1").contains("-4");
+    }
+
+    @Test
     void givesEveryLineIburstForMinusQKeepingItsOtherOptions() {
         NtpConfig config = ((ConfigResult.Valid) ConfigParser.parse(
                 "server 192.0.2.1 minpoll 4 prefer\npool pool.example.net iburst\n", "ntp.conf")).config();
