@@ -89,7 +89,7 @@ class NtsKeClientTest {
 
         assertThat(result).isInstanceOfSatisfying(KeResult.Established.class, established -> {
             assertThat(established.cookies()).hasSize(8).allSatisfy(cookie -> assertThat(CookieCodec.open(cookie, ring))
-                    .isEqualTo(new CookieCodec.Opened(established.keys())));
+                    .isEqualTo(new CookieCodec.Opened(established.keys(), MasterKeyRing.Age.CURRENT)));
             assertThat(established.ntpServer()).isEqualTo("127.0.0.1");
             assertThat(established.ntpPort()).isEqualTo(123);
         });

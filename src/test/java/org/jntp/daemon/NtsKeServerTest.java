@@ -117,7 +117,8 @@ class NtsKeServerTest {
             List<KeRecord> records = ((KeRecords.Message) KeRecords.decode(response)).records();
             List<KeRecord> cookies = records.stream().filter(record -> record.type() == 5).toList();
             assertThat(cookies).hasSize(8).allSatisfy(cookie ->
-                    assertThat(CookieCodec.open(cookie.body(), ring)).isEqualTo(new CookieCodec.Opened(clientKeys)));
+                    assertThat(CookieCodec.open(cookie.body(), ring))
+                            .isEqualTo(new CookieCodec.Opened(clientKeys, MasterKeyRing.Age.CURRENT)));
         }
     }
 
