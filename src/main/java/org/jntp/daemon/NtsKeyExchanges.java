@@ -16,6 +16,8 @@ import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
 import org.jntp.nts.KeResult;
 import org.jntp.nts.SessionKeys;
+import org.jntp.server.Counter;
+import org.jntp.server.SharedCounters;
 
 /**
  * The NTS-KE exchanges of the {@code nts} sources (RFC 8915 §4), each on a virtual thread of its
@@ -23,7 +25,7 @@ import org.jntp.nts.SessionKeys;
  * host at the {@code nts port} (4460 unless set); its keys, cookies and the NTP server it names
  * (the host itself by default), resolved, are handed over. One that fails is tried again after
  * {@link #FIRST_RETRY_NANOS}, doubling up to {@link #MAX_RETRY_NANOS}, and logged only when its
- * reason changes.
+ * reason changes. Each exchange counts as good or bad (NTPsec's {@code nts_ke_probes_*}).
  */
 final class NtsKeyExchanges {
     static final long FIRST_RETRY_NANOS = 2_000_000_000L;
@@ -41,14 +43,16 @@ final class NtsKeyExchanges {
 
     private final NtsSettings settings;
     private final Consumer<Keyed> deliver;
+    private final SharedCounters counters;
     private final EventLog log;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     /** @param deliver called on an exchange's thread; must not block */
-    NtsKeyExchanges(NtsSettings settings, Consumer<Keyed> deliver, EventLog log) {
+    NtsKeyExchanges(NtsSettings settings, Consumer<Keyed> deliver, SharedCounters counters, EventLog log) {
         this.settings = settings;
         this.deliver = deliver;
+        this.counters = counters;
         this.log = log;
     }
 
@@ -80,6 +84,7 @@ final class NtsKeyExchanges {
         Optional<String> lastFailure = Optional.empty();
         while (!stopped) {
             Optional<String> failure = exchangeOnce(association, associationId, line);
+            counters.increment(failure.isEmpty() ? Counter.NTS_KE_CLIENT_GOOD : Counter.NTS_KE_CLIENT_BAD);
             if (failure.isEmpty()) {
                 return;
             }
