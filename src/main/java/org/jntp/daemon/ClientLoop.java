@@ -44,6 +44,7 @@ import org.jntp.protocol.Mode;
 import org.jntp.protocol.ReferenceId;
 import org.jntp.protocol.control.ClockSource;
 import org.jntp.refclock.LocalClock;
+import org.jntp.server.SharedCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.IpAddress;
 import org.jntp.server.control.AssociationState;
@@ -111,6 +112,8 @@ final class ClientLoop implements Runnable {
     private final NameResolver resolver;
     private final List<Association> ntsLines;
     private final NtsKeyExchanges keyExchanges;
+    /** NTS as a client: requests and replies (the client thread), NTS-KE exchanges (their own threads). */
+    private final SharedCounters ntsCounters = new SharedCounters();
     private final Queue<NtsKeyExchanges.Keyed> keyed = new ConcurrentLinkedQueue<>();
     /** The NTS lines of the core's NTS associations, by association id, to exchange keys again. */
     private final Map<Integer, Association> ntsAssociations = new HashMap<>();
@@ -166,7 +169,7 @@ final class ClientLoop implements Runnable {
         this.resolver = new NameResolver(new ResolveSchedule(names, monoNanos), HostLookup.system(), options.family(),
                 this::deliver, log, System::nanoTime);
         this.ntsLines = plan.nts();
-        this.keyExchanges = new NtsKeyExchanges(nts, options.family(), this::deliverKeys, log);
+        this.keyExchanges = new NtsKeyExchanges(nts, options.family(), this::deliverKeys, ntsCounters, log);
         for (Association literal : plan.literals()) {
             ServerAddress.Literal address = (ServerAddress.Literal) literal.address();
             sources.add(literal, List.of(address.address().inetAddress())).forEach(log::info);
@@ -175,6 +178,7 @@ final class ClientLoop implements Runnable {
         routePeers(sources.sources());
         this.synchronizer = Synchronizer.start(List.of(), settings, clock, random, new SyncEventsPair(events, stats),
                 monoNanos);
+        synchronizer.countIn(ntsCounters);
         if (options.setAndQuit()) {
             synchronizer.setClockOnce();
         }
@@ -262,6 +266,11 @@ final class ClientLoop implements Runnable {
     /** Completes when the client side stops the daemon by itself: {@code -q} done, a panic, a failure. */
     CompletableFuture<DaemonExit> exit() {
         return exit;
+    }
+
+    /** What the NTS client has done so far; safe to read from any thread. */
+    SharedCounters ntsCounters() {
+        return ntsCounters;
     }
 
     /**

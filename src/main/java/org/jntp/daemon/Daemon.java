@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jntp.clock.Clock;
 import org.jntp.config.MetricsEndpoint;
 import org.jntp.config.NtpConfig;
@@ -27,6 +28,7 @@ import org.jntp.server.Counter;
 import org.jntp.server.NtpServer;
 import org.jntp.server.NtsServing;
 import org.jntp.server.ServerCounters;
+import org.jntp.server.SharedCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.access.MruList;
 import org.jntp.server.access.MruSettings;
@@ -180,7 +182,9 @@ public final class Daemon implements AutoCloseable {
         KernelRandom.fill(nonceKey);
         ControlAuth auth = new ControlAuth(preopened.keys(), config.auth().controlKey(),
                 config.isEnabled(SystemFlag.AUTH));
-        serverStatistics = () -> statistics(mru, config.mru());
+        List<SharedCounters> ntsCounters = Stream.concat(Stream.of(client.ntsCounters()),
+                preopened.nts().map(NtsService::counters).stream()).toList();
+        serverStatistics = () -> statistics(mru, config.mru(), ntsCounters);
         ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
                 new NonceKey(nonceKey), auth, controlHooks(config));
         List<UdpSocket> serving = new ArrayList<>();
@@ -231,11 +235,11 @@ public final class Daemon implements AutoCloseable {
         }).orElse(NtsServing.off());
     }
 
-    /** The server's statistics now, for ntpq's sysstats. */
-    private ServerStatistics statistics(MruList mru, MruSettings settings) {
+    /** The server's statistics now, for ntpq's sysstats, with NTS's counters as a client and NTS-KE server. */
+    private ServerStatistics statistics(MruList mru, MruSettings settings, List<SharedCounters> nts) {
         long uptimeSeconds = (System.nanoTime() - startMonoNanos) / 1_000_000_000L;
-        return new ServerStatistics(uptimeSeconds, ServerCounters.sum(allCounters), mru.size(), mru.capacity(),
-                settings.minDepth(), settings.maxAgeSeconds());
+        return new ServerStatistics(uptimeSeconds, SharedCounters.sum(ServerCounters.sum(allCounters), nts),
+                mru.size(), mru.capacity(), settings.minDepth(), settings.maxAgeSeconds());
     }
 
     /**

@@ -25,13 +25,17 @@ import org.jntp.nts.KeTls;
 import org.jntp.nts.KeyExport;
 import org.jntp.nts.MasterKeyRing;
 import org.jntp.nts.SessionKeys;
+import org.jntp.server.Counter;
+import org.jntp.server.SharedCounters;
 
 /**
  * The NTS-KE server (RFC 8915 §4): TLS 1.3 with ALPN {@code ntske/1} on a TCP port, one virtual
  * thread a connection, each reading one request, writing the response and closing. A client that
  * does not agree to {@code ntske/1}, sends more than {@link #MAX_REQUEST_OCTETS} without an End of
  * Message, or has not sent its request {@link #TIMEOUT_MILLIS} after connecting, is dropped; beyond
- * {@link #MAX_CONNECTIONS} at once, new connections are closed at once.
+ * {@link #MAX_CONNECTIONS} at once, new connections are closed at once. Each connection served
+ * counts as good, when it got keys and cookies, or bad (NTPsec's {@code nts_ke_serves_*}); one
+ * closed at once for want of room is not served and not counted.
  */
 final class NtsKeServer implements AutoCloseable {
     static final int MAX_REQUEST_OCTETS = 16_384;
@@ -42,16 +46,18 @@ final class NtsKeServer implements AutoCloseable {
     private final KeResponder responder;
     private final Supplier<MasterKeyRing> ring;
     private final RandomGenerator random;
+    private final SharedCounters counters;
     private final EventLog log;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final Thread acceptor;
 
     private NtsKeServer(SSLServerSocket socket, KeResponder responder, Supplier<MasterKeyRing> ring,
-            RandomGenerator random, EventLog log) {
+            RandomGenerator random, SharedCounters counters, EventLog log) {
         this.socket = socket;
         this.responder = responder;
         this.ring = ring;
         this.random = random;
+        this.counters = counters;
         this.log = log;
         this.acceptor = Thread.ofPlatform().daemon().name("nts-ke-accept").unstarted(this::acceptLoop);
     }
@@ -63,10 +69,11 @@ final class NtsKeServer implements AutoCloseable {
      * @param cipherSuites the TLS 1.3 cipher suites allowed, in order; empty for the runtime's default
      * @param ring the master keys now; the caller rotates them
      * @param random the source of cookie nonces: {@link java.security.SecureRandom} outside tests
+     * @param counters where the exchanges served and the cookies made are counted
      */
     static NtsKeServer bind(SSLContext context, InetSocketAddress address, List<String> cipherSuites,
-            KeResponder responder, Supplier<MasterKeyRing> ring, RandomGenerator random, EventLog log)
-            throws IOException {
+            KeResponder responder, Supplier<MasterKeyRing> ring, RandomGenerator random, SharedCounters counters,
+            EventLog log) throws IOException {
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
         try {
             SSLParameters parameters = KeTls.restrict(socket.getSSLParameters());
@@ -80,7 +87,7 @@ final class NtsKeServer implements AutoCloseable {
             socket.close();
             throw e;
         }
-        return new NtsKeServer(socket, responder, ring, random, log);
+        return new NtsKeServer(socket, responder, ring, random, counters, log);
     }
 
     /** Starts answering on the bound socket. */
@@ -140,7 +147,8 @@ final class NtsKeServer implements AutoCloseable {
             }
             Thread.ofVirtual().name("nts-ke").start(() -> {
                 try {
-                    serve((SSLSocket) connection);
+                    counters.increment(serve((SSLSocket) connection) ? Counter.NTS_KE_SERVED_GOOD
+                            : Counter.NTS_KE_SERVED_BAD);
                 } finally {
                     connections.release();
                     closeQuietly(connection);
@@ -158,27 +166,34 @@ final class NtsKeServer implements AutoCloseable {
         }
     }
 
-    private void serve(SSLSocket connection) {
+    /** Answers one connection; whether the client got keys and cookies. */
+    private boolean serve(SSLSocket connection) {
         long deadlineNanos = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
         try {
             connection.setSoTimeout(TIMEOUT_MILLIS);
             connection.startHandshake();
             if (!KeTls.ALPN.equals(connection.getApplicationProtocol())) {
-                return;
+                return false;
             }
             Optional<byte[]> request =
                     KeMessages.read(connection.getInputStream(), MAX_REQUEST_OCTETS, deadlineNanos);
             if (request.isEmpty()) {
-                return;
+                return false;
             }
             ExtendedSSLSession session = (ExtendedSSLSession) connection.getSession();
             KeResponse response = responder.respond(request.get(), aead -> export(session, aead), ring.get(), random);
+            if (response instanceof KeResponse.Accepted accepted) {
+                counters.add(Counter.NTS_COOKIE_MADE, accepted.cookies().size());
+            }
             connection.getOutputStream().write(response.encode());
             connection.getOutputStream().flush();
+            return response instanceof KeResponse.Accepted;
         } catch (SocketException e) {
             // the client went away: nothing to answer
+            return false;
         } catch (IOException e) {
             log.debug(1, "NTS-KE session with " + connection.getRemoteSocketAddress() + " failed: " + e.getMessage());
+            return false;
         }
     }
 

@@ -15,6 +15,8 @@ import org.jntp.config.RefclockAddress;
 import org.jntp.config.ServerAddress;
 import org.jntp.nts.KeResult;
 import org.jntp.nts.SessionKeys;
+import org.jntp.server.Counter;
+import org.jntp.server.SharedCounters;
 import org.jntp.server.access.AddressFamily;
 
 /**
@@ -24,7 +26,8 @@ import org.jntp.server.access.AddressFamily;
  * (4460 unless set); its keys, cookies and the NTP server it names (the host itself by default),
  * resolved, are handed over; {@code -4} or {@code -6} on the line holds both lookups to that
  * family. One that fails is tried again after {@link #FIRST_RETRY_NANOS}, doubling up to
- * {@link #MAX_RETRY_NANOS}, and logged only when its reason changes.
+ * {@link #MAX_RETRY_NANOS}, and logged only when its reason changes. Each exchange counts as good
+ * or bad (NTPsec's {@code nts_ke_probes_*}).
  */
 final class NtsKeyExchanges {
     static final long FIRST_RETRY_NANOS = 2_000_000_000L;
@@ -44,6 +47,7 @@ final class NtsKeyExchanges {
     private final Optional<AddressFamily> commandLineFamily;
     private final FamilyLookup lookup = FamilyLookup.system();
     private final Consumer<Keyed> deliver;
+    private final SharedCounters counters;
     private final EventLog log;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
@@ -53,10 +57,11 @@ final class NtsKeyExchanges {
      * @param deliver called on an exchange's thread; must not block
      */
     NtsKeyExchanges(NtsSettings settings, Optional<AddressFamily> commandLineFamily, Consumer<Keyed> deliver,
-            EventLog log) {
+            SharedCounters counters, EventLog log) {
         this.settings = settings;
         this.commandLineFamily = commandLineFamily;
         this.deliver = deliver;
+        this.counters = counters;
         this.log = log;
     }
 
@@ -88,6 +93,7 @@ final class NtsKeyExchanges {
         Optional<String> lastFailure = Optional.empty();
         while (!stopped) {
             Optional<String> failure = exchangeOnce(association, associationId, line);
+            counters.increment(failure.isEmpty() ? Counter.NTS_KE_CLIENT_GOOD : Counter.NTS_KE_CLIENT_BAD);
             if (failure.isEmpty()) {
                 return;
             }

@@ -14,6 +14,7 @@ import org.jntp.config.NtsSettings;
 import org.jntp.nts.KeResponder;
 import org.jntp.nts.KeResult;
 import org.jntp.nts.MasterKeyRing;
+import org.jntp.server.SharedCounters;
 
 /**
  * The NTS server side of {@code nts enable}: the master keys cookies are sealed with, rotated daily
@@ -26,11 +27,13 @@ public final class NtsService implements AutoCloseable {
 
     private final NtsMasterKeys keys;
     private final List<NtsKeServer> servers;
+    private final SharedCounters counters;
     private final EventLog log;
 
-    private NtsService(NtsMasterKeys keys, List<NtsKeServer> servers, EventLog log) {
+    private NtsService(NtsMasterKeys keys, List<NtsKeServer> servers, SharedCounters counters, EventLog log) {
         this.keys = keys;
         this.servers = servers;
+        this.counters = counters;
         this.log = log;
     }
 
@@ -60,11 +63,12 @@ public final class NtsService implements AutoCloseable {
         KeResponder responder = new KeResponder(Optional.empty(),
                 ntpPort == NTP_PORT ? OptionalInt.empty() : OptionalInt.of(ntpPort));
         List<NtsKeServer> servers = new ArrayList<>();
+        SharedCounters counters = new SharedCounters();
         for (InetSocketAddress address : ntpAddresses) {
             InetSocketAddress keAddress = new InetSocketAddress(address.getAddress(), settings.kePort());
             try {
                 servers.add(NtsKeServer.bind(context, keAddress, settings.tlsCipherSuites(), responder, keys, random,
-                        log));
+                        counters, log));
             } catch (IOException e) {
                 log.info("NTS-KE server cannot listen on " + keAddress + ": " + e.getMessage());
             }
@@ -73,7 +77,7 @@ public final class NtsService implements AutoCloseable {
             throw new IOException("NTS-KE server: no address to listen on at port " + settings.kePort()
                     + "; free the port, choose another with \"nts port\", or remove \"nts enable\"");
         }
-        return Optional.of(new NtsService(keys, List.copyOf(servers), log));
+        return Optional.of(new NtsService(keys, List.copyOf(servers), counters, log));
     }
 
     private static NtsMasterKeys masterKeys(NtsSettings settings, SecureRandom random, EventLog log)
@@ -109,6 +113,14 @@ public final class NtsService implements AutoCloseable {
     /** The master keys now, rotated when due: what NTS cookies are sealed and opened with. */
     public Supplier<MasterKeyRing> masterKeys() {
         return keys;
+    }
+
+    /**
+     * The NTS-KE exchanges served and the cookies they carried, the warm-up exchange with itself
+     * included; safe to read from any thread.
+     */
+    SharedCounters counters() {
+        return counters;
     }
 
     /** The TCP addresses NTS-KE is served on. */

@@ -149,7 +149,7 @@ public final class NtpMetrics {
         };
     }
 
-    /** One counter family of the server, and the label that tells this counter apart in it, if any. */
+    /** One counter family of the daemon, and the label that tells this counter apart in it, if any. */
     private record Series(String family, String help, Optional<Label> label) {
         static Series alone(String family, String help) {
             return new Series(family, help, Optional.empty());
@@ -160,6 +160,31 @@ public final class NtpMetrics {
                     "Packets neither answered nor rate limited, by reason: bad_format (too short, malformed or of an"
                             + " unknown version), declined (not a request), restricted (refused by restrict lines)",
                     Optional.of(new Label("reason", reason)));
+        }
+
+        static Series cookieOpened(String key) {
+            return new Series("ntp_server_nts_cookies_opened_total",
+                    "Cookies of NTS requests opened, by the master key that opened them: current, previous",
+                    Optional.of(new Label("key", key)));
+        }
+
+        static Series cookieRefused(String reason) {
+            return new Series("ntp_server_nts_cookies_refused_total",
+                    "Cookies of NTS requests that did not open, by reason: key_not_held (a master key rotated out"
+                            + " or another server's), invalid (not ours or altered)",
+                    Optional.of(new Label("reason", reason)));
+        }
+
+        static Series clientReply(String result) {
+            return new Series("ntp_client_nts_replies_total",
+                    "Replies to our NTS client, by result: authentic (the authenticator verified), unauthentic"
+                            + " (forged, altered, stray or an NTS NAK)",
+                    Optional.of(new Label("result", result)));
+        }
+
+        static Series keExchange(String family, String what, String result) {
+            return new Series(family, what + ", by result: good (keys and cookies given), bad (anything else)",
+                    Optional.of(new Label("result", result)));
         }
     }
 
@@ -186,6 +211,23 @@ public final class NtpMetrics {
                     "NTS NAKs (NTSN kiss-o'-death) sent to requests whose cookie did not open");
             case NTS_AUTH_FAILED -> Series.alone("ntp_server_nts_auth_failures_total",
                     "NTS requests dropped because their authenticator did not verify");
+            case NTS_COOKIE_MADE -> Series.alone("ntp_server_nts_cookies_made_total",
+                    "NTS cookies sealed, in NTP replies and NTS-KE responses");
+            case NTS_COOKIE_OPENED_CURRENT -> Series.cookieOpened("current");
+            case NTS_COOKIE_OPENED_PREVIOUS -> Series.cookieOpened("previous");
+            case NTS_COOKIE_KEY_NOT_HELD -> Series.cookieRefused("key_not_held");
+            case NTS_COOKIE_INVALID -> Series.cookieRefused("invalid");
+            case NTS_CLIENT_SENT -> Series.alone("ntp_client_nts_requests_total", "NTS requests our client sent");
+            case NTS_CLIENT_AUTHENTIC -> Series.clientReply("authentic");
+            case NTS_CLIENT_UNAUTHENTIC -> Series.clientReply("unauthentic");
+            case NTS_KE_CLIENT_GOOD -> Series.keExchange("ntp_client_nts_ke_exchanges_total",
+                    "Our client's NTS-KE exchanges", "good");
+            case NTS_KE_CLIENT_BAD -> Series.keExchange("ntp_client_nts_ke_exchanges_total",
+                    "Our client's NTS-KE exchanges", "bad");
+            case NTS_KE_SERVED_GOOD -> Series.keExchange("ntp_server_nts_ke_exchanges_total",
+                    "Exchanges our NTS-KE server answered", "good");
+            case NTS_KE_SERVED_BAD -> Series.keExchange("ntp_server_nts_ke_exchanges_total",
+                    "Exchanges our NTS-KE server answered", "bad");
             case BAD_FORMAT -> Series.dropped("bad_format");
             case DECLINED -> Series.dropped("declined");
             case RESTRICTED -> Series.dropped("restricted");

@@ -27,8 +27,8 @@ public final class CookieCodec {
     /** What opening a cookie gives. */
     public sealed interface Opening {}
 
-    /** The session keys the cookie carries. */
-    public record Opened(SessionKeys keys) implements Opening {}
+    /** The session keys the cookie carries, and which of the ring's keys opened it. */
+    public record Opened(SessionKeys keys, MasterKeyRing.Age masterKey) implements Opening {}
 
     /** The cookie names no master key the ring holds: too old, or from another server. */
     public record UnknownKey() implements Opening {}
@@ -76,7 +76,7 @@ public final class CookieCodec {
             return new Invalid();
         }
         return new Opened(new SessionKeys(aeadAlgorithm, Arrays.copyOfRange(opened, KEYS_AT, KEYS_AT + Aead.KEY_OCTETS),
-                Arrays.copyOfRange(opened, KEYS_AT + Aead.KEY_OCTETS, PLAINTEXT_OCTETS)));
+                Arrays.copyOfRange(opened, KEYS_AT + Aead.KEY_OCTETS, PLAINTEXT_OCTETS)), ring.age(master.get()));
     }
 
     private static void writeId(byte[] cookie, int id) {

@@ -11,6 +11,12 @@ import java.util.random.RandomGenerator;
  * @param rotatedAtSeconds when the current key was made, in seconds of the Unix epoch
  */
 public record MasterKeyRing(MasterKey current, Optional<MasterKey> previous, long rotatedAtSeconds) {
+    /** Which of the ring's keys: the one sealing new cookies, or the one before it. */
+    public enum Age {
+        CURRENT,
+        PREVIOUS
+    }
+
     /** How often keys rotate by default: daily, as chrony and NTPsec do. */
     public static final long DEFAULT_ROTATION_SECONDS = 86_400;
 
@@ -42,6 +48,11 @@ public record MasterKeyRing(MasterKey current, Optional<MasterKey> previous, lon
      */
     public MasterKeyRing rotateIfDue(long nowSeconds, long rotationSeconds, RandomGenerator random) {
         return nowSeconds - rotatedAtSeconds >= rotationSeconds ? rotate(nowSeconds, random) : this;
+    }
+
+    /** Which of this ring's keys {@code key}, one it holds, is. */
+    public Age age(MasterKey key) {
+        return key.id() == current.id() ? Age.CURRENT : Age.PREVIOUS;
     }
 
     /** The key with this id, if the ring holds it. */

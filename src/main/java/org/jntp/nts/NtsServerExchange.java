@@ -29,22 +29,28 @@ public final class NtsServerExchange {
      */
     public record Malformed() implements Verdict {}
 
-    /** The cookie does not open (unknown master key, or not ours): answer with an NTS NAK. */
-    public record Nak(int uniqueIdIndex, int uniqueIdOctets) implements Verdict {}
+    /**
+     * The cookie does not open: answer with an NTS NAK.
+     *
+     * @param keyNotHeld whether the cookie names a master key the ring does not hold (rotated out,
+     *                   or another server's), rather than not being one of ours at all
+     */
+    public record Nak(int uniqueIdIndex, int uniqueIdOctets, boolean keyNotHeld) implements Verdict {}
 
-    /** The cookie opened but the Authenticator does not verify under its C2S key: dropped. */
-    public record Unauthentic() implements Verdict {}
+    /** The cookie opened, with {@code masterKey}, but the Authenticator does not verify under its C2S key: dropped. */
+    public record Unauthentic(MasterKeyRing.Age masterKey) implements Verdict {}
 
     /**
      * An authentic request.
      *
      * @param keys           the session keys its cookie carried
+     * @param masterKey      which master key opened the cookie
      * @param uniqueIdIndex  where the Unique Identifier's body is in the request
      * @param uniqueIdOctets its length
      * @param cookiesWanted  one, plus one per Cookie Placeholder
      */
-    public record Verified(SessionKeys keys, int uniqueIdIndex, int uniqueIdOctets, int cookiesWanted)
-            implements Verdict {}
+    public record Verified(SessionKeys keys, MasterKeyRing.Age masterKey, int uniqueIdIndex, int uniqueIdOctets,
+            int cookiesWanted) implements Verdict {}
 
     /** Checks the NTS fields of the request (index 0 to its limit) against the master keys. */
     public static Verdict verify(ByteBuffer request, MasterKeyRing ring) {
@@ -70,16 +76,16 @@ public final class NtsServerExchange {
         CookieCodec.Opening opening = cookie.isPresent() ? CookieCodec.open(cookie.get(), ring)
                 : new CookieCodec.Invalid();
         return switch (opening) {
-            case CookieCodec.UnknownKey _, CookieCodec.Invalid _ ->
-                    new Nak(fields.uniqueIdIndex(), fields.uniqueIdOctets());
+            case CookieCodec.UnknownKey _ -> new Nak(fields.uniqueIdIndex(), fields.uniqueIdOctets(), true);
+            case CookieCodec.Invalid _ -> new Nak(fields.uniqueIdIndex(), fields.uniqueIdOctets(), false);
             case CookieCodec.Opened opened -> {
                 byte[] associatedData = new byte[fields.authenticatorIndex()];
                 request.get(0, associatedData);
                 yield Aead.decrypt(opened.keys().c2s(), authenticator.nonce(), authenticator.ciphertext(),
                         associatedData).isPresent()
-                        ? new Verified(opened.keys(), fields.uniqueIdIndex(), fields.uniqueIdOctets(),
-                                1 + fields.placeholders())
-                        : new Unauthentic();
+                        ? new Verified(opened.keys(), opened.masterKey(), fields.uniqueIdIndex(),
+                                fields.uniqueIdOctets(), 1 + fields.placeholders())
+                        : new Unauthentic(opened.masterKey());
             }
         };
     }
@@ -106,12 +112,13 @@ public final class NtsServerExchange {
      * Appends to the time header in {@code reply} (index 0 to 48) the Unique Identifier echoed and
      * an Authenticator sealing, under the S2C key and a fresh nonce, as many fresh cookies as the
      * request wanted and {@code maxLength} leaves room for: a reply is never longer than its request,
-     * so placeholders make the room. Leaves the reply at position 0, limit its length.
+     * so placeholders make the room. Leaves the reply at position 0, limit its length, and returns
+     * how many cookies it sealed.
      *
      * @param request   the request {@link #verify} found authentic
      * @param maxLength the request's length, which the reply must not exceed
      */
-    public static void writeReply(ByteBuffer request, Verified verified, int maxLength, ByteBuffer reply,
+    public static int writeReply(ByteBuffer request, Verified verified, int maxLength, ByteBuffer reply,
             MasterKeyRing ring, RandomGenerator random) {
         reply.limit(reply.capacity());
         int index = NtsFields.put(reply, NtpHeader.LENGTH, NtsFieldType.UNIQUE_IDENTIFIER, request,
@@ -130,6 +137,7 @@ public final class NtsServerExchange {
         byte[] ciphertext = Aead.encrypt(verified.keys().s2c(), nonce, plaintext.array(), associatedData);
         int end = NtsFields.putAuthenticator(reply, index, nonce, ciphertext);
         reply.position(0).limit(end);
+        return cookies;
     }
 
     /**

@@ -198,6 +198,7 @@ public final class NtpServer {
             Optional<MasterKeyRing> ring = nts.masterKeys().get();
             if (ring.isPresent()) {
                 NtsServerExchange.Verdict verdict = NtsServerExchange.verify(request, ring.get());
+                countCookie(verdict);
                 if (!(verdict instanceof NtsServerExchange.NotNts)) {
                     return answerNts(request, verdict, ring.get(), sys, version, receiveNanos, smearNanos,
                             receiveBits, reply);
@@ -257,7 +258,9 @@ public final class NtpServer {
             case NtsServerExchange.Verified verified -> {
                 writeTimeReply(request, sys, version, Mode.SERVER, receiveNanos, smearNanos,
                         HeaderView.transmitTimeBits(request), receiveBits + 1, reply);
-                NtsServerExchange.writeReply(request, verified, request.limit(), reply, ring, nts.random());
+                int cookies = NtsServerExchange.writeReply(request, verified, request.limit(), reply, ring,
+                        nts.random());
+                counters.add(Counter.NTS_COOKIE_MADE, cookies);
                 counters.increment(Counter.NTS_ANSWERED);
                 return ServerOutcome.ANSWERED_NTS;
             }
@@ -273,6 +276,24 @@ public final class NtpServer {
                 return ServerOutcome.BAD_FORMAT;
             }
         }
+    }
+
+    /** NTPsec's cookie counters: which master key opened the request's cookie, or why none did. */
+    private void countCookie(NtsServerExchange.Verdict verdict) {
+        switch (verdict) {
+            case NtsServerExchange.Verified verified -> counters.increment(opened(verified.masterKey()));
+            case NtsServerExchange.Unauthentic unauthentic -> counters.increment(opened(unauthentic.masterKey()));
+            case NtsServerExchange.Nak nak -> counters.increment(
+                    nak.keyNotHeld() ? Counter.NTS_COOKIE_KEY_NOT_HELD : Counter.NTS_COOKIE_INVALID);
+            case NtsServerExchange.Malformed _, NtsServerExchange.NotNts _ -> { }
+        }
+    }
+
+    private static Counter opened(MasterKeyRing.Age masterKey) {
+        return switch (masterKey) {
+            case CURRENT -> Counter.NTS_COOKIE_OPENED_CURRENT;
+            case PREVIOUS -> Counter.NTS_COOKIE_OPENED_PREVIOUS;
+        };
     }
 
     /**

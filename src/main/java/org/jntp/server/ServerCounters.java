@@ -17,8 +17,12 @@ public final class ServerCounters {
     private final long[] values = new long[COUNTERS.length];
 
     void increment(Counter counter) {
+        add(counter, 1);
+    }
+
+    void add(Counter counter, long n) {
         int i = counter.ordinal();
-        SLOT.setOpaque(values, i, (long) SLOT.getOpaque(values, i) + 1);
+        SLOT.setOpaque(values, i, (long) SLOT.getOpaque(values, i) + n);
     }
 
     /** This thread's count so far; safe to call from any thread. */

@@ -54,6 +54,8 @@ import org.jntp.protocol.ReferenceId;
 import org.jntp.protocol.control.PeerEvent;
 import org.jntp.protocol.control.PeerSelection;
 import org.jntp.protocol.control.SystemEvent;
+import org.jntp.server.Counter;
+import org.jntp.server.SharedCounters;
 import org.jntp.server.SystemVariables;
 import org.jntp.server.control.AssociationState;
 import org.jntp.server.control.EventTally;
@@ -146,6 +148,8 @@ public final class Synchronizer {
     private EventTally systemEvents = EventTally.NONE.after(SystemEvent.RESTART.code());
     private double systemJitterSeconds;
     private Supplier<KeyRing> keys = KeyRing::empty;
+    /** The daemon's, once it hands them over; until then this synchronizer's own. */
+    private SharedCounters counters = new SharedCounters();
 
     private Synchronizer(List<SourceSpec> sources, SyncSettings settings, Clock clock, RandomGenerator random,
             SyncEvents events, long monoNanos) {
@@ -174,6 +178,14 @@ public final class Synchronizer {
      */
     public void authenticateWith(Supplier<KeyRing> keys) {
         this.keys = keys;
+    }
+
+    /**
+     * Counts the NTS requests sent and the replies that verify and that do not (NTPsec's
+     * {@code nts_client_*}) in {@code counters}, which other threads read.
+     */
+    public void countIn(SharedCounters counters) {
+        this.counters = counters;
     }
 
     /**
@@ -347,7 +359,9 @@ public final class Synchronizer {
     private Optional<byte[]> signed(Peer peer, byte[] packet) {
         Optional<NtsSession> nts = ntsOf(peer);
         if (nts.isPresent()) {
-            return nts.get().seal(packet, random);
+            Optional<byte[]> sealed = nts.get().seal(packet, random);
+            sealed.ifPresent(_ -> counters.increment(Counter.NTS_CLIENT_SENT));
+            return sealed;
         }
         if (peer.keyId.isEmpty()) {
             return Optional.of(packet);
@@ -397,6 +411,7 @@ public final class Synchronizer {
      */
     private boolean ntsAuthentic(Peer peer, NtsSession.Check check) {
         peer.authentic = check == NtsSession.Check.AUTHENTIC;
+        counters.increment(peer.authentic ? Counter.NTS_CLIENT_AUTHENTIC : Counter.NTS_CLIENT_UNAUTHENTIC);
         switch (check) {
             case AUTHENTIC -> {
                 return true;

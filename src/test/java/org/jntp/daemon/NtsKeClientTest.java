@@ -24,6 +24,7 @@ import org.jntp.nts.CookieCodec;
 import org.jntp.nts.KeResponder;
 import org.jntp.nts.KeResult;
 import org.jntp.nts.MasterKeyRing;
+import org.jntp.server.SharedCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class NtsKeClientTest {
             List<String> cipherSuites) throws IOException {
         server = NtsKeServer.bind(NtsCredentials.serverContext(identity.certificateFile(), identity.keyFile()),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), cipherSuites,
-                new KeResponder(ntpServer, ntpPort), () -> ring, random, log);
+                new KeResponder(ntpServer, ntpPort), () -> ring, random, new SharedCounters(), log);
         server.serve();
         return server.port();
     }
@@ -89,7 +90,7 @@ class NtsKeClientTest {
 
         assertThat(result).isInstanceOfSatisfying(KeResult.Established.class, established -> {
             assertThat(established.cookies()).hasSize(8).allSatisfy(cookie -> assertThat(CookieCodec.open(cookie, ring))
-                    .isEqualTo(new CookieCodec.Opened(established.keys())));
+                    .isEqualTo(new CookieCodec.Opened(established.keys(), MasterKeyRing.Age.CURRENT)));
             assertThat(established.ntpServer()).isEqualTo("127.0.0.1");
             assertThat(established.ntpPort()).isEqualTo(123);
         });

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -36,6 +37,8 @@ import org.jntp.nts.KeTls;
 import org.jntp.nts.KeyExport;
 import org.jntp.nts.MasterKeyRing;
 import org.jntp.nts.SessionKeys;
+import org.jntp.server.Counter;
+import org.jntp.server.SharedCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,7 @@ class NtsKeServerTest {
 
     private final Random random = new Random(4460);
     private final MasterKeyRing ring = MasterKeyRing.create(1_764_000_000, random);
+    private final SharedCounters counters = new SharedCounters();
     private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             () -> 0L, ZoneOffset.UTC, 1, 0);
     private NtsKeServer server;
@@ -76,7 +80,7 @@ class NtsKeServerTest {
     void startServer() throws IOException {
         server = NtsKeServer.bind(NtsCredentials.serverContext(certificateFile, keyFile),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(),
-                new KeResponder(Optional.empty(), OptionalInt.empty()), () -> ring, random, log);
+                new KeResponder(Optional.empty(), OptionalInt.empty()), () -> ring, random, counters, log);
         server.serve();
     }
 
@@ -117,7 +121,8 @@ class NtsKeServerTest {
             List<KeRecord> records = ((KeRecords.Message) KeRecords.decode(response)).records();
             List<KeRecord> cookies = records.stream().filter(record -> record.type() == 5).toList();
             assertThat(cookies).hasSize(8).allSatisfy(cookie ->
-                    assertThat(CookieCodec.open(cookie.body(), ring)).isEqualTo(new CookieCodec.Opened(clientKeys)));
+                    assertThat(CookieCodec.open(cookie.body(), ring))
+                            .isEqualTo(new CookieCodec.Opened(clientKeys, MasterKeyRing.Age.CURRENT)));
         }
     }
 
@@ -150,6 +155,62 @@ class NtsKeServerTest {
         try (SSLSocket socket = connect(noAlpn)) {
             assertThat(exchange(socket, CHRONY_REQUEST)).isEmpty();
         }
+    }
+
+    /** The count once the connection's thread has counted, which it does after the client has its answer. */
+    private long countOnceServed(Counter counter) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (counters.get(counter) == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+        return counters.get(counter);
+    }
+
+    @Test
+    void countsAnExchangeThatGaveCookiesAsServedGood() throws InterruptedException {
+        server.warmUp();
+
+        assertThat(countOnceServed(Counter.NTS_KE_SERVED_GOOD)).isOne();
+        assertThat(counters.get(Counter.NTS_KE_SERVED_BAD)).isZero();
+    }
+
+    @Test
+    void countsTheCookiesItGaveAsMade() throws InterruptedException {
+        server.warmUp();
+
+        countOnceServed(Counter.NTS_KE_SERVED_GOOD);
+        assertThat(counters.get(Counter.NTS_COOKIE_MADE)).isEqualTo(KeResponder.COOKIES);
+    }
+
+    @Test
+    void countsAMalformedRequestAsServedBad() throws IOException, InterruptedException {
+        try (SSLSocket socket = connect(KeTls.restrict(clientContext.getDefaultSSLParameters()))) {
+            exchange(socket, HexFormat.of().parseHex("0001000200008000" + "0000"));
+        }
+
+        assertThat(countOnceServed(Counter.NTS_KE_SERVED_BAD)).isOne();
+        assertThat(counters.get(Counter.NTS_KE_SERVED_GOOD)).isZero();
+    }
+
+    @Test
+    void countsAClientWithoutNtskeAlpnAsServedBad() throws IOException, InterruptedException {
+        SSLParameters noAlpn = clientContext.getDefaultSSLParameters();
+        noAlpn.setProtocols(new String[] {"TLSv1.3"});
+        try (SSLSocket socket = connect(noAlpn)) {
+            exchange(socket, CHRONY_REQUEST);
+        }
+
+        assertThat(countOnceServed(Counter.NTS_KE_SERVED_BAD)).isOne();
+    }
+
+    @Test
+    void countsAFailedHandshakeAsServedBad() throws InterruptedException {
+        SSLParameters tls12 = clientContext.getDefaultSSLParameters();
+        tls12.setProtocols(new String[] {"TLSv1.2"});
+        tls12.setApplicationProtocols(new String[] {KeTls.ALPN});
+        assertThatThrownBy(() -> connect(tls12).close()).isInstanceOf(SSLException.class);
+
+        assertThat(countOnceServed(Counter.NTS_KE_SERVED_BAD)).isOne();
     }
 
     @Test

@@ -8,11 +8,15 @@ import java.util.Map;
  * ({@code NTS client recvs good} → 7). A counter the daemon does not have ({@code ?}) is left out.
  */
 record NtpsecNtsCounters(Map<String, Long> byLabel) {
+    /** The counters ntpq prints, one a line. */
+    static final int LINES = 17;
     static final String CLIENT_SENDS = "NTS client sends";
     static final String CLIENT_RECVS_GOOD = "NTS client recvs good";
     static final String CLIENT_RECVS_WITH_ERROR = "NTS client recvs w error";
     static final String SERVER_RECVS_GOOD = "NTS server recvs good";
     static final String SERVER_RECVS_WITH_ERROR = "NTS server recvs w error";
+    static final String COOKIES_MADE = "NTS make cookies";
+    static final String COOKIES_DECODED = "NTS decode cookies";
     static final String KE_CLIENT_PROBES_GOOD = "NTS KE client probes good";
     static final String KE_SERVES_GOOD = "NTS KE serves good";
 

@@ -30,7 +30,7 @@ class NtpsecNtsCountersTest {
     void readsEveryCounterByItsLabel() {
         NtpsecNtsCounters counters = NtpsecNtsCounters.parse(CLIENT);
 
-        assertThat(counters.byLabel()).hasSize(17);
+        assertThat(counters.byLabel()).hasSize(NtpsecNtsCounters.LINES);
         assertThat(counters.count(NtpsecNtsCounters.CLIENT_SENDS)).isEqualTo(7);
         assertThat(counters.count(NtpsecNtsCounters.CLIENT_RECVS_GOOD)).isEqualTo(7);
         assertThat(counters.count(NtpsecNtsCounters.CLIENT_RECVS_WITH_ERROR)).isZero();

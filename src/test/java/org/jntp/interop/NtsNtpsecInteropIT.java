@@ -127,8 +127,13 @@ class NtsNtpsecInteropIT {
 
             assertThat(printed.stdout() + printed.stderr()).as(printed::describe)
                     .doesNotContain("***", "Unknown variable");
+            assertThat(counters.byLabel()).as(printed::describe).hasSize(NtpsecNtsCounters.LINES);
             assertThat(counters.count(NtpsecNtsCounters.SERVER_RECVS_GOOD)).as(printed::describe).isPositive();
             assertThat(counters.count(NtpsecNtsCounters.SERVER_RECVS_WITH_ERROR)).as(printed::describe).isZero();
+            assertThat(counters.count(NtpsecNtsCounters.KE_SERVES_GOOD)).as(printed::describe).isPositive();
+            assertThat(counters.count(NtpsecNtsCounters.COOKIES_DECODED)).as(printed::describe).isPositive();
+            assertThat(counters.count(NtpsecNtsCounters.COOKIES_MADE)).as(printed::describe)
+                    .isGreaterThan(counters.count(NtpsecNtsCounters.COOKIES_DECODED));
         }
     }
 
@@ -173,6 +178,15 @@ class NtsNtpsecInteropIT {
                 assertThat(counters.count(NtpsecNtsCounters.KE_SERVES_GOOD)).as(counters::toString).isEqualTo(1);
                 assertThat(counters.count(NtpsecNtsCounters.SERVER_RECVS_GOOD)).as(counters::toString).isPositive();
                 assertThat(counters.count(NtpsecNtsCounters.SERVER_RECVS_WITH_ERROR)).as(counters::toString).isZero();
+                NtpsecNtsCounters ourCounters = ntsCounters(OURS);
+                assertThat(ourCounters.byLabel()).as(ourCounters::toString).hasSize(NtpsecNtsCounters.LINES);
+                assertThat(ourCounters.count(NtpsecNtsCounters.KE_CLIENT_PROBES_GOOD)).as(ourCounters::toString)
+                        .isEqualTo(1);
+                assertThat(ourCounters.count(NtpsecNtsCounters.CLIENT_SENDS)).as(ourCounters::toString).isPositive();
+                assertThat(ourCounters.count(NtpsecNtsCounters.CLIENT_RECVS_GOOD)).as(ourCounters::toString)
+                        .isPositive();
+                assertThat(ourCounters.count(NtpsecNtsCounters.CLIENT_RECVS_WITH_ERROR)).as(ourCounters::toString)
+                        .isZero();
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jntp.protocol.control.PeerSelection;
 import org.jntp.server.control.ControlState;
 import org.jntp.server.control.HostInfo;
+import org.jntp.server.Counter;
 import org.jntp.server.control.ServerStatistics;
 import org.jntp.server.control.SystemState;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,45 @@ class NtpMetricsTest {
         assertThat(scrape.value("ntp_server_dropped_packets_total", "reason", "declined")).isEqualTo(2);
         assertThat(scrape.value("ntp_server_dropped_packets_total", "reason", "restricted")).isEqualTo(11);
         assertThat(scrape.all("ntp_server_dropped_packets_total")).hasSize(3);
+    }
+
+    private static PrometheusText.Scrape scrapeNts() {
+        return PrometheusText.parse(NtpMetrics.page(synchronised(), new ServerStatistics(0, Map.of(
+                Counter.NTS_CLIENT_SENT, 70L, Counter.NTS_CLIENT_AUTHENTIC, 68L, Counter.NTS_CLIENT_UNAUTHENTIC, 4L,
+                Counter.NTS_COOKIE_MADE, 424L, Counter.NTS_COOKIE_OPENED_CURRENT, 39L,
+                Counter.NTS_COOKIE_OPENED_PREVIOUS, 2L, Counter.NTS_COOKIE_KEY_NOT_HELD, 5L,
+                Counter.NTS_COOKIE_INVALID, 6L, Counter.NTS_KE_CLIENT_GOOD, 7L, Counter.NTS_KE_SERVED_BAD, 9L),
+                0, 600, 600, 64)));
+    }
+
+    @Test
+    void countsWhatTheNtsClientDid() {
+        PrometheusText.Scrape scrape = scrapeNts();
+
+        assertThat(scrape.value("ntp_client_nts_requests_total")).isEqualTo(70);
+        assertThat(scrape.value("ntp_client_nts_replies_total", "result", "authentic")).isEqualTo(68);
+        assertThat(scrape.value("ntp_client_nts_replies_total", "result", "unauthentic")).isEqualTo(4);
+        assertThat(scrape.value("ntp_client_nts_ke_exchanges_total", "result", "good")).isEqualTo(7);
+        assertThat(scrape.value("ntp_client_nts_ke_exchanges_total", "result", "bad")).isZero();
+    }
+
+    @Test
+    void countsNtsCookiesByMasterKeyAndReason() {
+        PrometheusText.Scrape scrape = scrapeNts();
+
+        assertThat(scrape.value("ntp_server_nts_cookies_made_total")).isEqualTo(424);
+        assertThat(scrape.value("ntp_server_nts_cookies_opened_total", "key", "current")).isEqualTo(39);
+        assertThat(scrape.value("ntp_server_nts_cookies_opened_total", "key", "previous")).isEqualTo(2);
+        assertThat(scrape.value("ntp_server_nts_cookies_refused_total", "reason", "key_not_held")).isEqualTo(5);
+        assertThat(scrape.value("ntp_server_nts_cookies_refused_total", "reason", "invalid")).isEqualTo(6);
+    }
+
+    @Test
+    void countsTheNtsKeServersExchangesByResult() {
+        PrometheusText.Scrape scrape = scrapeNts();
+
+        assertThat(scrape.value("ntp_server_nts_ke_exchanges_total", "result", "good")).isZero();
+        assertThat(scrape.value("ntp_server_nts_ke_exchanges_total", "result", "bad")).isEqualTo(9);
     }
 
     @Test

@@ -27,7 +27,7 @@ class CookieCodecTest {
             SessionKeys keys = randomKeys();
 
             assertThat(CookieCodec.open(CookieCodec.make(keys, ring, random), ring))
-                    .isEqualTo(new CookieCodec.Opened(keys));
+                    .isEqualTo(new CookieCodec.Opened(keys, MasterKeyRing.Age.CURRENT));
         }
     }
 
@@ -70,7 +70,8 @@ class CookieCodecTest {
         SessionKeys keys = randomKeys();
         byte[] cookie = CookieCodec.make(keys, ring, random);
 
-        assertThat(CookieCodec.open(cookie, ring.rotate(1_086_400, random))).isEqualTo(new CookieCodec.Opened(keys));
+        assertThat(CookieCodec.open(cookie, ring.rotate(1_086_400, random)))
+                .isEqualTo(new CookieCodec.Opened(keys, MasterKeyRing.Age.PREVIOUS));
     }
 
     @Test
@@ -115,7 +116,8 @@ class CookieCodecTest {
         for (int round = 0; round < 200; round++) {
             int i = random.nextInt(cookies.size());
 
-            assertThat(CookieCodec.open(cookies.get(i), rotated)).isEqualTo(new CookieCodec.Opened(keys.get(i)));
+            MasterKeyRing.Age age = i % 2 == 0 ? MasterKeyRing.Age.PREVIOUS : MasterKeyRing.Age.CURRENT;
+            assertThat(CookieCodec.open(cookies.get(i), rotated)).isEqualTo(new CookieCodec.Opened(keys.get(i), age));
         }
     }
 

@@ -31,7 +31,8 @@ class KeResponderTest {
         assertThat(response).isInstanceOfSatisfying(KeResponse.Accepted.class, accepted -> {
             assertThat(accepted.aeadAlgorithm()).isEqualTo(15);
             assertThat(accepted.cookies()).hasSize(8).allSatisfy(cookie ->
-                    assertThat(CookieCodec.open(cookie, ring)).isEqualTo(new CookieCodec.Opened(keys)));
+                    assertThat(CookieCodec.open(cookie, ring))
+                            .isEqualTo(new CookieCodec.Opened(keys, MasterKeyRing.Age.CURRENT)));
         });
     }
 

@@ -36,7 +36,8 @@ class NtsExchangeTest {
         assertThat(cookies).hasSize(1);
         byte[] padded = cookies.getFirst();
         byte[] cookie = java.util.Arrays.copyOf(padded, CookieCodec.COOKIE_OCTETS);
-        assertThat(CookieCodec.open(cookie, nts.ring)).isEqualTo(new CookieCodec.Opened(nts.keys));
+        assertThat(CookieCodec.open(cookie, nts.ring))
+                .isEqualTo(new CookieCodec.Opened(nts.keys, MasterKeyRing.Age.CURRENT));
     }
 
     @Test

@@ -170,6 +170,75 @@ class NtsAnswerTest {
     }
 
     @Test
+    void countsEveryCookieSealedInAnNtsAnswer() {
+        ByteBuffer request = header();
+        NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 3, keys, random);
+
+        respond(request);
+
+        assertThat(counters.get(Counter.NTS_COOKIE_MADE)).isEqualTo(4);
+    }
+
+    @Test
+    void countsACookieOpenedWithTheCurrentMasterKey() {
+        ByteBuffer request = header();
+        NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 0, keys, random);
+
+        respond(request);
+
+        assertThat(counters.get(Counter.NTS_COOKIE_OPENED_CURRENT)).isOne();
+        assertThat(counters.get(Counter.NTS_COOKIE_OPENED_PREVIOUS)).isZero();
+    }
+
+    @Test
+    void countsACookieOpenedWithThePreviousMasterKey() {
+        ByteBuffer request = header();
+        NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 0, keys, random);
+        masterKeys.set(Optional.of(ring.rotate(NOW_NANOS / 1_000_000_000L, random)));
+
+        respond(request);
+
+        assertThat(counters.get(Counter.NTS_COOKIE_OPENED_PREVIOUS)).isOne();
+        assertThat(counters.get(Counter.NTS_COOKIE_OPENED_CURRENT)).isZero();
+    }
+
+    @Test
+    void countsTheCookieOfARequestWhoseAuthenticatorFailsAsOpened() {
+        ByteBuffer request = header();
+        NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 0, sessionKeys(random), random);
+
+        respond(request);
+
+        assertThat(counters.get(Counter.NTS_COOKIE_OPENED_CURRENT)).isOne();
+    }
+
+    @Test
+    void countsACookieUnderAMasterKeyRotatedOutAsKeyNotHeld() {
+        ByteBuffer request = header();
+        NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 0, keys, random);
+        long now = NOW_NANOS / 1_000_000_000L;
+        masterKeys.set(Optional.of(ring.rotate(now, random).rotate(now, random)));
+
+        respond(request);
+
+        assertThat(counters.get(Counter.NTS_COOKIE_KEY_NOT_HELD)).isOne();
+        assertThat(counters.get(Counter.NTS_COOKIE_INVALID)).isZero();
+    }
+
+    @Test
+    void countsAnAlteredCookieAsInvalid() {
+        ByteBuffer request = header();
+        byte[] cookie = CookieCodec.make(keys, ring, random);
+        cookie[cookie.length - 1] ^= 1;
+        NtsClientExchange.writeRequest(request, cookie, 0, keys, random);
+
+        respond(request);
+
+        assertThat(counters.get(Counter.NTS_COOKIE_INVALID)).isOne();
+        assertThat(counters.get(Counter.NTS_COOKIE_KEY_NOT_HELD)).isZero();
+    }
+
+    @Test
     void answersNtsFieldsWithAPlainReplyWhileNtsIsOff() {
         masterKeys.set(Optional.empty());
         ByteBuffer request = header();

@@ -30,6 +30,8 @@ import org.jntp.protocol.NtpHeader;
 import org.jntp.protocol.NtpShort;
 import org.jntp.protocol.NtpTimestamp;
 import org.jntp.protocol.ReferenceId;
+import org.jntp.server.Counter;
+import org.jntp.server.SharedCounters;
 import org.jntp.server.control.AssociationState;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,7 @@ class SynchronizerNtsTest {
     private final MasterKeyRing ring = MasterKeyRing.create(1_780_000_000L, random);
     private final SessionKeys keys = sessionKeys(random);
     private final List<String> problems = new ArrayList<>();
+    private final SharedCounters counters = new SharedCounters();
     private final Synchronizer synchronizer = synchronizer();
     private long monoNanos;
 
@@ -68,6 +71,7 @@ class SynchronizerNtsTest {
         };
         Synchronizer core = Synchronizer.start(List.of(), new SyncSettings(SelectionParameters.defaults(),
                 DisciplineSettings.defaults(clock.maxSlewRatePpm())), clock, new SplittableRandom(1), events, 0);
+        core.countIn(counters);
         core.addSource(new Synchronizer.SourceSpec(SERVER, valid.config().associations().getFirst()), 0);
         return core;
     }
@@ -152,6 +156,55 @@ class SynchronizerNtsTest {
 
     private AssociationState state() {
         return synchronizer.associationStates(0).getFirst();
+    }
+
+    @Test
+    void countsEachSealedRequestSent() {
+        keyExchange(8);
+
+        nextRequest();
+        nextRequest();
+
+        assertThat(counters.get(Counter.NTS_CLIENT_SENT)).isEqualTo(2);
+    }
+
+    @Test
+    void countsNoRequestWhileItHasNoKeys() {
+        nextPoll();
+
+        assertThat(counters.get(Counter.NTS_CLIENT_SENT)).isZero();
+    }
+
+    @Test
+    void countsAnAuthenticReplyAsGood() {
+        keyExchange(8);
+        Synchronizer.Transmit transmit = nextRequest();
+
+        receive(transmit, answer(transmit));
+
+        assertThat(counters.get(Counter.NTS_CLIENT_AUTHENTIC)).isOne();
+        assertThat(counters.get(Counter.NTS_CLIENT_UNAUTHENTIC)).isZero();
+    }
+
+    @Test
+    void countsAReplyWithoutNtsFieldsAsBad() {
+        keyExchange(8);
+        Synchronizer.Transmit transmit = nextRequest();
+
+        receive(transmit, bytes(header(transmit, false)));
+
+        assertThat(counters.get(Counter.NTS_CLIENT_UNAUTHENTIC)).isOne();
+        assertThat(counters.get(Counter.NTS_CLIENT_AUTHENTIC)).isZero();
+    }
+
+    @Test
+    void countsANakAsBad() {
+        keyExchange(8);
+        Synchronizer.Transmit transmit = nextRequest();
+
+        receive(transmit, nak(transmit));
+
+        assertThat(counters.get(Counter.NTS_CLIENT_UNAUTHENTIC)).isOne();
     }
 
     @Test

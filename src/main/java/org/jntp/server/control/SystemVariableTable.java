@@ -15,8 +15,8 @@ import org.jntp.server.Counter;
 /**
  * ntpd 4.2.8's system variables ({@code sys_var}, {@code ctl_putsys}), then NTPsec's NTS
  * counters: the names they know and the values we have for them. Names we have no value for (the
- * kernel, I/O and authentication statistics, {@code mru_enabled}, NTS's client, cookie and NTS-KE
- * counters) are known, so asking for one is no error, but left out.
+ * kernel, I/O and authentication statistics, {@code mru_enabled}) are known, so asking for one is
+ * no error, but left out.
  */
 final class SystemVariableTable {
     /** The names of ntpd 4.2.8's {@code sys_var}, in its order (AUTOKEY builds add more). */
@@ -137,6 +137,21 @@ final class SystemVariableTable {
             case "nts_server_recv_good", "nts_server_send" -> count(statistics, Counter.NTS_ANSWERED);
             case "nts_server_recv_bad" -> some(new VariableValue.Unsigned(
                     statistics.get().count(Counter.NTS_NAK_SENT) + statistics.get().count(Counter.NTS_AUTH_FAILED)));
+            case "nts_client_send" -> count(statistics, Counter.NTS_CLIENT_SENT);
+            case "nts_client_recv_good" -> count(statistics, Counter.NTS_CLIENT_AUTHENTIC);
+            case "nts_client_recv_bad" -> count(statistics, Counter.NTS_CLIENT_UNAUTHENTIC);
+            case "nts_cookie_make" -> count(statistics, Counter.NTS_COOKIE_MADE);
+            case "nts_cookie_decode" -> count(statistics, Counter.NTS_COOKIE_OPENED_CURRENT);
+            case "nts_cookie_decode_old" -> count(statistics, Counter.NTS_COOKIE_OPENED_PREVIOUS);
+            // NTPsec's keys two and more rotations old: the ring no longer holds them, so such a
+            // cookie is counted as too old
+            case "nts_cookie_decode_old2", "nts_cookie_decode_older" -> some(new VariableValue.Unsigned(0));
+            case "nts_cookie_decode_too_old" -> count(statistics, Counter.NTS_COOKIE_KEY_NOT_HELD);
+            case "nts_cookie_decode_error" -> count(statistics, Counter.NTS_COOKIE_INVALID);
+            case "nts_ke_probes_good" -> count(statistics, Counter.NTS_KE_CLIENT_GOOD);
+            case "nts_ke_probes_bad" -> count(statistics, Counter.NTS_KE_CLIENT_BAD);
+            case "nts_ke_serves_good" -> count(statistics, Counter.NTS_KE_SERVED_GOOD);
+            case "nts_ke_serves_bad" -> count(statistics, Counter.NTS_KE_SERVED_BAD);
             case "mru_depth", "mru_deepest" -> some(new VariableValue.Unsigned(statistics.get().mruDepth()));
             case "mru_maxdepth" -> some(new VariableValue.Unsigned(statistics.get().mruMaxDepth()));
             case "mru_mindepth" -> some(new VariableValue.Unsigned(statistics.get().mruMinDepth()));

@@ -116,13 +116,19 @@ class ControlServerTest {
     }
 
     @Test
-    void showsTheNtsServerCountersAsNtpsecsNtpqAsksForThemWithoutError() {
-        ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0, "nts_client_send, nts_server_recv_good,"
-                + " nts_server_recv_bad, nts_server_send, nts_cookie_make, nts_ke_serves_good");
+    void showsEveryNtsCounterNtpsecsNtpqAsksFor() {
+        ControlExchange answer = ask(STATE, ControlOpcode.READVAR, 0, "nts_client_send, nts_client_recv_good,"
+                + " nts_client_recv_bad, nts_server_recv_good, nts_server_recv_bad, nts_server_send, nts_cookie_make,"
+                + " nts_cookie_decode, nts_cookie_decode_old, nts_cookie_decode_old2, nts_cookie_decode_older,"
+                + " nts_cookie_decode_too_old, nts_cookie_decode_error, nts_ke_probes_good, nts_ke_probes_bad,"
+                + " nts_ke_serves_good, nts_ke_serves_bad");
 
         assertThat(answer.header().error()).isFalse();
-        assertThat(answer.text())
-                .isEqualTo("nts_server_recv_good=40, nts_server_recv_bad=3, nts_server_send=40\r\n");
+        assertThat(answer.text().replace("\r\n", " ")).isEqualTo("nts_client_send=70, nts_client_recv_good=68,"
+                + " nts_client_recv_bad=4, nts_server_recv_good=40, nts_server_recv_bad=3, nts_server_send=40,"
+                + " nts_cookie_make=424, nts_cookie_decode=39, nts_cookie_decode_old=2, nts_cookie_decode_old2=0,"
+                + " nts_cookie_decode_older=0, nts_cookie_decode_too_old=5, nts_cookie_decode_error=6,"
+                + " nts_ke_probes_good=7, nts_ke_probes_bad=8, nts_ke_serves_good=48, nts_ke_serves_bad=9 ");
     }
 
     @Test

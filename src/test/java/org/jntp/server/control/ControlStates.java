@@ -25,9 +25,16 @@ final class ControlStates {
     static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 40123);
     static final NonceKey KEY = new NonceKey(new byte[32]);
     static final ServerStatistics STATISTICS =
-            new ServerStatistics(3600, Map.of(Counter.RECEIVED, 1000L, Counter.ANSWERED, 990L,
-                    Counter.AUTHENTICATION_FAILED, 3L, Counter.NTS_ANSWERED, 40L, Counter.NTS_NAK_SENT, 2L,
-                    Counter.NTS_AUTH_FAILED, 1L), 12, 600, 400, 64);
+            new ServerStatistics(3600, Map.ofEntries(Map.entry(Counter.RECEIVED, 1000L),
+                    Map.entry(Counter.ANSWERED, 990L), Map.entry(Counter.AUTHENTICATION_FAILED, 3L),
+                    Map.entry(Counter.NTS_ANSWERED, 40L), Map.entry(Counter.NTS_NAK_SENT, 2L),
+                    Map.entry(Counter.NTS_AUTH_FAILED, 1L), Map.entry(Counter.NTS_CLIENT_SENT, 70L),
+                    Map.entry(Counter.NTS_CLIENT_AUTHENTIC, 68L), Map.entry(Counter.NTS_CLIENT_UNAUTHENTIC, 4L),
+                    Map.entry(Counter.NTS_COOKIE_MADE, 424L), Map.entry(Counter.NTS_COOKIE_OPENED_CURRENT, 39L),
+                    Map.entry(Counter.NTS_COOKIE_OPENED_PREVIOUS, 2L), Map.entry(Counter.NTS_COOKIE_KEY_NOT_HELD, 5L),
+                    Map.entry(Counter.NTS_COOKIE_INVALID, 6L), Map.entry(Counter.NTS_KE_CLIENT_GOOD, 7L),
+                    Map.entry(Counter.NTS_KE_CLIENT_BAD, 8L), Map.entry(Counter.NTS_KE_SERVED_GOOD, 48L),
+                    Map.entry(Counter.NTS_KE_SERVED_BAD, 9L)), 12, 600, 400, 64);
     static final HostInfo HOST = new HostInfo("ntpd jntp-1.0", "x86_64", "Linux/6.1.0-18-amd64");
     static final int LOCAL_ID = 1;
     static final int SERVER_ID = 2;
