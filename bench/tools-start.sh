@@ -16,7 +16,7 @@ REPS=${REPS:-15}; QUIET_PCT=${QUIET_PCT:-20}; PACKAGE=${PACKAGE:-0}
 (( REPS >= 1 && REPS <= 100 )) || { echo "REPS 1-100" >&2; exit 2; }
 pkg=
 if [ "$PACKAGE" = 1 ]; then
-  deb=$(ls "$JNTP_HOME"/target/jntp_*_amd64.deb 2>/dev/null | head -1)
+  deb=$(compgen -G "$JNTP_HOME/target/jntp_*_amd64.deb" | head -1 || true)
   [ -n "$deb" ] || deb=$("$JNTP_HOME/scripts/package" | tail -1)
   pkg=$PEERS_RUN/package
   rm -rf "$pkg"; mkdir -p "$pkg"
