@@ -640,7 +640,8 @@ final class ClientLoop implements Runnable {
     private void receive(UdpSocket socket, ReceiveBatch batch) {
         replyReader.read(socket, outstanding, batch, (handle, source, datagram, rxClockNanos, monoNanos) -> {
             boolean answered = synchronizer.receive(handle, datagram, datagram.length, rxClockNanos, monoNanos);
-            log.debug(2, String.format(Locale.ROOT, "%s from %s: offset %+.6f s, frequency %+.3f ppm",
+            // a Supplier: formatted for every reply, the line loaded the locale data during the start's first slew
+            log.debug(2, () -> String.format(Locale.ROOT, "%s from %s: offset %+.6f s, frequency %+.3f ppm",
                     answered ? "reply" : "not a reply", source, synchronizer.discipline().lastOffsetSeconds(),
                     synchronizer.discipline().frequencyPpm()));
             return answered;

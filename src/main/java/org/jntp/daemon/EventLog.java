@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jntp.config.LogMask;
 
 /**
@@ -93,6 +94,13 @@ public final class EventLog {
     public void debug(int level, String message) {
         if (debugLevel >= level) {
             info(message);
+        }
+    }
+
+    /** As {@link #debug(int, String)}, the message made only when it is logged. */
+    public void debug(int level, Supplier<String> message) {
+        if (debugLevel >= level) {
+            info(message.get());
         }
     }
 }

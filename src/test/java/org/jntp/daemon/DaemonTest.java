@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
 import org.jntp.config.ConfigParser;
@@ -83,6 +84,14 @@ class DaemonTest {
                 .contains("Listen normally on 0 lo 127.0.0.1:" + port)
                 .contains("synchronized to LOCAL(0), stratum 8")
                 .contains("statistics: packets received 1, answered 1,");
+    }
+
+    @Test
+    void logsThePrecisionInMicrosecondsToThreeDecimalsAsPrintfDoes() {
+        for (int precision = -30; precision <= 0; precision++) {
+            assertThat(Daemon.precisionLine(precision)).isEqualTo(String.format(Locale.ROOT,
+                    "proto: precision = %.3f usec (%d)", Math.scalb(1.0, precision) * 1e6, precision));
+        }
     }
 
     @Test

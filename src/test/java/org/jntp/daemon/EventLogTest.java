@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.jntp.config.LogMask;
 import org.jntp.config.LogMask.LogClass;
 import org.jntp.config.LogMask.LogType;
@@ -42,6 +44,21 @@ class EventLogTest {
     void writesDebugLinesOnlyUpToTheDebugLevel() {
         log.debug(1, "shown");
         log.debug(2, "hidden");
+        assertThat(written()).contains("shown").doesNotContain("hidden");
+    }
+
+    @Test
+    void makesADebugMessageOnlyWhenItsLevelIsLogged() {
+        List<Integer> made = new ArrayList<>();
+        log.debug(1, () -> {
+            made.add(1);
+            return "shown";
+        });
+        log.debug(2, () -> {
+            made.add(2);
+            return "hidden";
+        });
+        assertThat(made).containsExactly(1);
         assertThat(written()).contains("shown").doesNotContain("hidden");
     }
 

@@ -21,9 +21,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * the call, before the JVM can clobber it.
  *
  * <p>The calls that the daemon's start and its polls make are linked when this class loads; the
- * others (the nested holders) at their first use. Linking a call spins a class and method handles
- * for its signature: a few milliseconds here, 0.2-0.4 s each under the kernel test bed's emulation,
- * where five more of them delayed the first poll by a second.
+ * others (the nested holders) at their first use. Linking a call with a descriptor not linked
+ * before spins a class and method handles for it: a few milliseconds here, 0.1-0.4 s each under the
+ * kernel test bed's emulation, where five more of them delayed the first poll by a second; hence
+ * the calls sharing descriptors.
  */
 // Calling native code is this class's purpose; the launchers and the build grant native access.
 @SuppressWarnings("restricted")
@@ -74,26 +75,40 @@ final class Libc {
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    /** {@code int socket(int domain, int type, int protocol)} */
-    static final MethodHandle SOCKET = withErrno("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
-    static final MethodHandle BIND = withErrno("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    /*
+     * Calls linked with the same descriptor share the linker's stub class and method handles, and
+     * each distinct descriptor cost 0.1-0.2 s of the daemon's start under the kernel test bed's
+     * emulation. So most calls here go through one of two shapes whose first parameters are their
+     * own, the rest passed as 0 and NULL: on x86-64 System V, this class's ABI, those arguments
+     * travel in registers that the caller owns, and a function reads none past its own parameters.
+     */
+    /** {@code int f(int, int, int, void *, int)}: setsockopt's parameters. */
+    private static final FunctionDescriptor INTS_POINTER_INT =
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    /** {@code int f(int, void *, int, int, void *)}: recvmmsg's parameters. */
+    private static final FunctionDescriptor INT_POINTER_INTS_POINTER =
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
+
+    /** {@code int socket(int domain, int type, int protocol)}: use {@link #socket}. */
+    private static final MethodHandle SOCKET = withErrno("socket", INTS_POINTER_INT);
+    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)}: use {@link #bind}. */
+    private static final MethodHandle BIND = withErrno("bind", INT_POINTER_INTS_POINTER);
     /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
-    static final MethodHandle SETSOCKOPT =
-            withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    static final MethodHandle SETSOCKOPT = withErrno("setsockopt", INTS_POINTER_INT);
     /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
     static final MethodHandle GETSOCKNAME = withErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags, struct timespec *t)} */
-    static final MethodHandle RECVMMSG =
-            withErrno("recvmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
-    /** {@code int sendmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags)} */
-    static final MethodHandle SENDMMSG = withErrno("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    static final MethodHandle RECVMMSG = withErrno("recvmmsg", INT_POINTER_INTS_POINTER);
+    /** {@code int sendmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags)}: use {@link #sendmmsg}. */
+    private static final MethodHandle SENDMMSG = withErrno("sendmmsg", INT_POINTER_INTS_POINTER);
     /** {@code int poll(struct pollfd *fds, nfds_t n, int timeoutMillis)} */
     static final MethodHandle POLL = withErrno("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    /** {@code int eventfd(unsigned int initval, int flags)} */
-    static final MethodHandle EVENTFD = withErrno("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
-    /** {@code int close(int fd)} */
-    static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
+    /** {@code int eventfd(unsigned int initval, int flags)}: use {@link #eventfd}. */
+    private static final MethodHandle EVENTFD = withErrno("eventfd", INTS_POINTER_INT);
+    /** {@code int close(int fd)}: use {@link #close}. */
+    private static final MethodHandle CLOSE = withErrno("close", INTS_POINTER_INT);
+    /** {@code int shutdown(int fd, int how)}: use {@link #shutdown}. */
+    private static final MethodHandle SHUTDOWN = withErrno("shutdown", INTS_POINTER_INT);
     static final int SHUT_RD = 0;
 
     /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)}, linked at first use. */
@@ -118,11 +133,29 @@ final class Libc {
         private Write() {}
     }
 
-    /** {@code int shutdown(int fd, int how)}, linked at first use. */
-    static final class Shutdown {
-        static final MethodHandle HANDLE = withErrno("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
+    static int socket(MemorySegment capture, int domain, int type, int protocol) throws Throwable {
+        return (int) SOCKET.invokeExact(capture, domain, type, protocol, MemorySegment.NULL, 0);
+    }
 
-        private Shutdown() {}
+    static int bind(MemorySegment capture, int fd, MemorySegment address, int length) throws Throwable {
+        return (int) BIND.invokeExact(capture, fd, address, length, 0, MemorySegment.NULL);
+    }
+
+    static int sendmmsg(MemorySegment capture, int fd, MemorySegment headers, int count, int flags) throws Throwable {
+        return (int) SENDMMSG.invokeExact(capture, fd, headers, count, flags, MemorySegment.NULL);
+    }
+
+    static int eventfd(MemorySegment capture, int initialValue, int flags) throws Throwable {
+        return (int) EVENTFD.invokeExact(capture, initialValue, flags, 0, MemorySegment.NULL, 0);
+    }
+
+    static int close(MemorySegment capture, int fd) throws Throwable {
+        return (int) CLOSE.invokeExact(capture, fd, 0, 0, MemorySegment.NULL, 0);
+    }
+
+    /** {@code int shutdown(int fd, int how)}. */
+    static int shutdown(MemorySegment capture, int fd, int how) throws Throwable {
+        return (int) SHUTDOWN.invokeExact(capture, fd, how, 0, MemorySegment.NULL, 0);
     }
 
     /** {@code char *strerror(int errnum)}, linked at the first error. */
@@ -135,7 +168,11 @@ final class Libc {
     }
 
     private static MethodHandle withErrno(String name, MemoryLayout result, MemoryLayout... args) {
-        return LINKER.downcallHandle(LIBC.findOrThrow(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
+        return withErrno(name, FunctionDescriptor.of(result, args));
+    }
+
+    private static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, CAPTURE_ERRNO);
     }
 
     /** A downcall returning int, as a lambda for the calls off the per-packet path. */

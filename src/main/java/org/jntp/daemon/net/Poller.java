@@ -34,7 +34,7 @@ public final class Poller implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = Libc.allocateCapture(arena);
             int flags = Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC;
-            int fd = Libc.invoke(() -> (int) Libc.EVENTFD.invokeExact(capture, 0, flags));
+            int fd = Libc.invoke(() -> Libc.eventfd(capture, 0, flags));
             if (fd < 0) {
                 throw new SocketException("eventfd: " + Libc.strerror(Libc.errno(capture)));
             }
@@ -101,7 +101,7 @@ public final class Poller implements AutoCloseable {
             eventFd = CLOSED;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment capture = Libc.allocateCapture(arena);
-                Libc.invoke(() -> (int) Libc.CLOSE.invokeExact(capture, fd));
+                Libc.invoke(() -> Libc.close(capture, fd));
             }
         }
     }

@@ -55,13 +55,13 @@ public final class UdpSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             Setup setup = new Setup(arena, endpoint.toString());
             int domain = endpoint.family() == IpFamily.IPV6 ? Libc.AF_INET6 : Libc.AF_INET;
-            int fd = setup.check("socket", Libc.invoke(() -> (int) Libc.SOCKET.invokeExact(setup.capture(),
+            int fd = setup.check("socket", Libc.invoke(() -> Libc.socket(setup.capture(),
                     domain, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC, 0)));
             try {
                 configure(setup, fd, endpoint.family(), address.getAddress().isAnyLocalAddress(), options);
                 MemorySegment name = arena.allocate(Sockaddr.SLOT_BYTES, 8);
                 int nameLength = Sockaddr.write(name, 0, endpoint);
-                if (Libc.invoke(() -> (int) Libc.BIND.invokeExact(setup.capture(), fd, name, nameLength)) < 0) {
+                if (Libc.invoke(() -> Libc.bind(setup.capture(), fd, name, nameLength)) < 0) {
                     throw new BindException(setup.message("bind"));
                 }
                 MemorySegment length = arena.allocate(JAVA_INT);
@@ -211,7 +211,7 @@ public final class UdpSocket implements AutoCloseable {
         while (next < total) {
             int count;
             try {
-                count = (int) Libc.SENDMMSG.invokeExact(slots.capture, descriptor, slots.headersFrom(next),
+                count = Libc.sendmmsg(slots.capture, descriptor, slots.headersFrom(next),
                         total - next, Libc.MSG_DONTWAIT);
             } catch (Throwable t) {
                 throw new AssertionError("sendmmsg downcall failed", t);
@@ -244,7 +244,7 @@ public final class UdpSocket implements AutoCloseable {
             wokenUp = true;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
-                Libc.invoke(() -> (int) Libc.Shutdown.HANDLE.invokeExact(capture, descriptor, Libc.SHUT_RD));
+                Libc.invoke(() -> Libc.shutdown(capture, descriptor, Libc.SHUT_RD));
             }
         }
     }
@@ -290,7 +290,7 @@ public final class UdpSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = Libc.allocateCapture(arena);
             // Linux frees the descriptor even when close reports an error, so there is nothing to retry.
-            Libc.invoke(() -> (int) Libc.CLOSE.invokeExact(capture, descriptor));
+            Libc.invoke(() -> Libc.close(capture, descriptor));
         }
     }
 
