@@ -53,16 +53,17 @@ final class AesSiv {
         Arrays.fill(chain, (byte) 0);
         keyed = true;
         ctrKeyed = false;
-        encipherBlock(ZERO_BLOCK, 0, block);
+        System.arraycopy(ZERO_BLOCK, 0, scratch, 0, BLOCK);
+        encipherChained(BLOCK, block);
         dbl(block, k1);
         dbl(k1, k2);
-        cmac(ZERO_BLOCK, 0, BLOCK, cmacOfZero);
+        cmac(ZERO_BLOCK, BLOCK, cmacOfZero);
     }
 
     /** The synthetic IV followed by the plaintext enciphered; the strings and the nonce are authenticated. */
     byte[] encrypt(byte[] nonce, byte[] plaintext, byte[][] associatedData) {
         requireKey();
-        s2v(associatedData, nonce, plaintext, 0, plaintext.length, s2v);
+        s2v(associatedData, nonce, plaintext, s2v);
         byte[] sealed = new byte[BLOCK + plaintext.length];
         System.arraycopy(s2v, 0, sealed, 0, BLOCK);
         ctr(s2v, plaintext, 0, plaintext.length, sealed, BLOCK);
@@ -78,7 +79,7 @@ final class AesSiv {
         byte[] plaintext = new byte[ciphertext.length - BLOCK];
         System.arraycopy(ciphertext, 0, block, 0, BLOCK);
         ctr(block, ciphertext, BLOCK, plaintext.length, plaintext, 0);
-        s2v(associatedData, nonce, plaintext, 0, plaintext.length, s2v);
+        s2v(associatedData, nonce, plaintext, s2v);
         if (!equalInConstantTime(ciphertext, 0, s2v)) {
             Arrays.fill(plaintext, (byte) 0);
             return Optional.empty();
@@ -87,33 +88,33 @@ final class AesSiv {
     }
 
     /** RFC 5297 §2.4: the associated data strings, the nonce, then the plaintext. */
-    private void s2v(byte[][] associatedData, byte[] nonce, byte[] last, int offset, int length, byte[] v) {
-        byte[] d = v;
-        System.arraycopy(cmacOfZero, 0, d, 0, BLOCK);
+    private void s2v(byte[][] associatedData, byte[] nonce, byte[] plaintext, byte[] v) {
+        System.arraycopy(cmacOfZero, 0, v, 0, BLOCK);
         for (byte[] string : associatedData) {
-            addCmac(d, string);
+            addCmac(v, string);
         }
-        addCmac(d, nonce);
+        addCmac(v, nonce);
+        int length = plaintext.length;
         if (length >= BLOCK) {
             byte[] t = scratch((length + BLOCK - 1) / BLOCK * BLOCK);
-            System.arraycopy(last, offset, t, 0, length);
-            xorInto(t, length - BLOCK, d);
-            cmac(t, 0, length, v);
+            System.arraycopy(plaintext, 0, t, 0, length);
+            xorInto(t, length - BLOCK, v);
+            cmac(t, length, v);
         } else {
-            dbl(d, block);
+            dbl(v, block);
             byte[] t = scratch(BLOCK);
             Arrays.fill(t, 0, BLOCK, (byte) 0);
-            System.arraycopy(last, offset, t, 0, length);
+            System.arraycopy(plaintext, 0, t, 0, length);
             t[length] = (byte) 0x80;
             xorInto(t, 0, block);
-            cmac(t, 0, BLOCK, v);
+            cmac(t, BLOCK, v);
         }
     }
 
     /** d = dbl(d) xor CMAC(string). */
     private void addCmac(byte[] d, byte[] string) {
         dbl(d, d);
-        cmac(string, 0, string.length, block);
+        cmac(string, string.length, block);
         xorInto(d, 0, block);
     }
 
@@ -122,12 +123,12 @@ final class AesSiv {
      * copied into the scratch buffer whole, its last block completed with the subkey, the chain
      * undone in its first block, and the lot enciphered in one CBC call.
      */
-    private void cmac(byte[] message, int offset, int length, byte[] tag) {
+    private void cmac(byte[] message, int length, byte[] tag) {
         int blocks = Math.max(1, (length + BLOCK - 1) / BLOCK);
         int octets = blocks * BLOCK;
         byte[] buffer = message == scratch ? message : scratch(octets);
-        if (buffer != message || offset != 0) {
-            System.arraycopy(message, offset, buffer, 0, length);
+        if (buffer != message) {
+            System.arraycopy(message, 0, buffer, 0, length);
         }
         int last = octets - BLOCK;
         if (length == octets) {
@@ -137,20 +138,18 @@ final class AesSiv {
             buffer[length] = (byte) 0x80;
             xorInto(buffer, last, k2);
         }
-        xorInto(buffer, 0, chain);
-        update(mac, octets);
-        System.arraycopy(output, last, chain, 0, BLOCK);
-        System.arraycopy(output, last, tag, 0, BLOCK);
+        encipherChained(octets, tag);
     }
 
-    /** AES of one block under the MAC key, through the CBC cipher with the chain undone. */
-    private void encipherBlock(byte[] in, int offset, byte[] out) {
-        byte[] buffer = scratch(BLOCK);
-        System.arraycopy(in, offset, buffer, 0, BLOCK);
-        xorInto(buffer, 0, chain);
-        update(mac, BLOCK);
-        System.arraycopy(output, 0, chain, 0, BLOCK);
-        System.arraycopy(output, 0, out, 0, BLOCK);
+    /**
+     * CBC under the MAC key, as from a zero IV, of the first {@code octets} of the scratch buffer:
+     * the chain is undone in its first block; the last block out goes to {@code last} and is the next chain.
+     */
+    private void encipherChained(int octets, byte[] last) {
+        xorInto(scratch, 0, chain);
+        update(mac, octets);
+        System.arraycopy(output, octets - BLOCK, chain, 0, BLOCK);
+        System.arraycopy(output, octets - BLOCK, last, 0, BLOCK);
     }
 
     /** RFC 5297 §2.5's CTR under the synthetic IV {@code v}, with its two bits cleared as §2.5 says. */
