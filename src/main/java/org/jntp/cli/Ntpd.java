@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.SystemFlag;
 import org.jntp.daemon.ClientOptions;
+import org.jntp.daemon.ColdPages;
 import org.jntp.daemon.Daemon;
 import org.jntp.daemon.DaemonExit;
 import org.jntp.daemon.EventLog;
@@ -40,6 +42,12 @@ public final class Ntpd {
     private static final int EXIT_OK = 0;
     private static final int EXIT_FAILURE = 1;
     private static final int EXIT_USAGE = 2;
+    /**
+     * When the start's work is over (sockets bound, the sources' iburst volleys answered), so that
+     * the file pages only it needed can go: see {@link ColdPages}.
+     */
+    private static final Duration START_SETTLED = Duration.ofSeconds(10);
+    private static final Duration A_DAY = Duration.ofDays(1);
 
     private Ntpd() {}
 
@@ -182,7 +190,16 @@ public final class Ntpd {
             daemon.exit().thenAccept(termination::daemonStopped);
             HangUp.onSignal(() -> hangUp(logFile, log, daemon));
             notifier.notify(ServiceState.READY);
-            Termination.Reason reason = termination.await();
+            Optional<Termination.Reason> ended = termination.await(START_SETTLED);
+            if (ended.isEmpty()) {
+                ColdPages.pageOut(log);
+            }
+            while (ended.isEmpty()) {
+                // the same wait as before the page-out, whose code is linked: a first call of
+                // anything reads pages of the JVM back in
+                ended = termination.await(A_DAY);
+            }
+            Termination.Reason reason = ended.get();
             notifier.notify(ServiceState.STOPPING);
             return switch (reason) {
                 case Termination.Reason.Signalled signalled -> {

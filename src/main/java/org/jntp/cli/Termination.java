@@ -1,8 +1,12 @@
 package org.jntp.cli;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jntp.daemon.DaemonExit;
 import sun.misc.Signal;
 
@@ -38,10 +42,12 @@ final class Termination {
         reason.complete(new Reason.Stopped(exit));
     }
 
-    /** Blocks until a signal arrives or the daemon stops. */
-    Reason await() throws InterruptedException {
+    /** Blocks until a signal arrives, the daemon stops, or {@code limit} has passed: empty then. */
+    Optional<Reason> await(Duration limit) throws InterruptedException {
         try {
-            return reason.get();
+            return Optional.of(reason.get(limit.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
         } catch (ExecutionException e) {
             throw new AssertionError("nothing completes the wait exceptionally", e);
         }
