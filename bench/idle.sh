@@ -5,17 +5,28 @@
 # measured on both at once after SETTLE_S seconds, and the threads that woke most.
 # CPU and wakeups are summed over the threads alive at the end; a thread that ended inside the
 # window is counted under "threads ended" and its share is missing.
-# Env: IDLE_S=60 SETTLE_S=15 JNTP_ARGS= (extra bin/ntpd arguments)
+# PACKAGE=1 measures the package's daemon instead of bin/ntpd: target/jntp_*.deb (built by
+# scripts/package if missing) unpacked with dpkg-deb -x and run by bench/package-ntpd.sh, with its AOT
+# cache made as the postinst makes it.
+# Env: IDLE_S=60 SETTLE_S=15 JNTP_ARGS= (extra bin/ntpd arguments) PACKAGE=0
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-IDLE_S=${IDLE_S:-60}; SETTLE_S=${SETTLE_S:-15}
+IDLE_S=${IDLE_S:-60}; SETTLE_S=${SETTLE_S:-15}; PACKAGE=${PACKAGE:-0}
 (( IDLE_S >= 1 && IDLE_S <= 3600 && SETTLE_S <= 600 )) || { echo "IDLE_S 1-3600, SETTLE_S <= 600" >&2; exit 2; }
 bench_up jntp chronyd
+if [ "$PACKAGE" = 1 ]; then
+  deb=$(compgen -G "$JNTP_HOME/target/jntp_*_amd64.deb" | head -1 || true)
+  [ -n "$deb" ] || deb=$("$JNTP_HOME/scripts/package" | tail -1)
+  export JNTP_PACKAGE_ROOT=$PEERS_RUN/package JNTP_NTPD=$JNTP_HOME/bench/package-ntpd.sh
+  mkdir -p "$JNTP_PACKAGE_ROOT"
+  dpkg-deb -x "$deb" "$JNTP_PACKAGE_ROOT"
+fi
 declare -A PID ADDR=([jntp]=127.0.0.3 [chronyd]=127.0.0.4)
 read -r -a jntp_args <<<"${JNTP_ARGS:-}"
 PID[jntp]=$("$PEERS/start-jntp.sh" "${ADDR[jntp]}" jntp "${jntp_args[@]}")
 PID[chronyd]=$("$PEERS/start-chrony-server.sh" "${ADDR[chronyd]}" chronyd)
 echo "# $(describe)"
+[ "$PACKAGE" != 1 ] || echo "# jntp is the package's daemon: ${deb##*/}"
 echo "# jntp pid ${PID[jntp]}, chronyd pid ${PID[chronyd]}; settling ${SETTLE_S} s, then ${IDLE_S} s idle"
 sleep "$SETTLE_S"
 for d in jntp chronyd; do threads "${PID[$d]}" >"$PEERS_RUN/$d.t0"; done
