@@ -16,7 +16,8 @@ import org.jntp.clock.Clock;
  * beyond that bound is brought back to it, however little the measurement weighed: a sample that
  * queued little pins the offset even when the filter trusted its past too much. How fast the frequency
  * wanders is itself estimated from the innovations; with the frequency's remaining uncertainty it
- * sets the poll interval.
+ * sets the poll interval, which stretches further while the offset is known far better than a
+ * typical measurement tells it.
  *
  * <p>Steps follow ntpd: at start an offset beyond the step threshold is stepped at once; once
  * synchronised it must persist for the stepout interval first; beyond the panic threshold the
@@ -61,10 +62,21 @@ public final class ClockDiscipline {
     private static final double WARM_RATE_SIGMA = 1e-6;
     /**
      * How far the clock may wander, one standard deviation, between two polls once its frequency is
-     * known: the steady poll interval follows from the wander estimate alone, so a noisy network is
+     * known: the steady poll interval follows from the wander estimate, so a noisy network is
      * polled as often as a quiet one and its noise is averaged over as many samples.
      */
     private static final double POLL_WANDER_SECONDS = 9e-6;
+    /**
+     * The share of a typical measurement's error variance the offset's variance may grow to by the
+     * next poll for that poll to come later than the wander allows. A measurement ten times less
+     * certain than the estimate moves it by a tenth of its own error at most, so polling sooner
+     * buys little: after a sample that queued little and pinned the offset the poll stretches, while
+     * after ordinary samples it stays the wander's. The traffic saved there is what lets a noisy
+     * path be polled as seldom as chronyd polls it without averaging fewer of its ordinary samples.
+     */
+    private static final double POLL_VARIANCE_FRACTION = 0.1;
+    /** Measurements the typical error variance is the running mean of. */
+    private static final int TYPICAL_ERROR_MEASUREMENTS = 32;
     /**
      * How far the frequency still unknown may move the clock, one standard deviation, between two
      * polls: keeps the poll short at start until the frequency is learned.
@@ -76,6 +88,8 @@ public final class ClockDiscipline {
     private State state = State.NSET;
     private double frequencyPpm;
     private double wander = INITIAL_WANDER;
+    private double typicalErrorVariance;
+    private int typicalErrorCount;
     private double lastOffsetSeconds;
     private long spikeSinceNanos;
     private int outliersInRow;
@@ -212,6 +226,8 @@ public final class ClockDiscipline {
 
     private ClockCorrection correct(double offset, Measurement measurement) {
         double r = measurement.errorVarianceSeconds2();
+        typicalErrorCount = Math.min(typicalErrorCount + 1, TYPICAL_ERROR_MEASUREMENTS);
+        typicalErrorVariance += (r - typicalErrorVariance) / typicalErrorCount;
         state = State.SYNC;
         lastOffsetSeconds = offset;
         estimator.update(offset, r, measurement.ageSeconds());
@@ -238,10 +254,12 @@ public final class ClockDiscipline {
     }
 
     /**
-     * The poll exponent the discipline would like: the longest interval over which neither the
-     * frequency error still unknown nor the clock's wander would move it by more than
-     * {@link #POLL_FREQUENCY_SECONDS} and {@link #POLL_WANDER_SECONDS}. Before the first
-     * measurement, the shortest.
+     * The poll exponent the discipline would like: the longest interval over which the frequency
+     * error still unknown would move the clock by no more than {@link #POLL_FREQUENCY_SECONDS}, and
+     * over which either the clock's wander would move it by no more than
+     * {@link #POLL_WANDER_SECONDS} or the offset's variance would stay within
+     * {@link #POLL_VARIANCE_FRACTION} of a typical measurement's. Before the first measurement, the
+     * shortest.
      */
     public int pollLog2() {
         if (state == State.NSET) {
@@ -251,7 +269,9 @@ public final class ClockDiscipline {
             double tau = Math.scalb(1.0, log2);
             boolean frequencyKnown = tau * tau * estimator.rateVariance() <= POLL_FREQUENCY_SECONDS * POLL_FREQUENCY_SECONDS;
             boolean wanderSmall = wander * tau * tau * tau / 3 <= POLL_WANDER_SECONDS * POLL_WANDER_SECONDS;
-            if (frequencyKnown && wanderSmall) {
+            boolean offsetKnown = estimator.predictedOffsetVariance(tau, wander)
+                    <= POLL_VARIANCE_FRACTION * typicalErrorVariance;
+            if (frequencyKnown && (wanderSmall || offsetKnown)) {
                 return log2;
             }
         }

@@ -39,10 +39,16 @@ final class OffsetEstimator {
     void predict(long nowNanos, double wander) {
         double tau = Math.max(0, (nowNanos - epochNanos) / 1e9);
         offsetSeconds += rate * tau;
-        pOffset += 2 * tau * pCross + tau * tau * pRate + wander * tau * tau * tau / 3 + PHASE_NOISE * tau;
+        pOffset = predictedOffsetVariance(tau, wander);
         pCross += tau * pRate + wander * tau * tau / 2;
         pRate += wander * tau;
         epochNanos = Math.max(epochNanos, nowNanos);
+    }
+
+    /** The variance the offset will have {@code tauSeconds} after the epoch if no measurement comes meanwhile. */
+    double predictedOffsetVariance(double tauSeconds, double wander) {
+        return pOffset + 2 * tauSeconds * pCross + tauSeconds * tauSeconds * pRate
+                + wander * tauSeconds * tauSeconds * tauSeconds / 3 + PHASE_NOISE * tauSeconds;
     }
 
     /**

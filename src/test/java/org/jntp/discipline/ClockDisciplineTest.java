@@ -12,6 +12,10 @@ class ClockDisciplineTest {
     private static final double SLEW_RATE_PPM = 500;
     private static final double PRECISE = 1e-10;
     private static final long SECOND = 1_000_000_000L;
+    /** Error variances of a measurement over a path that queues (100 µs), and of one that did not (0.1 µs). */
+    private static final double NOISY = 1e-8;
+    private static final double PINNING = 1e-14;
+    private static final int NOISY_POLLS = 60;
 
     private static ClockDiscipline fresh() {
         return ClockDiscipline.start(DisciplineSettings.defaults(SLEW_RATE_PPM), 0);
@@ -22,6 +26,15 @@ class ClockDisciplineTest {
         ClockDiscipline discipline = fresh();
         for (int i = 0; i < 20; i++) {
             discipline.update(at(i * 64L, 0));
+        }
+        return discipline;
+    }
+
+    /** A discipline that has heard a clock keeping time over a path that queues, every 64 s for an hour. */
+    private static ClockDiscipline heardOnANoisyPath() {
+        ClockDiscipline discipline = fresh();
+        for (int i = 0; i < NOISY_POLLS; i++) {
+            discipline.update(new Measurement(0, NOISY, i * 64L * SECOND));
         }
         return discipline;
     }
@@ -202,6 +215,31 @@ class ClockDisciplineTest {
         }
 
         assertThat(discipline.pollLog2()).isGreaterThan(early);
+    }
+
+    @Test
+    void pollsLongerAfterAMeasurementThatPinsTheOffsetThanAfterAnOrdinaryOne() {
+        ClockDiscipline pinned = heardOnANoisyPath();
+        ClockDiscipline ordinary = heardOnANoisyPath();
+
+        pinned.update(new Measurement(0, PINNING, NOISY_POLLS * 64L * SECOND));
+        ordinary.update(new Measurement(0, NOISY, NOISY_POLLS * 64L * SECOND));
+
+        assertThat(pinned.pollLog2()).isGreaterThan(ordinary.pollLog2());
+    }
+
+    @Test
+    void pollsByTheWanderWhenEveryMeasurementIsThatPrecise() {
+        ClockDiscipline noisyPath = heardOnANoisyPath();
+        ClockDiscipline precisePath = fresh();
+        for (int i = 0; i < NOISY_POLLS; i++) {
+            precisePath.update(new Measurement(0, PINNING, i * 64L * SECOND));
+        }
+
+        noisyPath.update(new Measurement(0, PINNING, NOISY_POLLS * 64L * SECOND));
+        precisePath.update(new Measurement(0, PINNING, NOISY_POLLS * 64L * SECOND));
+
+        assertThat(precisePath.pollLog2()).isLessThan(noisyPath.pollLog2());
     }
 
     @Test

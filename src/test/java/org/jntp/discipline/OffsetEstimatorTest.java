@@ -39,6 +39,16 @@ class OffsetEstimatorTest {
     }
 
     @Test
+    void predictsTheOffsetVarianceItWillHaveIfNothingIsMeasuredMeanwhile() {
+        OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-6, 0);
+        estimator.update(0, 1e-10, 0);
+        double predicted = estimator.predictedOffsetVariance(1000, 1e-18);
+        estimator.predict(1000 * SECOND, 1e-18);
+
+        assertThat(predicted).isEqualTo(estimator.offsetVariance());
+    }
+
+    @Test
     void forgetsWhatItAppliedToTheClock() {
         OffsetEstimator estimator = OffsetEstimator.unknownOffset(1e-4, 0);
         estimator.update(0.02, 1e-10, 0);
