@@ -361,13 +361,16 @@ final class ClientLoop implements Runnable {
                 return;
             }
             long wait = waitNanos(System.nanoTime());
-            for (UdpSocket socket : poller.await(outstanding.sockets(), wait)) {
+            List<UdpSocket> readable = poller.await(outstanding.sockets(), wait);
+            for (UdpSocket socket : readable) {
                 receive(socket, replies);
             }
-            receiveFromPeers();
-            publish(System.nanoTime());
-            if (finished()) {
-                return;
+            // a wake for a deadline changed nothing yet: the loop's first turn publishes after its work
+            if (receiveFromPeers() + readable.size() > 0) {
+                publish(System.nanoTime());
+                if (finished()) {
+                    return;
+                }
             }
         }
     }
@@ -569,11 +572,14 @@ final class ClientLoop implements Runnable {
     }
 
     /** Hands the core what peers sent to the NTP port. */
-    private void receiveFromPeers() {
-        for (PeerInbox.Arrival arrival : inbox.takeAll()) {
+    /** Takes what the server threads left from configured peers; returns how many packets. */
+    private int receiveFromPeers() {
+        List<PeerInbox.Arrival> arrivals = inbox.takeAll();
+        for (PeerInbox.Arrival arrival : arrivals) {
             synchronizer.receiveFromPeer(arrival.source(), arrival.datagram(), arrival.datagram().length,
                     arrival.rxClockNanos(), System.nanoTime());
         }
+        return arrivals.size();
     }
 
     private void send(List<Synchronizer.Transmit> transmits) {
