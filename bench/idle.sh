@@ -6,8 +6,8 @@
 # CPU and wakeups are summed over the threads alive at the end; a thread that ended inside the
 # window is counted under "threads ended" and its share is missing.
 # PACKAGE=1 measures the package's daemon instead of bin/ntpd: target/jntp_*.deb (built by
-# scripts/package if missing) unpacked with dpkg-deb -x and run by bench/package-ntpd.sh, with its AOT
-# cache made as the postinst makes it.
+# scripts/package if missing) unpacked with dpkg-deb -x, its launcher run with -u nobody:nogroup,
+# as the systemd unit runs it with -u ntp:ntp.
 # Env: IDLE_S=60 SETTLE_S=15 JNTP_ARGS= (extra bin/ntpd arguments) PACKAGE=0
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,12 +17,13 @@ bench_up jntp chronyd
 if [ "$PACKAGE" = 1 ]; then
   deb=$(compgen -G "$JNTP_HOME/target/jntp_*_amd64.deb" | head -1 || true)
   [ -n "$deb" ] || deb=$("$JNTP_HOME/scripts/package" | tail -1)
-  export JNTP_PACKAGE_ROOT=$PEERS_RUN/package JNTP_NTPD=$JNTP_HOME/bench/package-ntpd.sh
-  mkdir -p "$JNTP_PACKAGE_ROOT"
-  dpkg-deb -x "$deb" "$JNTP_PACKAGE_ROOT"
+  export JNTP_NTPD=$PEERS_RUN/package/usr/lib/jntp/bin/ntpd
+  mkdir -p "$PEERS_RUN/package"
+  dpkg-deb -x "$deb" "$PEERS_RUN/package"
 fi
 declare -A PID ADDR=([jntp]=127.0.0.3 [chronyd]=127.0.0.4)
 read -r -a jntp_args <<<"${JNTP_ARGS:-}"
+[ "$PACKAGE" != 1 ] || jntp_args+=(-u nobody:nogroup)
 PID[jntp]=$("$PEERS/start-jntp.sh" "${ADDR[jntp]}" jntp "${jntp_args[@]}")
 PID[chronyd]=$("$PEERS/start-chrony-server.sh" "${ADDR[chronyd]}" chronyd)
 echo "# $(describe)"
