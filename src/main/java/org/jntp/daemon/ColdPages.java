@@ -62,8 +62,8 @@ public final class ColdPages {
             Plan plan = plan(new String(Files.readAllBytes(SMAPS), StandardCharsets.ISO_8859_1));
             // Twice, and the line logged in between: whatever runs for the first time after the
             // last pass (linking madvise, the log line) reads pages of the JVM's text back in. A
-            // pass takes a call per range, a few dozen: after 127 the JVM would spin classes for
-            // the handle, mid-pass.
+            // pass takes up to three calls per range, some 45 here: after 127 in all the JVM would
+            // spin classes for the handle, mid-pass.
             advise(plan);
             log.debug(1, "memory: paging out " + (total(plan.files()) >> 10) + " kB of file mappings, "
                     + (total(plan.unwritten()) >> 10) + " kB of them never written, after the start");
@@ -113,8 +113,8 @@ public final class ColdPages {
                 int path = smaps.indexOf('/', perms);
                 start = Long.parseUnsignedLong(smaps, lineStart, dash, 16);
                 end = Long.parseUnsignedLong(smaps, dash + 1, perms - 1, 16);
-                file = path >= 0 && path < lineEnd && !(smaps.charAt(perms + 1) == 'w' && smaps.charAt(perms + 3) == 's');
                 writable = smaps.charAt(perms + 1) == 'w';
+                file = path >= 0 && path < lineEnd && !(writable && smaps.charAt(perms + 3) == 's');
                 ownPages = false;
             } else if (smaps.startsWith("Anonymous:", lineStart) || smaps.startsWith("Swap:", lineStart)) {
                 ownPages |= kilobytes(smaps, lineStart, lineEnd) > 0;
