@@ -2,7 +2,9 @@
 # idle.sh : what jntp costs when nobody asks it anything, with chronyd beside it for reference
 # (both serving their local clock at stratum 8, in a namespace of their own, no traffic): RSS, CPU %
 # and wakeups/s (voluntary + involuntary context switches of all threads) over IDLE_S seconds,
-# measured on both at once after SETTLE_S seconds, and the threads that woke most.
+# measured on both at once after SETTLE_S seconds, and the threads that woke and ran most; beside them, what
+# a bare wake costs on this machine meanwhile (bench/wakecost.c), which on a virtual machine follows
+# the host's load and sets the floor of any daemon's idle CPU.
 # CPU and wakeups are summed over the threads alive at the end; a thread that ended inside the
 # window is counted under "threads ended" and its share is missing.
 # PACKAGE=1 measures the package's daemon instead of bin/ntpd: target/jntp_*.deb (built by
@@ -31,7 +33,8 @@ echo "# $(describe)"
 echo "# jntp pid ${PID[jntp]}, chronyd pid ${PID[chronyd]}; settling ${SETTLE_S} s, then ${IDLE_S} s idle"
 sleep "$SETTLE_S"
 for d in jntp chronyd; do threads "${PID[$d]}" >"$PEERS_RUN/$d.t0"; done
-b0=($(machine_ticks)); sleep "$IDLE_S"; b1=($(machine_ticks))
+wakecost=$(bench_bin wakecost)
+b0=($(machine_ticks)); wake_us=$("$wakecost" "$IDLE_S"); b1=($(machine_ticks))
 for d in jntp chronyd; do threads "${PID[$d]}" >"$PEERS_RUN/$d.t1"; rss_kb "${PID[$d]}" >"$PEERS_RUN/$d.rss"; done
 busy=$(awk -v t=$((b1[0] - b0[0])) -v hz="$HZ" -v s="$IDLE_S" 'BEGIN{printf "%.1f", t / hz / s * 100}')
 
@@ -39,21 +42,24 @@ busy=$(awk -v t=$((b1[0] - b0[0])) -v hz="$HZ" -v s="$IDLE_S" 'BEGIN{printf "%.1
 idle_of() {
   awk -v s="$IDLE_S" -v rss="$(cat "$PEERS_RUN/$1.rss")" '
     FNR == NR { ns0[$1] = $2; w0[$1] = $3; next }
-    { ns += $2 - ns0[$1]; w[$4 "/" $1] = $3 - w0[$1]; ws += $3 - w0[$1]; alive[$1] = 1; n++ }
+    { ns += $2 - ns0[$1]; c[$4 "/" $1] = $2 - ns0[$1]; w[$4 "/" $1] = $3 - w0[$1]; ws += $3 - w0[$1]; alive[$1] = 1; n++ }
     END {
       for (t in ns0) if (!(t in alive)) ended++
       top = ""; for (k = 0; k < 3; k++) { best = ""; for (t in w) if (best == "" || w[t] > w[best]) best = t
         if (best == "" || w[best] <= 0) break; top = top sprintf("%s%s %.2f/s", top == "" ? "" : ", ", best, w[best] / s); delete w[best] }
-      printf "%.4f %.1f %.2f %d %d %s %s\n", ns / s / 1e7, ns / 1e6, ws / s, n, ended, rss, (top == "" ? "none" : top) }
+      busiest = ""; for (k = 0; k < 3; k++) { best = ""; for (t in c) if (best == "" || c[t] > c[best]) best = t
+        if (best == "" || c[best] <= 0) break; busiest = busiest sprintf("%s%s %.1f ms", busiest == "" ? "" : ", ", best, c[best] / 1e6); delete c[best] }
+      printf "%.4f %.1f %.2f %d %d %s %s|%s\n", ns / s / 1e7, ns / 1e6, ws / s, n, ended, rss, (top == "" ? "none" : top),
+        (busiest == "" ? "none" : busiest) }
   ' "$PEERS_RUN/$1.t0" "$PEERS_RUN/$1.t1"
 }
 declare -A R
 for d in jntp chronyd; do
   R[$d]=$(idle_of "$d")
   read -r pct ms wk n ended rss hwm top <<<"${R[$d]}"
-  echo "$d: cpu ${pct}% (${ms} ms in ${IDLE_S} s), ${wk} wakeups/s, ${n} threads (${ended} ended), rss ${rss} kB hwm ${hwm} kB; woke most: ${top}"
+  echo "$d: cpu ${pct}% (${ms} ms in ${IDLE_S} s), ${wk} wakeups/s, ${n} threads (${ended} ended), rss ${rss} kB hwm ${hwm} kB; woke most: ${top%%|*}; busiest: ${top#*|}"
 done
-echo "# the whole machine was ${busy}% busy (of one cpu) meanwhile"
+echo "# the whole machine was ${busy}% busy (of one cpu) meanwhile; a bare wake (bench/wakecost.c, once a second) cost ${wake_us} us"
 field() { cut -d' ' -f"$2" <<<"${R[$1]}"; }
 mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k / 1024}'; }
 cat <<SUMMARY
@@ -67,4 +73,7 @@ $(describe); ${IDLE_S} s without traffic after ${SETTLE_S} s, both at once
 | CPU, % of one cpu | $(field jntp 1) | $(field chronyd 1) |
 | wakeups/s (context switches, all threads) | $(field jntp 3) | $(field chronyd 3) |
 | threads | $(field jntp 4) | $(field chronyd 4) |
+
+A bare wake cost ${wake_us} µs of CPU here meanwhile (bench/wakecost.c), so that one wake a second
+alone would be $(awk -v u="$wake_us" 'BEGIN{printf "%.4f", u / 1e4}') % of one cpu.
 SUMMARY

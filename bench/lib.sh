@@ -18,9 +18,10 @@ bench_down() {
   rm -rf "$PEERS_RUN"
 }
 
-# ntpload_bin : the load generator, built from bench/ntpload.c when missing or older than it
-ntpload_bin() {
-  local src=$JNTP_HOME/bench/ntpload.c bin=$JNTP_HOME/target/bench/ntpload
+# bench_bin NAME : bench/NAME.c built into target/bench when missing or older than its source;
+# prints the binary's path (ntpload: the load generator; wakecost: a bare wake's cost)
+bench_bin() {
+  local src=$JNTP_HOME/bench/$1.c bin=$JNTP_HOME/target/bench/$1
   if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
     mkdir -p "$(dirname "$bin")"
     gcc -O2 -Wall -o "$bin" "$src" >&2

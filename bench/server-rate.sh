@@ -20,7 +20,7 @@ set -euo pipefail
 REPS=${REPS:-5}; DUR=${DUR:-5}; WARMUP_S=${WARMUP_S:-10}; NSOCK=${NSOCK:-8}; WINDOW=${WINDOW:-64}
 BATCH=${BATCH:-16}; PIN=${PIN:-0}; NTS=${NTS:-0}; HANDSHAKE_S=${HANDSHAKE_S:-5}; QUIET_PCT=${QUIET_PCT:-50}; MAX_OTHER=${MAX_OTHER:-10}; MAX_TRIES=${MAX_TRIES:-4}
 (( REPS >= 1 && REPS <= 50 && DUR >= 1 && DUR <= 60 && WARMUP_S <= 120 )) || { echo "REPS 1-50, DUR 1-60, WARMUP_S <= 120" >&2; exit 2; }
-LOAD=$(ntpload_bin)
+LOAD=$(bench_bin ntpload)
 bench_up jntp chronyd
 declare -A PID ADDR=([jntp]=127.0.0.3 [chronyd]=127.0.0.4)
 read -r -a jntp_args <<<"${JNTP_ARGS:-}"
