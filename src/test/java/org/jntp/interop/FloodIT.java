@@ -316,7 +316,7 @@ class FloodIT {
     private static String ntploadBinary() {
         Path home = Path.of(System.getProperty("jntp.home", ".")).toAbsolutePath();
         CommandResult build = Commands.run(QUERY_TIMEOUT, Map.of(), List.of("bash", "-c",
-                ". \"$1/bench/lib.sh\" && ntpload_bin", "ntpload_bin", home.toString()));
+                ". \"$1/bench/lib.sh\" && bench_bin ntpload", "bench_bin", home.toString()));
         assertThat(build.succeeded()).as(build::describe).isTrue();
         return build.stdout().strip();
     }
