@@ -211,6 +211,8 @@ public final class NtpMetrics {
                     "NTS NAKs (NTSN kiss-o'-death) sent to requests whose cookie did not open");
             case NTS_AUTH_FAILED -> Series.alone("ntp_server_nts_auth_failures_total",
                     "NTS requests dropped because their authenticator did not verify");
+            case NTS_MALFORMED -> Series.alone("ntp_server_nts_malformed_packets_total",
+                    "NTS requests dropped because their NTS fields were malformed");
             case NTS_COOKIE_MADE -> Series.alone("ntp_server_nts_cookies_made_total",
                     "NTS cookies sealed, in NTP replies and NTS-KE responses");
             case NTS_COOKIE_OPENED_CURRENT -> Series.cookieOpened("current");

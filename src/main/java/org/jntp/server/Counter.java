@@ -33,6 +33,11 @@ public enum Counter {
     NTS_NAK_SENT,
     /** NTS requests dropped because their Authenticator did not verify under their cookie's key. */
     NTS_AUTH_FAILED,
+    /**
+     * NTS requests dropped because their NTS fields were not as RFC 8915 has a client send them
+     * (one Unique Identifier, one Cookie, placeholders of its length, an Authenticator last).
+     */
+    NTS_MALFORMED,
     /** NTS cookies sealed, in NTP replies and in NTS-KE responses ({@code nts_cookie_make}). */
     NTS_COOKIE_MADE,
     /** Cookies of NTS requests opened with the current master key ({@code nts_cookie_decode}). */

@@ -272,7 +272,10 @@ public final class NtpServer {
             case NtsServerExchange.Unauthentic _ -> {
                 return ServerOutcome.NTS_UNAUTHENTIC;
             }
-            case NtsServerExchange.Malformed _, NtsServerExchange.NotNts _ -> {
+            case NtsServerExchange.Malformed _ -> {
+                return ServerOutcome.NTS_MALFORMED;
+            }
+            case NtsServerExchange.NotNts _ -> {
                 return ServerOutcome.BAD_FORMAT;
             }
         }

@@ -25,6 +25,8 @@ public enum ServerOutcome {
     NTS_NAK(true, Counter.NTS_NAK_SENT),
     /** An NTS request whose Authenticator did not verify: dropped. */
     NTS_UNAUTHENTIC(false, Counter.NTS_AUTH_FAILED),
+    /** An NTS request whose NTS fields are malformed: dropped. */
+    NTS_MALFORMED(false, Counter.NTS_MALFORMED),
     /** A {@code limited kod} client over its rate: answered with a RATE kiss-o'-death. */
     KISS_OF_DEATH(true, Counter.KOD_SENT),
     /** A {@code limited} client over its rate. */

@@ -176,6 +176,14 @@ class NtpMetricsTest {
     }
 
     @Test
+    void countsNtsRequestsDroppedForMalformedFields() {
+        PrometheusText.Scrape scrape = PrometheusText.parse(NtpMetrics.page(synchronised(),
+                new ServerStatistics(0, Map.of(Counter.NTS_MALFORMED, 3L), 0, 600, 600, 64)));
+
+        assertThat(scrape.value("ntp_server_nts_malformed_packets_total")).isEqualTo(3);
+    }
+
+    @Test
     void countsNtsCookiesByMasterKeyAndReason() {
         PrometheusText.Scrape scrape = scrapeNts();
 

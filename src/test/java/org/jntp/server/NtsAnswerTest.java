@@ -170,6 +170,18 @@ class NtsAnswerTest {
     }
 
     @Test
+    void dropsAndCountsRequestWhoseNtsFieldsAreMalformed() {
+        ByteBuffer request = ByteBuffer.allocate(NtpHeader.LENGTH + 36);
+        NtpHeader.clientRequest(NtpHeader.VERSION, CLIENT_TRANSMIT).encode(request);
+        // a Unique Identifier alone: no Cookie, no Authenticator
+        request.putShort((short) 0x0104).putShort((short) 36).put(new byte[32]).flip();
+
+        assertThat(respond(request)).isEqualTo(ServerOutcome.NTS_MALFORMED);
+        assertThat(counters.get(Counter.NTS_MALFORMED)).isOne();
+        assertThat(counters.get(Counter.BAD_FORMAT)).isZero();
+    }
+
+    @Test
     void countsEveryCookieSealedInAnNtsAnswer() {
         ByteBuffer request = header();
         NtsClientExchange.writeRequest(request, CookieCodec.make(keys, ring, random), 3, keys, random);

@@ -132,11 +132,11 @@ final class SystemVariableTable {
             case "ss_badauth" -> count(statistics, Counter.AUTHENTICATION_FAILED);
             // neither of ntpd's timestamp workarounds
             case "ss_lamport", "ss_tsrounding" -> some(new VariableValue.Unsigned(0));
-            // NTPsec counts a request whose cookie does not open, or whose Authenticator does not
-            // verify, as received with error; it sends nothing else with NTS fields
+            // NTPsec counts a request with NTS fields as received with error unless it answers it:
+            // its cookie does not open, its Authenticator does not verify, or its fields are malformed
             case "nts_server_recv_good", "nts_server_send" -> count(statistics, Counter.NTS_ANSWERED);
-            case "nts_server_recv_bad" -> some(new VariableValue.Unsigned(
-                    statistics.get().count(Counter.NTS_NAK_SENT) + statistics.get().count(Counter.NTS_AUTH_FAILED)));
+            case "nts_server_recv_bad" -> some(new VariableValue.Unsigned(statistics.get().count(Counter.NTS_NAK_SENT)
+                    + statistics.get().count(Counter.NTS_AUTH_FAILED) + statistics.get().count(Counter.NTS_MALFORMED)));
             case "nts_client_send" -> count(statistics, Counter.NTS_CLIENT_SENT);
             case "nts_client_recv_good" -> count(statistics, Counter.NTS_CLIENT_AUTHENTIC);
             case "nts_client_recv_bad" -> count(statistics, Counter.NTS_CLIENT_UNAUTHENTIC);

@@ -125,7 +125,7 @@ class ControlServerTest {
 
         assertThat(answer.header().error()).isFalse();
         assertThat(answer.text().replace("\r\n", " ")).isEqualTo("nts_client_send=70, nts_client_recv_good=68,"
-                + " nts_client_recv_bad=4, nts_server_recv_good=40, nts_server_recv_bad=3, nts_server_send=40,"
+                + " nts_client_recv_bad=4, nts_server_recv_good=40, nts_server_recv_bad=7, nts_server_send=40,"
                 + " nts_cookie_make=424, nts_cookie_decode=39, nts_cookie_decode_old=2, nts_cookie_decode_old2=0,"
                 + " nts_cookie_decode_older=0, nts_cookie_decode_too_old=5, nts_cookie_decode_error=6,"
                 + " nts_ke_probes_good=7, nts_ke_probes_bad=8, nts_ke_serves_good=48, nts_ke_serves_bad=9 ");
