@@ -1,6 +1,8 @@
 # Sourced by the bench/ scripts: a namespace of their own, the load generator, and readings of a
 # daemon's CPU, wakeups and memory from /proc. Sources scripts/peers/env.sh.
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/peers/env.sh"
+# JAVA_HOME: a Java 25 runtime, for the harnesses that run Java themselves (NTS=1 server-rate.sh)
+. "$JNTP_HOME/bin/jntp-env"
 export PEERS_NETNS=jntp-bench-$$ PEERS_RUN=/tmp/jntp-bench-$$ PEERS_LIFETIME_S=${PEERS_LIFETIME_S:-1800}
 PEERS=$JNTP_HOME/scripts/peers
 HZ=$(getconf CLK_TCK)
