@@ -30,7 +30,8 @@ read -r -a jntp_args <<<"${JNTP_ARGS:-}"
 PID[jntp]=$("$PEERS/start-jntp.sh" "${ADDR[jntp]}" jntp "${jntp_args[@]}")
 PID[chronyd]=$("$PEERS/start-chrony-server.sh" "${ADDR[chronyd]}" chronyd)
 PID[ntpsec]=$("$PEERS/start-ntpsec-server.sh" "${ADDR[ntpsec]}" ntpsec)
-echo "# $(describe), $(ntpd --version 2>&1 | head -1)"
+ntpsec_version=$(ntpd --version 2>&1 | head -1)
+echo "# $(describe), $ntpsec_version"
 [ "$PACKAGE" != 1 ] || echo "# jntp is the package's daemon: ${deb##*/}"
 echo "# jntp pid ${PID[jntp]}, chronyd pid ${PID[chronyd]}, ntpsec pid ${PID[ntpsec]}; settling ${SETTLE_S} s, then ${IDLE_S} s idle"
 sleep "$SETTLE_S"
@@ -40,19 +41,22 @@ b0=($(machine_ticks)); wake_us=$("$wakecost" "$IDLE_S"); b1=($(machine_ticks))
 for d in jntp chronyd ntpsec; do threads "${PID[$d]}" >"$PEERS_RUN/$d.t1"; rss_kb "${PID[$d]}" >"$PEERS_RUN/$d.rss"; done
 busy=$(awk -v t=$((b1[0] - b0[0])) -v hz="$HZ" -v s="$IDLE_S" 'BEGIN{printf "%.1f", t / hz / s * 100}')
 
-# idle_of D : "cpu_pct cpu_ms wakeups_per_s threads ended rss_kb hwm_kb top-threads" for daemon D
+# idle_of D : "cpu_pct cpu_ms wakeups_per_s threads ended rss_kb hwm_kb woke-most|busiest" for daemon D
 idle_of() {
   awk -v s="$IDLE_S" -v rss="$(cat "$PEERS_RUN/$1.rss")" '
     FNR == NR { ns0[$1] = $2; w0[$1] = $3; next }
     { ns += $2 - ns0[$1]; c[$4 "/" $1] = $2 - ns0[$1]; w[$4 "/" $1] = $3 - w0[$1]; ws += $3 - w0[$1]; alive[$1] = 1; n++ }
+    # top3(a, format, scale): the three largest positive entries of a, each as "thread format(value / scale)"
+    function top3(a, format, scale,   k, t, best, out) {
+      out = ""
+      for (k = 0; k < 3; k++) { best = ""; for (t in a) if (best == "" || a[t] > a[best]) best = t
+        if (best == "" || a[best] <= 0) break; out = out sprintf("%s%s " format, out == "" ? "" : ", ", best, a[best] / scale); delete a[best] }
+      return out == "" ? "none" : out
+    }
     END {
       for (t in ns0) if (!(t in alive)) ended++
-      top = ""; for (k = 0; k < 3; k++) { best = ""; for (t in w) if (best == "" || w[t] > w[best]) best = t
-        if (best == "" || w[best] <= 0) break; top = top sprintf("%s%s %.2f/s", top == "" ? "" : ", ", best, w[best] / s); delete w[best] }
-      busiest = ""; for (k = 0; k < 3; k++) { best = ""; for (t in c) if (best == "" || c[t] > c[best]) best = t
-        if (best == "" || c[best] <= 0) break; busiest = busiest sprintf("%s%s %.1f ms", busiest == "" ? "" : ", ", best, c[best] / 1e6); delete c[best] }
-      printf "%.4f %.1f %.2f %d %d %s %s|%s\n", ns / s / 1e7, ns / 1e6, ws / s, n, ended, rss, (top == "" ? "none" : top),
-        (busiest == "" ? "none" : busiest) }
+      printf "%.4f %.1f %.2f %d %d %s %s|%s\n", ns / s / 1e7, ns / 1e6, ws / s, n, ended, rss, top3(w, "%.2f/s", s),
+        top3(c, "%.1f ms", 1e6) }
   ' "$PEERS_RUN/$1.t0" "$PEERS_RUN/$1.t1"
 }
 declare -A R
@@ -67,7 +71,7 @@ mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k / 1024}'; }
 cat <<SUMMARY
 
 ### Idle (bench/idle.sh)
-$(describe), $(ntpd --version 2>&1 | head -1); ${IDLE_S} s without traffic after ${SETTLE_S} s, all three at once
+$(describe), $ntpsec_version; ${IDLE_S} s without traffic after ${SETTLE_S} s, all three at once
 
 | | jntp | chronyd | NTPsec |
 | --- | ---: | ---: | ---: |
