@@ -18,6 +18,7 @@ import org.jntp.config.MetricsEndpoint;
 import org.jntp.config.NtpConfig;
 import org.jntp.config.SetVar;
 import org.jntp.config.SystemFlag;
+import org.jntp.daemon.net.ThisHostSources;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.stats.StatsWriter;
 import org.jntp.discipline.NtpConstants;
@@ -198,6 +199,7 @@ public final class Daemon implements AutoCloseable {
         serverStatistics = () -> statistics(mru, config.mru(), ntsCounters);
         ControlServer control = new ControlServer(published::control, mru::snapshot, serverStatistics,
                 new NonceKey(nonceKey), auth, controlHooks(config));
+        ThisHostSources thisHost = ThisHostSources.ofInterfaces();
         List<UdpSocket> serving = new ArrayList<>();
         for (Preopened.Bound bound : preopened.bound()) {
             if (!bound.drop()) {
@@ -209,8 +211,8 @@ public final class Daemon implements AutoCloseable {
                 SocketCounters threadSocketCounters = new SocketCounters();
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
                         config.discard().averageLog2(), threadCounters, preopened::keys, ntsServing(preopened));
-                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, threadSocketCounters,
-                        bound.drop(), log);
+                ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, thisHost,
+                        threadSocketCounters, bound.drop(), log);
                 counters.add(threadCounters);
                 socketCounters.add(threadSocketCounters);
                 loops.add(loop);

@@ -1,11 +1,13 @@
 package org.jntp.daemon;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.jntp.clock.Clock;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.SendBatch;
+import org.jntp.daemon.net.ThisHostSources;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.server.NtpServer;
 import org.jntp.server.ServerOutcome;
@@ -34,6 +36,7 @@ final class ServerLoop implements Runnable {
     private final Clock clock;
     private final PeerInbox peers;
     private final ControlServer control;
+    private final ThisHostSources thisHost;
     private final SocketCounters socketCounters;
     private final boolean dropAll;
     private final EventLog log;
@@ -48,16 +51,18 @@ final class ServerLoop implements Runnable {
     /**
      * @param peers   takes the symmetric packets of configured peers for the client thread
      * @param control answers mode 6 requests
+     * @param thisHost tells the sources on this host, which mode 6 answers in full without a nonce
      * @param socketCounters this thread's counts of datagrams in and out, for ntpq's ifstats
      * @param dropAll true for an {@code interface drop} address: read and discard, never answer
      */
     ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, ControlServer control,
-            SocketCounters socketCounters, boolean dropAll, EventLog log) {
+            ThisHostSources thisHost, SocketCounters socketCounters, boolean dropAll, EventLog log) {
         this.socket = socket;
         this.server = server;
         this.clock = clock;
         this.peers = peers;
         this.control = control;
+        this.thisHost = thisHost;
         this.socketCounters = socketCounters;
         this.dropAll = dropAll;
         this.log = log;
@@ -120,8 +125,10 @@ final class ServerLoop implements Runnable {
             ServerOutcome outcome = server.respond(request, high, low, port, receiveNanos, monotonicNanos, reply);
             if (outcome == ServerOutcome.CONTROL || outcome == ServerOutcome.CONTROL_NOMODIFY) {
                 replies.removeLast();
-                answerControl(requests, i, control.answer(request, requests.sourceAddress(i), receiveNanos,
-                        monotonicNanos, outcome == ServerOutcome.CONTROL), replies);
+                InetSocketAddress source = requests.sourceAddress(i);
+                answerControl(requests, i, control.answer(request, source,
+                        thisHost.contains(source.getAddress(), monotonicNanos), receiveNanos, monotonicNanos,
+                        outcome == ServerOutcome.CONTROL), replies);
                 continue;
             }
             if (!outcome.replies()) {

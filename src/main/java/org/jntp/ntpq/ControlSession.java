@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jntp.auth.NtpMac;
 import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.control.Assembly;
 import org.jntp.protocol.control.ControlHeader;
+import org.jntp.protocol.control.ControlError;
 import org.jntp.protocol.control.ControlOpcode;
 import org.jntp.protocol.control.ControlRequest;
 import org.jntp.protocol.control.FragmentAssembler;
 import org.jntp.protocol.control.FragmentParse;
 import org.jntp.protocol.control.FragmentRejection;
+import org.jntp.protocol.control.NonceProof;
 import org.jntp.protocol.control.ResponseFragment;
 
 /**
@@ -24,7 +28,10 @@ import org.jntp.protocol.control.ResponseFragment;
  * fragments reassembled, one silent retry when nothing or part came, and ntpq's messages on
  * standard error when it fails. A request may be signed with a key ({@code sendrequest}: padded to
  * 8 octets, then key ID and digest); a fragment of its response that carries a MAC with that key
- * which does not verify is dropped as forged. Not thread-safe.
+ * which does not verify is dropped as forged. A server that refuses a request with PERMISSION may
+ * want the client to show its address, as jntp does from another host: the request is sent once
+ * more with a fresh nonce at its head ({@link NonceProof}), and later ones with that nonce while
+ * it is young. Not thread-safe.
  */
 public final class ControlSession implements AutoCloseable {
     /** ntpq's default wait for the first fragment. */
@@ -33,6 +40,9 @@ public final class ControlSession implements AutoCloseable {
     /** ntpq's {@code DATASIZE}: 32 fragments of 480 octets. */
     private static final int MAX_PAYLOAD = FragmentAssembler.MAX_FRAGMENTS * 480;
     private static final int ERR_UNSPEC = 256;
+    /** How long a nonce is sent again: half the 16 s the server takes it for. */
+    private static final long NONCE_REUSE_NANOS = 8_000_000_000L;
+    private static final String PLACEHOLDER_NONCE = "0".repeat(NonceProof.NONCE_DIGITS);
 
     private final ControlTransport transport;
     private final String host;
@@ -41,6 +51,10 @@ public final class ControlSession implements AutoCloseable {
     private int version = 2;
     private int sequence;
     private boolean prefixServer;
+    private final LongSupplier clock;
+    /** The nonce with which this host last showed the server its address, if it had to. */
+    private Optional<String> nonce = Optional.empty();
+    private long nonceReceivedNanos;
 
     /** What an exchange came to. */
     sealed interface Outcome {
@@ -70,9 +84,15 @@ public final class ControlSession implements AutoCloseable {
      * @param err where messages go
      */
     public ControlSession(ControlTransport transport, String host, PrintStream err) {
+        this(transport, host, err, System::nanoTime);
+    }
+
+    /** As {@link #ControlSession(ControlTransport, String, PrintStream)}, timing nonces by {@code clock} (ns). */
+    ControlSession(ControlTransport transport, String host, PrintStream err, LongSupplier clock) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.host = Objects.requireNonNull(host, "host");
         this.err = Objects.requireNonNull(err, "err");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The server's name as messages show it ({@code currenthost}). */
@@ -113,9 +133,55 @@ public final class ControlSession implements AutoCloseable {
 
     /**
      * {@code doqueryex} with {@code quiet}: sends a request and waits for its response, retrying
-     * once silently when nothing or part came, and says nothing of how it ended.
+     * once silently when nothing or part came, and says nothing of how it ended. Refused with
+     * PERMISSION, it asks for a nonce and sends the request once more with it.
      */
     Outcome exchange(ControlOpcode opcode, int associationId, byte[] data, Optional<SymmetricKey> key) {
+        if (!carriesProof(opcode, data)) {
+            return exchangeOnce(opcode, associationId, data, key);
+        }
+        Optional<String> held = nonce.filter(n -> clock.getAsLong() - nonceReceivedNanos < NONCE_REUSE_NANOS);
+        Outcome outcome = exchangeOnce(opcode, associationId,
+                held.map(n -> NonceProof.prefix(n, data)).orElse(data), key);
+        if (!isPermissionError(outcome)) {
+            return outcome;
+        }
+        Optional<String> fresh = fetchNonce(key);
+        if (fresh.isEmpty()) {
+            return outcome;
+        }
+        long receivedNanos = clock.getAsLong();
+        Outcome proven = exchangeOnce(opcode, associationId, NonceProof.prefix(fresh.get(), data), key);
+        if (!isPermissionError(proven)) {
+            nonce = fresh;
+            nonceReceivedNanos = receivedNanos;
+        }
+        return proven;
+    }
+
+    private static boolean isPermissionError(Outcome outcome) {
+        return outcome instanceof Outcome.ServerError(int code) && code == ControlError.PERMISSION.code();
+    }
+
+    /**
+     * Whether a request may carry a nonce at its head, should the server want one: not REQ_NONCE,
+     * and not READ_MRU, which has its own; and only if there is room for it.
+     */
+    private static boolean carriesProof(ControlOpcode opcode, byte[] data) {
+        return opcode != ControlOpcode.REQ_NONCE && opcode != ControlOpcode.READ_MRU
+                && NonceProof.prefix(PLACEHOLDER_NONCE, data).length <= ControlHeader.MAX_DATA_LENGTH;
+    }
+
+    /** A nonce, asked for as jntp answers another host: the request padded to the answer's length. */
+    private Optional<String> fetchNonce(Optional<SymmetricKey> key) {
+        byte[] padding = " ".repeat(NonceProof.NONCE_REQUEST_PADDING).getBytes(StandardCharsets.ISO_8859_1);
+        return exchangeOnce(ControlOpcode.REQ_NONCE, 0, padding, key) instanceof Outcome.Done done
+                ? NonceProof.ofAnswer(new String(done.answer().payload(), StandardCharsets.ISO_8859_1))
+                : Optional.empty();
+    }
+
+    /** One request and its response, retried once silently when nothing or part came. */
+    private Outcome exchangeOnce(ControlOpcode opcode, int associationId, byte[] data, Optional<SymmetricKey> key) {
         sequence = (sequence + 1) & 0xFFFF;
         boolean retried = false;
         while (true) {

@@ -10,6 +10,7 @@ import java.util.SequencedMap;
 import org.jntp.protocol.control.ControlError;
 import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
+import org.jntp.protocol.control.NonceProof;
 
 /**
  * ntpq's {@code mrulist}: a nonce (REQ_NONCE), then READ_MRU requests with the nonce, each after
@@ -187,9 +188,12 @@ final class MruList {
         }
     }
 
-    /** {@code fetch_nonce}: REQ_NONCE, and the nonce of its {@code nonce=} answer. */
+    /**
+     * {@code fetch_nonce}: REQ_NONCE, padded to the answer's length as jntp wants it from another
+     * host (ntpd ignores the data), and the nonce of its {@code nonce=} answer.
+     */
     private Optional<String> fetchNonce() {
-        Optional<Answer> answer = shell.query(ControlOpcode.REQ_NONCE, 0, "");
+        Optional<Answer> answer = shell.query(ControlOpcode.REQ_NONCE, 0, " ".repeat(NonceProof.NONCE_REQUEST_PADDING));
         if (answer.isEmpty()) {
             shell.err().println("nonce request failed");
             return Optional.empty();

@@ -41,6 +41,18 @@ final class Netns implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Another host on this namespace's network (netns.sh remote): a namespace of its own at
+     * 192.0.2.100, which reaches 192.0.2.1-4 here over the veth pair; closed with this one.
+     */
+    Netns remote() {
+        CommandResult remote = script(SETUP_TIMEOUT, Map.of(), "netns.sh", "remote", name);
+        if (!remote.succeeded()) {
+            throw new IllegalStateException("cannot create the remote of " + name + "\n" + remote.describe());
+        }
+        return new Netns(scripts, name + "-remote");
+    }
+
     /** Runs a command inside, without CAP_SYS_TIME, with the peer tools (chronyc, ntpdig, ntpq) on its PATH. */
     CommandResult run(Duration timeout, String... command) {
         List<String> args = new ArrayList<>(List.of(name));

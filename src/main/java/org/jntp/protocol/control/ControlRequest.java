@@ -109,6 +109,13 @@ public record ControlRequest(ControlHeader header, ControlOpcode opcode, byte[] 
         return new ControlRequest(header, opcode, data, Optional.empty());
     }
 
+    /** This request with other data: the header's count follows it, the MAC stays. */
+    public ControlRequest withData(byte[] newData) {
+        ControlHeader h = header;
+        return new ControlRequest(new ControlHeader(h.leap(), h.version(), h.response(), h.error(), h.more(),
+                h.opcode(), h.sequence(), h.status(), h.associationId(), h.offset(), newData.length), opcode, newData, mac);
+    }
+
     /**
      * The datagram, as ntpq 4.2.8 writes it ({@code sendrequest}): the header and the data padded
      * with zeros to a multiple of 4 octets; a MAC, if any, is not written.

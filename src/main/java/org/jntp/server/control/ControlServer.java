@@ -31,8 +31,11 @@ import org.jntp.server.access.MruEntry;
  * {@link ControlState} and MRU list. A request may carry a MAC; the operations ntpd allows only
  * with the {@code controlkey} (WRITEVAR, WRITECLOCK, CONFIGURE, SAVECONFIG, READ_ORDLIST_A and the
  * traps) get the PERMISSION error unless it verifies with that key, and the answer to a request
- * with a MAC ends as ntpd's does (see {@link RequestAuth}). {@code ntpq mrulist} (REQ_NONCE, then
- * READ_MRU) is answered only with a nonce that proves the client's address. Shared by the server
+ * with a MAC ends as ntpd's does (see {@link RequestAuth}). Unlike ntpd, it answers a source that
+ * has not shown that it receives at its address ({@link AddressProof}: not on this host, no nonce)
+ * with no more octets than it sent: a nonce to a request padded to the nonce's length, and the
+ * PERMISSION error otherwise, so that a spoofed request amplifies nothing. {@code ntpq mrulist}
+ * (REQ_NONCE, then READ_MRU) is answered only with a nonce, as in ntpd. Shared by the server
  * threads; it keeps no state of its own.
  */
 public final class ControlServer {
@@ -95,21 +98,24 @@ public final class ControlServer {
      * drop it without an answer. The caller has already applied {@code restrict noquery}.
      *
      * @param datagram the request, from its position to its limit (left alone)
-     * @param client where it came from, where the answer goes
+     * @param client where it came from, where the answer goes; on this host if a loopback address
      * @param nowNanos the served clock when it arrived (Unix ns)
      * @param monoNanos the monotonic clock then, the MRU list's timescale
      */
     public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, long nowNanos, long monoNanos) {
-        return answer(datagram, client, nowNanos, monoNanos, true);
+        return answer(datagram, client, client.getAddress().isLoopbackAddress(), nowNanos, monoNanos, true);
     }
 
     /**
-     * As {@link #answer(ByteBuffer, InetSocketAddress, long, long)}, from a source that may change
-     * the configuration or not ({@code restrict ... nomodify}): CONFIGURE and SAVECONFIG get
-     * ntpd's refusal then.
+     * As {@link #answer(ByteBuffer, InetSocketAddress, long, long)}, from a source on this host or
+     * not, which may change the configuration or not ({@code restrict ... nomodify}): CONFIGURE and
+     * SAVECONFIG get ntpd's refusal then.
+     *
+     * @param onThisHost whether the source is this host, as the kernel vouches for it (a loopback
+     *                   address, or an IPv4 address of this host): it need not show its address
      */
-    public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, long nowNanos, long monoNanos,
-            boolean mayModify) {
+    public List<byte[]> answer(ByteBuffer datagram, InetSocketAddress client, boolean onThisHost, long nowNanos,
+            long monoNanos, boolean mayModify) {
         ControlState state = states.get();
         LeapIndicator leap = state.system().leap();
         return switch (ControlRequest.parse(datagram)) {
@@ -117,11 +123,37 @@ public final class ControlServer {
             case RequestParse.Refused refused ->
                     List.of(ControlResponses.error(refused.header(), leap, refused.error()));
             case RequestParse.Parsed parsed -> {
-                RequestAuth requestAuth = RequestAuth.of(parsed.request(), datagram, auth);
-                yield serve(parsed.request(), requestAuth, state, client, nowNanos, monoNanos, mayModify).stream()
-                        .map(requestAuth::seal).toList();
+                ControlRequest request = parsed.request();
+                RequestAuth requestAuth = RequestAuth.of(request, datagram, auth);
+                AddressProof proof = AddressProof.of(request, client, onThisHost, nonces, nowNanos);
+                List<byte[]> refusal = error(request.header(), state, ControlError.PERMISSION);
+                List<byte[]> answer = proof.proven() || servedUnproven(request.opcode())
+                        ? serve(proof.request(), requestAuth, state, client, nowNanos, monoNanos, mayModify)
+                        : refusal;
+                List<byte[]> sealed = answer.stream().map(requestAuth::seal).toList();
+                yield proof.proven() ? sealed
+                        : noLongerThan(datagram.remaining(), sealed, requestAuth.seal(refusal.getFirst()));
             }
         };
+    }
+
+    /**
+     * What a source that has not shown its address may ask: a nonce, with which it can, and
+     * READ_MRU, which ntpd answers with nothing but an error without one.
+     */
+    private static boolean servedUnproven(ControlOpcode opcode) {
+        return opcode == ControlOpcode.REQ_NONCE || opcode == ControlOpcode.READ_MRU;
+    }
+
+    /**
+     * The answer if it is no longer than the request, else the refusal if that is not, else
+     * nothing: the most a source that has not shown its address gets.
+     */
+    private static List<byte[]> noLongerThan(int requestLength, List<byte[]> answer, byte[] refusal) {
+        if (answer.stream().mapToInt(datagram -> datagram.length).sum() <= requestLength) {
+            return answer;
+        }
+        return refusal.length <= requestLength ? List.of(refusal) : List.of();
     }
 
     /** The opcodes ntpd's {@code control_codes} table marks {@code AUTH}. */

@@ -287,12 +287,11 @@ class ControlAuthTest {
     @Test
     void configureFromASourceUnderNomodifyIsRefusedAsNtpdRefusesIt() {
         List<Association> received = new ArrayList<>();
-        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
-                ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
-                ControlHooks.reconfiguring((from, associations, unpeers) -> received.addAll(associations)));
+        ControlServer server = reconfiguring(received);
 
         List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0,
-                "server 192.0.2.7")), ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS, false);
+                "server 192.0.2.7")), ControlStates.CLIENT, true,
+                ControlStates.NOW_NANOS, ControlStates.MONO_NANOS, false);
 
         ControlHeader header = header(response.getFirst());
         assertThat(new String(response.getFirst(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
@@ -308,7 +307,8 @@ class ControlAuthTest {
                 new ControlHooks(Optional.empty(), Optional.of(saver), List::of));
 
         List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.SAVECONFIG, 0,
-                "saved.conf")), ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS, false);
+                "saved.conf")), ControlStates.CLIENT, true,
+                ControlStates.NOW_NANOS, ControlStates.MONO_NANOS, false);
 
         ControlHeader header = header(response.getFirst());
         assertThat(new String(response.getFirst(), ControlHeader.LENGTH, header.count(), StandardCharsets.ISO_8859_1))
@@ -343,10 +343,15 @@ class ControlAuthTest {
                 .isEqualTo(ControlError.PERMISSION.code());
     }
 
-    private static String configure(String text, List<Association> received) {
-        ControlServer server = new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
+    /** A server with the control key whose run-time configuration goes to {@code received}. */
+    private static ControlServer reconfiguring(List<Association> received) {
+        return new ControlServer(() -> STATE, List::of, () -> ControlStates.STATISTICS,
                 ControlStates.KEY, new ControlAuth(KEYS, OptionalInt.of(CONTROL_KEY), true),
                 ControlHooks.reconfiguring((from, associations, unpeers) -> received.addAll(associations)));
+    }
+
+    private static String configure(String text, List<Association> received) {
+        ControlServer server = reconfiguring(received);
         List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0, text)),
                 ControlStates.CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
         assertThat(header(response.getFirst()).error()).isFalse();
@@ -360,6 +365,33 @@ class ControlAuthTest {
         List<Association> received = new ArrayList<>();
 
         assertThat(configure("server 192.0.2.7 iburst", received)).isEqualTo("Config Succeeded");
+        assertThat(received).singleElement().satisfies(association ->
+                assertThat(association.address().toString()).isEqualTo("192.0.2.7"));
+    }
+
+    @Test
+    void configureFromAnotherHostWithoutANonceIsRefusedAndAppliesNothing() {
+        List<Association> received = new ArrayList<>();
+        ControlServer server = reconfiguring(received);
+
+        List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0,
+                "server 192.0.2.7")), ControlStates.REMOTE_CLIENT, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
+
+        assertThat(errorCode(response)).isEqualTo(ControlError.PERMISSION.code());
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void configureFromAnotherHostWithItsNonceIsApplied() {
+        List<Association> received = new ArrayList<>();
+        ControlServer server = reconfiguring(received);
+        String nonce = ControlStates.KEY.issue(ControlStates.REMOTE_CLIENT, ControlStates.NOW_NANOS);
+
+        List<byte[]> response = server.answer(ByteBuffer.wrap(signed(CONTROL, ControlOpcode.CONFIGURE, 0,
+                "nonce=" + nonce + ", server 192.0.2.7")), ControlStates.REMOTE_CLIENT, ControlStates.NOW_NANOS,
+                ControlStates.MONO_NANOS);
+
+        assertThat(header(response.getFirst()).error()).isFalse();
         assertThat(received).singleElement().satisfies(association ->
                 assertThat(association.address().toString()).isEqualTo("192.0.2.7"));
     }

@@ -1,5 +1,6 @@
 package org.jntp.server.control;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,13 +18,28 @@ record ControlExchange(List<byte[]> datagrams) {
 
     static ControlExchange ask(ControlServer server, int version, ControlOpcode opcode, int associationId,
             String data) {
+        return ask(server, ControlStates.CLIENT, version, opcode, associationId, data);
+    }
+
+    /** The request from {@code client}, as ntpq writes it: the data padded to 4 octets. */
+    static ControlExchange ask(ControlServer server, InetSocketAddress client, int version, ControlOpcode opcode,
+            int associationId, String data) {
         byte[] octets = data.getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 3) & ~3);
+        ByteBuffer request = ByteBuffer.allocate(requestLength(data));
         new ControlHeader(LeapIndicator.NO_WARNING, version, false, false, false, opcode.code(), 7, 0, associationId,
                 0, octets.length).write(request, 0);
         request.put(ControlHeader.LENGTH, octets);
-        return new ControlExchange(server.answer(request, ControlStates.CLIENT, ControlStates.NOW_NANOS,
-                ControlStates.MONO_NANOS));
+        return new ControlExchange(server.answer(request, client, ControlStates.NOW_NANOS, ControlStates.MONO_NANOS));
+    }
+
+    /** The octets of a request with this data. */
+    static int requestLength(String data) {
+        return (ControlHeader.LENGTH + data.length() + 3) & ~3;
+    }
+
+    /** The octets of every datagram together. */
+    int octets() {
+        return datagrams.stream().mapToInt(datagram -> datagram.length).sum();
     }
 
     static ControlExchange ask(ControlState state, ControlOpcode opcode, int associationId, String data) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.jntp.auth.SymmetricKey;
 import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
 import org.jntp.protocol.control.ControlRequest;
+import org.jntp.protocol.control.NonceProof;
 import org.jntp.protocol.control.RequestParse;
 import org.jntp.server.access.IpAddress;
 import org.jntp.server.access.MruEntry;
@@ -26,7 +28,8 @@ import org.jntp.server.access.MruEntry;
  * datagram, sent as it is or signed with the control key (the fuzzer's last octet chooses), is
  * answered without throwing, in datagrams no longer than ntpd's, and as ntpd would: nothing to
  * what it drops, one error to what it refuses, and no MRU data at all without the nonce that
- * proves the client's address, which a fuzzer cannot forge.
+ * proves the client's address, which a fuzzer cannot forge. From another host (the fuzzer chooses
+ * that too) no answer is longer than its request.
  */
 class ControlServerFuzzTest {
     private static final int CONTROL_KEY = 5;
@@ -62,13 +65,14 @@ class ControlServerFuzzTest {
     @FuzzTest
     void answersAnyRequestWithoutThrowingOrAmplifyingBeyondNtpd(FuzzedDataProvider data) {
         boolean signed = data.consumeBoolean();
+        InetSocketAddress client = data.consumeBoolean() ? ControlStates.REMOTE_CLIENT : ControlStates.CLIENT;
         byte[] request = data.consumeBytes(MAX_UNSIGNED_REQUEST);
         byte[] datagram = signed
                 ? NtpMac.append(Arrays.copyOf(request, padded8(request.length)), padded8(request.length), CONTROL)
                 : request;
         RequestParse parse = ControlRequest.parse(ByteBuffer.wrap(datagram));
 
-        List<byte[]> answer = SERVER.answer(ByteBuffer.wrap(datagram), ControlStates.CLIENT,
+        List<byte[]> answer = SERVER.answer(ByteBuffer.wrap(datagram), client,
                 ControlStates.NOW_NANOS, ControlStates.MONO_NANOS);
 
         assertThat(answer).hasSizeLessThanOrEqualTo(MAX_FRAGMENTS);
@@ -84,8 +88,19 @@ class ControlServerFuzzTest {
                     assertThat(answer).hasSizeLessThanOrEqualTo(1);
                     assertThat(answer).allSatisfy(d -> assertThat(header(d).count()).isZero());
                 }
+                if (client == ControlStates.REMOTE_CLIENT && !provesItsAddress(parsed.request())) {
+                    assertThat(answer.stream().mapToInt(d -> d.length).sum()).isLessThanOrEqualTo(datagram.length);
+                }
             }
         }
+    }
+
+    /** Whether the request starts with a nonce the server issued to the remote client (never, short of a forgery). */
+    private static boolean provesItsAddress(ControlRequest request) {
+        return NonceProof.split(request.data())
+                .filter(proof -> ControlStates.KEY.accepts(proof.nonce(), ControlStates.REMOTE_CLIENT,
+                        ControlStates.NOW_NANOS))
+                .isPresent();
     }
 
     private static ControlHeader header(byte[] datagram) {

@@ -22,7 +22,10 @@ import org.jntp.server.access.MruEntry;
 final class ControlStates {
     static final long NOW_NANOS = 1_795_675_902_000_000_000L;
     static final long MONO_NANOS = 5_000_000_000_000L;
-    static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 40123);
+    /** ntpq on this host. */
+    static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 40123);
+    /** ntpq on another host, or a source spoofing that host's address. */
+    static final InetSocketAddress REMOTE_CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.9"), 40123);
     static final NonceKey KEY = new NonceKey(new byte[32]);
     static final ServerStatistics STATISTICS =
             new ServerStatistics(3600, Map.ofEntries(Map.entry(Counter.RECEIVED, 1000L),

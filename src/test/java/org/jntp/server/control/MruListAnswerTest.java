@@ -1,10 +1,10 @@
 package org.jntp.server.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jntp.server.control.ControlStates.CLIENT;
 import static org.jntp.server.control.ControlStates.KEY;
 import static org.jntp.server.control.ControlStates.MONO_NANOS;
 import static org.jntp.server.control.ControlStates.NOW_NANOS;
+import static org.jntp.server.control.ControlStates.REMOTE_CLIENT;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -15,11 +15,12 @@ import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.ControlError;
 import org.jntp.protocol.control.ControlHeader;
 import org.jntp.protocol.control.ControlOpcode;
+import org.jntp.protocol.control.NonceProof;
 import org.jntp.server.access.IpAddress;
 import org.jntp.server.access.MruEntry;
 import org.junit.jupiter.api.Test;
 
-/** {@code ntpq mrulist}: REQ_NONCE, then READ_MRU with the nonce. */
+/** {@code ntpq mrulist} from another host: REQ_NONCE, then READ_MRU with the nonce. */
 class MruListAnswerTest {
     private static final long SECOND = 1_000_000_000L;
     /** Newest first, as the MRU list gives them: .3 heard 1 s ago, .2 5 s ago, .1 60 s ago. */
@@ -40,19 +41,19 @@ class MruListAnswerTest {
                 .write(request, 0);
         request.put(ControlHeader.LENGTH, octets);
         return new ControlExchange(ControlStates.server(ControlStates.synchronised(), MRU)
-                .answer(request, CLIENT, NOW_NANOS, MONO_NANOS));
+                .answer(request, REMOTE_CLIENT, NOW_NANOS, MONO_NANOS));
     }
 
     private static String nonce() {
-        return KEY.issue(CLIENT, NOW_NANOS - SECOND);
+        return KEY.issue(REMOTE_CLIENT, NOW_NANOS - SECOND);
     }
 
     @Test
     void reqNonceAnswersWithANonceForTheClient() {
-        String text = ask(ControlOpcode.REQ_NONCE, "").text();
+        String text = ask(ControlOpcode.REQ_NONCE, " ".repeat(NonceProof.NONCE_REQUEST_PADDING)).text();
 
         assertThat(text).matches("nonce=[0-9a-f]{24}\r\n");
-        assertThat(KEY.accepts(text.substring(6, 30), CLIENT, NOW_NANOS)).isTrue();
+        assertThat(KEY.accepts(text.substring(6, 30), REMOTE_CLIENT, NOW_NANOS)).isTrue();
     }
 
     @Test
@@ -76,14 +77,14 @@ class MruListAnswerTest {
 
     @Test
     void givesNoAnswerToANonceIssuedToAnotherAddress() {
-        String other = KEY.issue(new InetSocketAddress(CLIENT.getAddress(), 1), NOW_NANOS);
+        String other = KEY.issue(new InetSocketAddress(REMOTE_CLIENT.getAddress(), 1), NOW_NANOS);
 
         assertThat(ask(ControlOpcode.READ_MRU, "nonce=" + other + ", frags=32").datagrams()).isEmpty();
     }
 
     @Test
     void givesNoAnswerToAStaleNonce() {
-        String stale = KEY.issue(CLIENT, NOW_NANOS - 20 * SECOND);
+        String stale = KEY.issue(REMOTE_CLIENT, NOW_NANOS - 20 * SECOND);
 
         assertThat(ask(ControlOpcode.READ_MRU, "nonce=" + stale + ", frags=32").datagrams()).isEmpty();
     }
