@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ResourceLockTarget;
 
 /**
  * Faults on real sockets: our daemon as a client, on a software clock started 0.25 s ahead and
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @InteropTest
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = InteropTest.CPUS, mode = ResourceAccessMode.READ, target = ResourceLockTarget.CHILDREN)
 class FaultIT {
     private static final String OURS = "127.0.0.1";
     private static final String SERVER = "127.0.0.2";

@@ -23,6 +23,8 @@ import org.jntp.server.access.MruSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 8's flood: our daemon, a client of a chronyd server polling every 8 s, with
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * what keeps memory bounded, and the rate limits hold for the clients it holds.
  */
 @InteropTest
+@ResourceLock(value = InteropTest.CPUS, mode = ResourceAccessMode.READ_WRITE)
 class FloodIT {
     private static final String OURS = "127.0.0.1";
     private static final String UPSTREAM = "127.0.0.2";

@@ -23,4 +23,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
         disabledReason = "interop tests need root, ip netns and the peer daemons: scripts/test runs"
                 + " them (after scripts/peers/fetch.sh), or ./mvnw verify -Dinterop=true as root")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-@interface InteropTest {}
+@interface InteropTest {
+    /**
+     * The lock of the machine's cpus: {@code FloodIT} holds it alone, as its flood keeps both busy;
+     * the tests that watch our served time to within a millisecond share it (each test, so that they
+     * still run at once), as they measure the daemon on a quiet machine, not one a flood starves.
+     */
+    String CPUS = "the machine's cpus";
+}

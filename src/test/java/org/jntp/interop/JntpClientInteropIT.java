@@ -16,6 +16,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ResourceLockTarget;
 
 /**
  * Our daemon as a client, on a software clock started 0.25 s ahead and gaining 50 ppm, polling
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @InteropTest
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = InteropTest.CPUS, mode = ResourceAccessMode.READ, target = ResourceLockTarget.CHILDREN)
 class JntpClientInteropIT {
     /** Held alone by the test that times our start against chronyd's, shared by the others. */
     private static final String START_UP_RACE = "start-up race";
