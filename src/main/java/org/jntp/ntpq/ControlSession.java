@@ -47,11 +47,11 @@ public final class ControlSession implements AutoCloseable {
     private final ControlTransport transport;
     private final String host;
     private final PrintStream err;
+    private final LongSupplier clock;
     private Duration timeout = DEFAULT_TIMEOUT;
     private int version = 2;
     private int sequence;
     private boolean prefixServer;
-    private final LongSupplier clock;
     /** The nonce with which this host last showed the server its address, if it had to. */
     private Optional<String> nonce = Optional.empty();
     private long nonceReceivedNanos;
