@@ -42,7 +42,6 @@ public final class ControlSession implements AutoCloseable {
     private static final int ERR_UNSPEC = 256;
     /** How long a nonce is sent again: half the 16 s the server takes it for. */
     private static final long NONCE_REUSE_NANOS = 8_000_000_000L;
-    private static final String PLACEHOLDER_NONCE = "0".repeat(NonceProof.NONCE_DIGITS);
 
     private final ControlTransport transport;
     private final String host;
@@ -169,7 +168,7 @@ public final class ControlSession implements AutoCloseable {
      */
     private static boolean carriesProof(ControlOpcode opcode, byte[] data) {
         return opcode != ControlOpcode.REQ_NONCE && opcode != ControlOpcode.READ_MRU
-                && NonceProof.prefix(PLACEHOLDER_NONCE, data).length <= ControlHeader.MAX_DATA_LENGTH;
+                && NonceProof.prefixedLength(data.length) <= ControlHeader.MAX_DATA_LENGTH;
     }
 
     /** A nonce, asked for as jntp answers another host: the request padded to the answer's length. */

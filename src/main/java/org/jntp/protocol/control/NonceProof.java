@@ -37,6 +37,11 @@ public record NonceProof(String nonce, byte[] rest) {
         rest = rest.clone();
     }
 
+    /** The octets of request data of {@code dataLength} octets with a nonce in front. */
+    public static int prefixedLength(int dataLength) {
+        return PREFIX.length + NONCE_DIGITS + (dataLength == 0 ? 0 : SEPARATOR.length()) + dataLength;
+    }
+
     /** The request data with the nonce in front. */
     public static byte[] prefix(String nonce, byte[] data) {
         byte[] head = (NAME + "=" + nonce + (data.length == 0 ? "" : SEPARATOR)).getBytes(StandardCharsets.ISO_8859_1);

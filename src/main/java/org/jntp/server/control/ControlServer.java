@@ -126,13 +126,16 @@ public final class ControlServer {
                 ControlRequest request = parsed.request();
                 RequestAuth requestAuth = RequestAuth.of(request, datagram, auth);
                 AddressProof proof = AddressProof.of(request, client, onThisHost, nonces, nowNanos);
+                if (proof.proven()) {
+                    yield serve(proof.request(), requestAuth, state, client, nowNanos, monoNanos, mayModify).stream()
+                            .map(requestAuth::seal).toList();
+                }
                 List<byte[]> refusal = error(request.header(), state, ControlError.PERMISSION);
-                List<byte[]> answer = proof.proven() || servedUnproven(request.opcode())
+                List<byte[]> answer = servedUnproven(request.opcode())
                         ? serve(proof.request(), requestAuth, state, client, nowNanos, monoNanos, mayModify)
                         : refusal;
-                List<byte[]> sealed = answer.stream().map(requestAuth::seal).toList();
-                yield proof.proven() ? sealed
-                        : noLongerThan(datagram.remaining(), sealed, requestAuth.seal(refusal.getFirst()));
+                yield noLongerThan(datagram.remaining(), answer.stream().map(requestAuth::seal).toList(),
+                        requestAuth.seal(refusal.getFirst()));
             }
         };
     }

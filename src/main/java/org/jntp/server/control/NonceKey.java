@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jntp.protocol.NtpTimestamp;
+import org.jntp.protocol.control.NonceProof;
 
 /**
  * The nonces that make {@code ntpq mrulist} prove its address before it gets a long answer, as
@@ -23,7 +24,6 @@ public final class NonceKey {
     public static final long VALID_NANOS = 16_000_000_000L;
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int HEX_DIGITS = 24;
 
     private final byte[] key;
 
@@ -56,7 +56,7 @@ public final class NonceKey {
     }
 
     private static Optional<byte[]> hex(String nonce) {
-        if (nonce.length() != HEX_DIGITS || !nonce.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (nonce.length() != NonceProof.NONCE_DIGITS || !nonce.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             return Optional.empty();
         }
         return Optional.of(HexFormat.of().parseHex(nonce));

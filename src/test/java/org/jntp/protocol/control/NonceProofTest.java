@@ -52,4 +52,10 @@ class NonceProofTest {
         assertThat(NonceProof.split(ascii("nonce=" + NONCE + "0"))).isEmpty();
         assertThat(NonceProof.split(ascii("nonce=" + NONCE.replace('e', 'g')))).isEmpty();
     }
+
+    @Test
+    void knowsTheLengthOfTheDataWithTheNonceInFront() {
+        assertThat(NonceProof.prefixedLength(0)).isEqualTo(NonceProof.prefix(NONCE, new byte[0]).length);
+        assertThat(NonceProof.prefixedLength(7)).isEqualTo(NonceProof.prefix(NONCE, ascii("stratum")).length);
+    }
 }
