@@ -173,7 +173,8 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * Completes when the daemon stops by itself: {@code -q} set the clock, the offset exceeded the
-     * panic threshold, or the client side failed. Never completes while the daemon keeps time.
+     * panic threshold, or the client side or a server thread failed. Never completes while the
+     * daemon keeps time.
      */
     public CompletableFuture<DaemonExit> exit() {
         return client.exit();
@@ -212,7 +213,8 @@ public final class Daemon implements AutoCloseable {
                 NtpServer server = new NtpServer(published::system, () -> restrictions, mru,
                         config.discard().averageLog2(), threadCounters, preopened::keys, ntsServing(preopened));
                 ServerLoop loop = new ServerLoop(socket, server, clock, peers, control, thisHost,
-                        threadSocketCounters, bound.drop(), log);
+                        threadSocketCounters, bound.drop(), log,
+                        reason -> client.exit().complete(new DaemonExit.Failed(reason)));
                 counters.add(threadCounters);
                 socketCounters.add(threadSocketCounters);
                 loops.add(loop);

@@ -35,7 +35,7 @@ public sealed interface DaemonExit {
     /** {@code -q}, but the system refuses to have its clock adjusted, for {@code reason}. */
     record CannotSetClock(String reason) implements DaemonExit {}
 
-    /** The client side failed and cannot go on, for {@code reason} (already logged). */
+    /** The client side or a server thread failed and cannot go on, for {@code reason} (already logged). */
     record Failed(String reason) implements DaemonExit {}
 
     /** The exit status ntpd ends with: 0 after {@code -q} set the clock or found no server, 1 otherwise. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jntp.clock.Clock;
 import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.SendBatch;
@@ -40,6 +41,7 @@ final class ServerLoop implements Runnable {
     private final SocketCounters socketCounters;
     private final boolean dropAll;
     private final EventLog log;
+    private final Consumer<String> failed;
     private final int[] basicReplies = new int[BATCH];
     private final int[] timeReplies = new int[BATCH];
     private final long[] clientHigh = new long[BATCH];
@@ -54,9 +56,11 @@ final class ServerLoop implements Runnable {
      * @param thisHost tells the sources on this host, which mode 6 answers in full without a nonce
      * @param socketCounters this thread's counts of datagrams in and out, for ntpq's ifstats
      * @param dropAll true for an {@code interface drop} address: read and discard, never answer
+     * @param failed told why, should the thread fail: the daemon then stops rather than run on unheard
      */
     ServerLoop(UdpSocket socket, NtpServer server, Clock clock, PeerInbox peers, ControlServer control,
-            ThisHostSources thisHost, SocketCounters socketCounters, boolean dropAll, EventLog log) {
+            ThisHostSources thisHost, SocketCounters socketCounters, boolean dropAll, EventLog log,
+            Consumer<String> failed) {
         this.socket = socket;
         this.server = server;
         this.clock = clock;
@@ -66,6 +70,7 @@ final class ServerLoop implements Runnable {
         this.socketCounters = socketCounters;
         this.dropAll = dropAll;
         this.log = log;
+        this.failed = failed;
     }
 
     /** Asks the thread to finish; it returns from {@link #run} promptly, even if idle. */
@@ -89,6 +94,10 @@ final class ServerLoop implements Runnable {
             }
         } catch (IOException e) {
             log.info("server on " + socket.localAddress() + " stopped: " + e.getMessage());
+        } catch (RuntimeException e) {
+            String reason = "server on " + socket.localAddress() + " failed: " + e;
+            log.info(reason);
+            failed.accept(reason);
         } finally {
             socket.close();
         }
@@ -120,7 +129,7 @@ final class ServerLoop implements Runnable {
                     }
                 }
             }
-            int slot = replies.addReply(requests, i);
+            int slot = nextSlot(requests, i, replies);
             ByteBuffer reply = replies.payload(slot);
             ServerOutcome outcome = server.respond(request, high, low, port, receiveNanos, monotonicNanos, reply);
             if (outcome == ServerOutcome.CONTROL || outcome == ServerOutcome.CONTROL_NOMODIFY) {
@@ -154,13 +163,21 @@ final class ServerLoop implements Runnable {
     private void answerControl(ReceiveBatch requests, int i, List<byte[]> datagrams, SendBatch replies)
             throws IOException {
         for (byte[] datagram : datagrams) {
-            if (replies.size() == replies.capacity()) {
-                flush(replies);
-            }
-            int slot = replies.addReply(requests, i);
+            int slot = nextSlot(requests, i, replies);
             replies.payload(slot).put(datagram);
             replies.setLength(slot, datagram.length);
         }
+    }
+
+    /**
+     * A slot for a reply to request {@code i}, sending what is queued first if the batch is full:
+     * a control answer of several datagrams leaves less room than one a request.
+     */
+    private int nextSlot(ReceiveBatch requests, int i, SendBatch replies) throws IOException {
+        if (replies.size() == replies.capacity()) {
+            flush(replies);
+        }
+        return replies.addReply(requests, i);
     }
 
     /**

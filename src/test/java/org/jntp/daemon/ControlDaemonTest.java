@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jntp.auth.KeyType;
 import org.jntp.auth.NtpMac;
@@ -25,6 +27,7 @@ import org.jntp.auth.SymmetricKey;
 import org.jntp.clock.Clock;
 import org.jntp.clock.KernelClock;
 import org.jntp.clock.SoftwareClock;
+import org.jntp.config.NtpConfig;
 import org.jntp.protocol.LeapIndicator;
 import org.jntp.protocol.control.Association;
 import org.jntp.protocol.control.ClockSource;
@@ -62,16 +65,22 @@ class ControlDaemonTest {
         }
     }
 
-    private static Answer ask(int port, ControlOpcode opcode, int associationId, String variables) throws Exception {
+    /** A request with {@code variables} as its data, padded as ntpq pads it. */
+    private static byte[] request(ControlOpcode opcode, int associationId, String variables) {
         byte[] octets = variables.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer request = ByteBuffer.allocate((ControlHeader.LENGTH + octets.length + 7) & ~7);
         new ControlHeader(LeapIndicator.NO_WARNING, 2, false, false, false, opcode.code(), 1, 0, associationId, 0,
                 octets.length).write(request, 0);
         request.put(ControlHeader.LENGTH, octets);
+        return request.array();
+    }
+
+    private static Answer ask(int port, ControlOpcode opcode, int associationId, String variables) throws Exception {
+        byte[] request = request(opcode, associationId, variables);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
             InetSocketAddress daemon = new InetSocketAddress("127.0.0.1", port);
-            socket.send(new DatagramPacket(request.array(), request.capacity(), daemon));
+            socket.send(new DatagramPacket(request, request.length, daemon));
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             ControlHeader first = null;
             ControlHeader header;
@@ -235,6 +244,45 @@ class ControlDaemonTest {
 
             assertThat(awaitCount(daemon, Counter.RESTRICTED)).isEqualTo(1);
             assertThat(count(daemon, Counter.CONTROL)).isZero();
+        }
+    }
+
+    @Test
+    void answersEveryTimeRequestTakenInTheBatchOfAControlAnswerOfSeveralDatagrams() throws Exception {
+        int port = freePort();
+        NtpConfig config = config(LOCAL_CLOCK + LISTEN_LOOPBACK);
+        Preopened preopened = Preopened.open(config, port, log);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
+            InetSocketAddress daemonAddress = new InetSocketAddress("127.0.0.1", port);
+            byte[] readTheVariableNames = request(ControlOpcode.READVAR, 0, "sys_var_list");
+            socket.send(new DatagramPacket(readTheVariableNames, readTheVariableNames.length, daemonAddress));
+            int timeRequests = ServerLoop.BATCH - 1;
+            for (int i = 0; i < timeRequests; i++) {
+                byte[] request = new byte[48];
+                request[0] = 0x23;
+                request[47] = (byte) i;
+                socket.send(new DatagramPacket(request, request.length, daemonAddress));
+            }
+
+            try (Daemon daemon = Daemon.start(config, new SoftwareClock.Spec(0, 0).over(system), preopened,
+                    ClientOptions.defaults(), log)) {
+                int controlDatagrams = 0;
+                Set<Integer> answered = new HashSet<>();
+                while (answered.size() < timeRequests) {
+                    DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
+                    socket.receive(reply);
+                    switch (reply.getData()[0] & 0x07) {
+                        case 4 -> answered.add((int) reply.getData()[31]);
+                        case 6 -> controlDatagrams++;
+                        default -> throw new AssertionError("mode " + (reply.getData()[0] & 0x07));
+                    }
+                }
+
+                assertThat(controlDatagrams).isGreaterThan(1);
+                assertThat(answered).hasSize(timeRequests);
+                assertThat(daemon.exit()).isNotDone();
+            }
         }
     }
 

@@ -100,8 +100,13 @@ class FloodIT {
     }
 
     private record Observed(HeapInfo heapBefore, HeapInfo heapHalfway, HeapInfo heapAfter, List<Memory> memory,
-            List<Query> queries, Memory memoryAfter, NtpqVariables variablesAfter, long mrulistRows, PeersTable.Row source,
-            List<Double> pollTimes, NtploadResult limited, NtploadResult many, NtploadResult invalid) {}
+            List<Query> queries, Memory memoryAfter, NtpqVariables variablesAfter, CommandResult mrulist,
+            PeersTable.Row source, List<Double> pollTimes, NtploadResult limited, NtploadResult many,
+            NtploadResult invalid) {
+        long mrulistRows() {
+            return MRULIST_ROW.matcher(mrulist.stdout()).results().count();
+        }
+    }
 
     @BeforeAll
     static void floodOurDaemonSynchronisedToChronyd() throws IOException {
@@ -156,7 +161,7 @@ class FloodIT {
             assertThat(after.succeeded() && table.succeeded() && mrulist.succeeded()).as(() -> after.describe()
                     + table.describe() + mrulist.describe() + ours.logTail()).isTrue();
             observed = new Observed(heapBefore, heapHalfway.getFirst(), heap(), memory, queries, memory(),
-                    NtpqVariables.parse(after.stdout()), MRULIST_ROW.matcher(mrulist.stdout()).results().count(),
+                    NtpqVariables.parse(after.stdout()), mrulist,
                     PeersTable.parse(table.stdout()).rows().getFirst(),
                     pollTimes(floodStartUnixSeconds, floodEndUnixSeconds), limitedResult, manyResult, invalidResult);
         } finally {
@@ -208,7 +213,8 @@ class FloodIT {
 
         assertThat(after.count("mru_maxdepth")).isEqualTo(maxDepth);
         assertThat(after.count("mru_depth")).as("filled by the flood").isEqualTo(maxDepth);
-        assertThat(observed.mrulistRows()).isPositive().isLessThanOrEqualTo(maxDepth);
+        assertThat(observed.mrulistRows()).as(observed.mrulist()::describe).isPositive()
+                .isLessThanOrEqualTo(maxDepth);
         assertThat(observed.queries()).allSatisfy(q -> assertThat(q.parsed().count("mru_depth"))
                 .isLessThanOrEqualTo(maxDepth));
     }
