@@ -19,6 +19,7 @@ import org.jntp.sim.SeedResult;
 final class OffsetProbe {
 
     private static final int READINGS = 5;
+    private static final long SECOND_NANOS = 1_000_000_000L;
     /** The kernel's nominal tick at USER_HZ 100; each µs more runs the clock 100 ppm faster. */
     private static final long TICK_MICROS = 10_000;
     private static final double PPM_PER_TICK_MICRO = 100;
@@ -63,7 +64,7 @@ final class OffsetProbe {
             }
         }
         Timex timex = clock.readTimex();
-        double offsetSeconds = (realtime - truth.trueNanos(raw)) / 1e9;
+        double offsetSeconds = offsetNanos(realtime, raw) / 1e9;
         // the tick counts too: while the daemon slews, it runs the kernel up to a tenth fast or slow
         double correctionPpm = timex.freq() / Timex.FREQ_SCALE;
         double kernelPpm = (timex.tick() - TICK_MICROS) * PPM_PER_TICK_MICRO + correctionPpm;
@@ -87,6 +88,20 @@ final class OffsetProbe {
         lastRealtimeMinusRawNanos = realtime - raw;
         samples++;
         truth.wander(raw, wanderPpm * wander.nextGaussian());
+    }
+
+    /**
+     * The guest clock's offset from true time. Within a second of a leap, the two may read either
+     * side of its step, the kernel taking it at the guest clock's midnight and true time at its
+     * own: a second apart that is the leap's, not the daemon's, and is left out.
+     */
+    private long offsetNanos(long realtimeNanos, long rawNanos) {
+        long offsetNanos = realtimeNanos - truth.trueNanos(rawNanos);
+        boolean atTheLeap = truth.secondsSinceLeap(rawNanos).filter(s -> Math.abs(s) < 1).isPresent();
+        if (atTheLeap && Math.abs(offsetNanos) > SECOND_NANOS / 2) {
+            return offsetNanos - Long.signum(offsetNanos) * SECOND_NANOS;
+        }
+        return offsetNanos;
     }
 
     /** The daemon was started again: from now on the largest offset is also kept apart. */
