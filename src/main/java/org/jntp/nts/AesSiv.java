@@ -19,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class AesSiv {
     private static final int BLOCK = 16;
     private static final byte[] ZERO_BLOCK = new byte[BLOCK];
+    /** CBC from a zero IV, as CMAC runs: one spec for every re-key, since the spec keeps its own copy. */
+    private static final IvParameterSpec ZERO_IV = new IvParameterSpec(ZERO_BLOCK);
     /** RFC 4493's R_128: what a doubling that shifts a one out of the top bit XORs into the last octet. */
     private static final int R_128 = 0x87;
 
@@ -49,7 +51,7 @@ final class AesSiv {
         }
         System.arraycopy(key, 0, macKey, 0, BLOCK);
         System.arraycopy(key, BLOCK, ctrKey, 0, BLOCK);
-        init(mac, macKey, new IvParameterSpec(ZERO_BLOCK));
+        init(mac, macKey, ZERO_IV);
         Arrays.fill(chain, (byte) 0);
         keyed = true;
         ctrKeyed = false;

@@ -44,8 +44,8 @@ public final class CookieCodec {
         byte[] plaintext = new byte[PLAINTEXT_OCTETS];
         plaintext[0] = (byte) (keys.aeadAlgorithm() >>> 8);
         plaintext[1] = (byte) keys.aeadAlgorithm();
-        System.arraycopy(keys.c2s(), 0, plaintext, KEYS_AT, Aead.KEY_OCTETS);
-        System.arraycopy(keys.s2c(), 0, plaintext, KEYS_AT + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
+        System.arraycopy(keys.c2sKey(), 0, plaintext, KEYS_AT, Aead.KEY_OCTETS);
+        System.arraycopy(keys.s2cKey(), 0, plaintext, KEYS_AT + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
         byte[] sealed = master.aead().encrypt(nonce, plaintext);
         byte[] cookie = new byte[COOKIE_OCTETS];
         writeId(cookie, master.id());

@@ -87,7 +87,7 @@ public final class NtsClientExchange {
         packet.get(0, associatedData);
         byte[] nonce = new byte[NtsFields.NONCE_OCTETS];
         random.nextBytes(nonce);
-        byte[] ciphertext = Aead.encrypt(keys.c2s(), nonce, new byte[0], associatedData);
+        byte[] ciphertext = Aead.encrypt(keys.c2sKey(), nonce, new byte[0], associatedData);
         int end = NtsFields.putAuthenticator(packet, index, nonce, ciphertext);
         packet.position(0).limit(end);
         return uniqueId;
@@ -129,7 +129,7 @@ public final class NtsClientExchange {
         }
         byte[] associatedData = new byte[fields.authenticatorIndex()];
         reply.get(0, associatedData);
-        Optional<byte[]> plaintext = Aead.decrypt(keys.s2c(), authenticator.nonce(), authenticator.ciphertext(),
+        Optional<byte[]> plaintext = Aead.decrypt(keys.s2cKey(), authenticator.nonce(), authenticator.ciphertext(),
                 associatedData);
         if (plaintext.isEmpty()) {
             return new Unauthentic(Reason.AUTHENTICATION_FAILED);

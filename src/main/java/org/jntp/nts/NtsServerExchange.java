@@ -81,7 +81,7 @@ public final class NtsServerExchange {
             case CookieCodec.Opened opened -> {
                 byte[] associatedData = new byte[fields.authenticatorIndex()];
                 request.get(0, associatedData);
-                yield Aead.decrypt(opened.keys().c2s(), authenticator.nonce(), authenticator.ciphertext(),
+                yield Aead.decrypt(opened.keys().c2sKey(), authenticator.nonce(), authenticator.ciphertext(),
                         associatedData).isPresent()
                         ? new Verified(opened.keys(), opened.masterKey(), fields.uniqueIdIndex(),
                                 fields.uniqueIdOctets(), 1 + fields.placeholders())
@@ -134,7 +134,7 @@ public final class NtsServerExchange {
         reply.get(0, associatedData);
         byte[] nonce = new byte[NtsFields.NONCE_OCTETS];
         random.nextBytes(nonce);
-        byte[] ciphertext = Aead.encrypt(verified.keys().s2c(), nonce, plaintext.array(), associatedData);
+        byte[] ciphertext = Aead.encrypt(verified.keys().s2cKey(), nonce, plaintext.array(), associatedData);
         int end = NtsFields.putAuthenticator(reply, index, nonce, ciphertext);
         reply.position(0).limit(end);
         return cookies;

@@ -29,6 +29,16 @@ public record SessionKeys(int aeadAlgorithm, byte[] c2s, byte[] s2c) {
         return s2c.clone();
     }
 
+    /** The client-to-server key itself, not a copy, for this package's AEAD calls and cookies, which only read it. */
+    byte[] c2sKey() {
+        return c2s;
+    }
+
+    /** The server-to-client key itself, not a copy, for this package's AEAD calls and cookies, which only read it. */
+    byte[] s2cKey() {
+        return s2c;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SessionKeys that && aeadAlgorithm == that.aeadAlgorithm
