@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.jntp.clock.Clock;
 import org.jntp.clock.SimulatedClock;
@@ -18,17 +19,22 @@ import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
 import org.jntp.discipline.DisciplineSettings;
 import org.jntp.discipline.SelectionParameters;
+import org.jntp.nts.CookieCodec;
+import org.jntp.nts.MasterKeyRing;
+import org.jntp.nts.NtsServerExchange;
+import org.jntp.nts.SessionKeys;
 import org.jntp.protocol.NtpHeader;
 import org.jntp.protocol.NtpTimestamp;
 
 /**
  * Jazzer target for the client side's whole reply path, as the client thread drives it: a
- * server, an interleaved server and a symmetric peer polled on a simulated clock, and whatever
- * comes back in answer, or from the peer unasked. An answer is fuzzed bytes, or the reply a
- * server would make with fuzzed fields (so that it passes the origin check and reaches the
- * filter, the selection and the discipline), or either with fuzzed octets after the header
- * (extension fields, a MAC). No datagram makes the core throw, the frequency it sets stays
- * within the kernel's limits, and the stratum it serves is one NTP has.
+ * server, an interleaved server, a symmetric peer and an NTS server polled on a simulated clock,
+ * and whatever comes back in answer, or from the peer unasked. An answer is fuzzed bytes, or the
+ * reply a server would make with fuzzed fields (so that it passes the origin check and reaches
+ * the filter, the selection and the discipline), or either with fuzzed octets after the header
+ * (extension fields, a MAC); the NTS server's may also be its authentic answer with fuzzed octets
+ * changed. No datagram makes the core throw, the frequency it sets stays within the kernel's
+ * limits, and the stratum it serves is one NTP has.
  */
 class ClientReplyFuzzTest {
     private static final long SECOND = 1_000_000_000L;
@@ -42,6 +48,9 @@ class ClientReplyFuzzTest {
             peer 192.0.2.3 minpoll 4
             """;
     private static final InetSocketAddress PEER = address("192.0.2.3");
+    private static final InetSocketAddress NTS_SERVER = address("192.0.2.4");
+    private static final int COOKIES = 8;
+    private static final int MAX_CHANGES = 4;
 
     @FuzzTest
     void takesOrDropsEveryDatagramAndKeepsItsClockWithinBounds(FuzzedDataProvider data) {
@@ -50,6 +59,16 @@ class ClientReplyFuzzTest {
         Synchronizer synchronizer = Synchronizer.start(sources(), new SyncSettings(SelectionParameters.defaults(),
                 DisciplineSettings.defaults(clock.maxSlewRatePpm()), Orphan.NONE), clock, new SplittableRandom(2),
                 SyncEvents.NONE, 0);
+        Random random = new Random(8915);
+        MasterKeyRing ring = MasterKeyRing.create(START_NANOS / SECOND, random);
+        int ntsId = synchronizer.addSource(new Synchronizer.SourceSpec(NTS_SERVER,
+                parse("server 192.0.2.4 nts iburst minpoll 4").associations().getFirst()), 0);
+        SessionKeys keys = SynchronizerNtsTest.sessionKeys(random);
+        List<byte[]> cookies = new ArrayList<>();
+        for (int i = 0; i < COOKIES; i++) {
+            cookies.add(CookieCodec.make(keys, ring, random));
+        }
+        synchronizer.ntsKeysEstablished(ntsId, keys, cookies);
         long monoNanos = 0;
         int steps = data.consumeInt(1, MAX_STEPS);
         for (int step = 0; step < steps && data.remainingBytes() > 0; step++) {
@@ -59,7 +78,9 @@ class ClientReplyFuzzTest {
             for (Synchronizer.Transmit transmit : synchronizer.wake(monoNanos)) {
                 synchronizer.transmitted(transmit.handle(), clock.nowNanos(), clock.nowNanos());
                 if (data.consumeBoolean()) {
-                    byte[] reply = answer(transmit.datagram(), clock.trueNanos(), data);
+                    byte[] reply = transmit.destination().equals(NTS_SERVER) && data.consumeBoolean()
+                            ? changed(authentic(transmit.datagram(), clock.trueNanos(), ring, random), data)
+                            : answer(transmit.datagram(), clock.trueNanos(), data);
                     synchronizer.receive(transmit.handle(), reply, reply.length, clock.nowNanos(), monoNanos);
                 }
             }
@@ -102,11 +123,44 @@ class ClientReplyFuzzTest {
         return datagram;
     }
 
-    private static List<Synchronizer.SourceSpec> sources() {
-        NtpConfig config = switch (ConfigParser.parse(CONFIG, "fuzz.conf")) {
+    /**
+     * The NTS server's authentic answer to {@code request}, on true time, with the cookies it asks
+     * for; a plain reply if its NTS fields do not verify.
+     */
+    private static byte[] authentic(byte[] request, long trueNanos, MasterKeyRing ring, Random random) {
+        ByteBuffer requestBuffer = ByteBuffer.wrap(request);
+        long serverBits = NtpTimestamp.bitsOfUnixNanos(trueNanos);
+        ByteBuffer reply = ByteBuffer.allocate(MAX_DATAGRAM);
+        reply.put(0, (byte) ((4 << 3) | 4)).put(1, (byte) 1).put(3, (byte) -20);
+        reply.putLong(16, serverBits).putLong(24, requestBuffer.getLong(40)).putLong(32, serverBits)
+                .putLong(40, serverBits);
+        reply.limit(NtpHeader.LENGTH);
+        if (NtsServerExchange.verify(requestBuffer, ring) instanceof NtsServerExchange.Verified verified) {
+            NtsServerExchange.writeReply(requestBuffer, verified, request.length, reply, ring, random);
+        }
+        byte[] datagram = new byte[reply.limit()];
+        reply.get(0, datagram);
+        return datagram;
+    }
+
+    /** {@code datagram} with up to {@link #MAX_CHANGES} fuzzed octets changed. */
+    private static byte[] changed(byte[] datagram, FuzzedDataProvider data) {
+        int changes = data.consumeInt(0, MAX_CHANGES);
+        for (int i = 0; i < changes && datagram.length > 0; i++) {
+            datagram[data.consumeInt(0, datagram.length - 1)] = data.consumeByte();
+        }
+        return datagram;
+    }
+
+    private static NtpConfig parse(String text) {
+        return switch (ConfigParser.parse(text, "fuzz.conf")) {
             case ConfigResult.Valid valid -> valid.config();
             case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.errors().toString());
         };
+    }
+
+    private static List<Synchronizer.SourceSpec> sources() {
+        NtpConfig config = parse(CONFIG);
         List<Synchronizer.SourceSpec> specs = new ArrayList<>();
         for (Association association : config.associations()) {
             specs.add(new Synchronizer.SourceSpec(address(association.address().toString()), association));
