@@ -147,6 +147,7 @@ public final class Ntpd {
         Optional<Path> pidFile = options.pidFile().or(() -> config.files().pidFile().map(Path::of));
         ServiceNotifier notifier = ServiceNotifier.fromEnvironment(log);
         Termination termination = Termination.onSignals();
+        Thread.setDefaultUncaughtExceptionHandler(new ThreadFailures(log, termination::daemonStopped));
         Preopened preopened;
         try {
             preopened = Preopened.open(config, options.port(), log);

@@ -194,6 +194,10 @@ final class NtsKeServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug(1, "NTS-KE session with " + connection.getRemoteSocketAddress() + " failed: " + e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            // a bug that one client's session met: that client goes unserved, the daemon keeps time
+            log.info("NTS-KE session with " + connection.getRemoteSocketAddress() + " failed: internal error: " + e);
+            return false;
         }
     }
 
