@@ -592,13 +592,12 @@ final class ClientLoop implements Runnable {
                 }
                 continue;
             }
-            long beforeSendNanos = clock.nowNanos();
-            Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
-            long afterSendNanos = clock.nowNanos();
-            if (socket.isPresent()) {
-                synchronizer.transmitted(transmit.handle(), beforeSendNanos, afterSendNanos);
+            Optional<RequestSender.Sent> left =
+                    sender.send(transmit.destination(), transmit.datagram(), clock::nowNanos);
+            if (left.isPresent()) {
+                synchronizer.transmitted(transmit.handle(), left.get().beforeSendNanos(), left.get().afterSendNanos());
                 sent++;
-                outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
+                outstanding.sent(transmit.handle(), transmit.destination(), left.get().socket());
             } else {
                 sendFailures++;
             }
@@ -628,7 +627,8 @@ final class ClientLoop implements Runnable {
             sender.prepare(List.of(sink.localAddress()));
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (Synchronizer.Transmit transmit : core.wake(now + round * WARM_UP_SPACING_NANOS)) {
-                    sender.send(transmit.destination(), transmit.datagram()).ifPresent(UdpSocket::close);
+                    sender.send(transmit.destination(), transmit.datagram(), clock::nowNanos)
+                            .ifPresent(left -> left.socket().close());
                     sender.replenish();
                     if (!poller.await(List.of(sink), WARM_UP_WAIT_NANOS).isEmpty()) {
                         sink.receiveQueued(replies);

@@ -37,11 +37,11 @@ public final class DateQueryRunner {
             sender.prepare(servers);
             while (!query.done()) {
                 for (Synchronizer.Transmit transmit : query.wake(System.nanoTime(), clock.nowNanos())) {
-                    long beforeSendNanos = clock.nowNanos();
-                    Optional<UdpSocket> socket = sender.send(transmit.destination(), transmit.datagram());
-                    if (socket.isPresent()) {
-                        query.transmitted(transmit.handle(), beforeSendNanos, clock.nowNanos());
-                        outstanding.sent(transmit.handle(), transmit.destination(), socket.get());
+                    Optional<RequestSender.Sent> left = sender.send(transmit.destination(), transmit.datagram(),
+                            clock::nowNanos);
+                    if (left.isPresent()) {
+                        query.transmitted(transmit.handle(), left.get().beforeSendNanos(), left.get().afterSendNanos());
+                        outstanding.sent(transmit.handle(), transmit.destination(), left.get().socket());
                     }
                 }
                 sender.replenish();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.IpFamily;
 import org.jntp.daemon.net.SendBatch;
@@ -21,9 +22,10 @@ import org.jntp.daemon.net.UdpSocketOptions;
 /**
  * Sends the client core's requests, each from a socket of its own, bound to the wildcard address
  * of its family on a port the kernel picks, so every request has a fresh source port. A socket
- * per family is opened ahead of need and a batch per source is addressed once, so that between
- * the core taking its transmit timestamp and the request leaving there is only a copy and one
- * {@code sendmmsg}.
+ * per family is opened ahead of need and a batch per source is addressed once. The clock is read
+ * for the request's T1 after the request is in place, right before the {@code sendmmsg}: on a
+ * machine whose cpus are all busy the thread may be preempted anywhere before the call, and a T1
+ * read earlier would count that wait as the request's way out, the server looking that much ahead.
  */
 final class RequestSender implements AutoCloseable {
     /** Client sockets take kernel receive timestamps; bound to the wildcard, they need no packet info. */
@@ -61,10 +63,16 @@ final class RequestSender implements AutoCloseable {
     }
 
     /**
-     * Sends {@code datagram} to a prepared destination from a socket of its own. Returns that socket,
-     * now the caller's to close once the reply came, or empty when the request could not leave.
+     * A request that left: from {@code socket}, now the caller's to close once the reply came,
+     * after the clock read {@code beforeSendNanos} and before it read {@code afterSendNanos}.
      */
-    Optional<UdpSocket> send(InetSocketAddress destination, byte[] datagram) {
+    record Sent(UdpSocket socket, long beforeSendNanos, long afterSendNanos) {}
+
+    /**
+     * Sends {@code datagram} to a prepared destination from a socket of its own, reading
+     * {@code clockNanos} right before and right after; empty when the request could not leave.
+     */
+    Optional<Sent> send(InetSocketAddress destination, byte[] datagram, LongSupplier clockNanos) {
         SendBatch batch = batches.get(destination);
         IpFamily family = familyOf(destination);
         UdpSocket socket = batch == null ? null : spare(family);
@@ -75,8 +83,9 @@ final class RequestSender implements AutoCloseable {
         batch.payload(0).put(datagram);
         batch.setLength(0, datagram.length);
         try {
+            long beforeSendNanos = clockNanos.getAsLong();
             if (socket.send(batch) == 1) {
-                return Optional.of(socket);
+                return Optional.of(new Sent(socket, beforeSendNanos, clockNanos.getAsLong()));
             }
             log.debug(1, "cannot send to " + Endpoint.of(destination));
         } catch (IOException e) {

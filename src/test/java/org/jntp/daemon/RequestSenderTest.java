@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jntp.clock.LinuxClockGettime;
+import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +35,9 @@ class RequestSenderTest {
             sender.prepare(List.of(destination));
             byte[] request = new byte[48];
 
-            UdpSocket first = sender.send(destination, request).orElseThrow();
+            UdpSocket first = sender.send(destination, request, System::nanoTime).orElseThrow().socket();
             sender.replenish();
-            UdpSocket second = sender.send(destination, request).orElseThrow();
+            UdpSocket second = sender.send(destination, request, System::nanoTime).orElseThrow().socket();
 
             assertThat(first.localAddress().getPort()).isNotEqualTo(second.localAddress().getPort());
             assertThat(receivedFrom(server, request).getPort()).isEqualTo(first.localAddress().getPort());
@@ -52,7 +54,7 @@ class RequestSenderTest {
             InetSocketAddress destination = (InetSocketAddress) server.getLocalAddress();
             sender.prepare(List.of(destination));
 
-            UdpSocket socket = sender.send(destination, new byte[48]).orElseThrow();
+            UdpSocket socket = sender.send(destination, new byte[48], System::nanoTime).orElseThrow().socket();
             sender.close();
 
             assertThat(socket.isOpen()).isTrue();
@@ -65,9 +67,26 @@ class RequestSenderTest {
         try (RequestSender sender = new RequestSender(log)) {
             sender.prepare(List.of(new InetSocketAddress("127.0.0.1", 9)));
 
-            Optional<UdpSocket> socket = sender.send(new InetSocketAddress("127.0.0.1", 10), new byte[48]);
+            Optional<RequestSender.Sent> sent = sender.send(new InetSocketAddress("127.0.0.1", 10), new byte[48],
+                    System::nanoTime);
 
-            assertThat(socket).isEmpty();
+            assertThat(sent).isEmpty();
+        }
+    }
+
+    @Test
+    void readsTheClockRightAroundTheSendSoThatItsTimesBracketTheRequestsArrival() throws Exception {
+        try (UdpSocket server = UdpSocket.open(new InetSocketAddress("127.0.0.1", 0), RequestSender.CLIENT_SOCKET);
+             ReceiveBatch arrivals = ReceiveBatch.allocate(1, 64);
+             RequestSender sender = new RequestSender(log)) {
+            sender.prepare(List.of(server.localAddress()));
+
+            RequestSender.Sent sent = sender.send(server.localAddress(), new byte[48],
+                    LinuxClockGettime::realtimeNanos).orElseThrow();
+
+            assertThat(server.receive(arrivals)).isEqualTo(1);
+            assertThat(arrivals.receiveTimeNanos(0)).isBetween(sent.beforeSendNanos(), sent.afterSendNanos());
+            sent.socket().close();
         }
     }
 }
