@@ -9,8 +9,10 @@ import java.util.Arrays;
  * one-way delays, so by at most (δ − δ₀)/2, where δ₀ is the least round trip the path allows: a
  * sample that waited in no queue is nearly exact, one that waited long says little. δ₀ is not
  * known; the least delay seen recently stands in for it, with a margin for how far above δ₀ it may
- * still lie, large while few delays have been seen. Taking the error as spread evenly over its
- * bound gives the variance (excess + margin)² / 12.
+ * still lie, large while few delays have been seen. The error is never more than δ/2 however
+ * large the margin (no path is quicker than no delay at all), which matters when a quick sample
+ * follows a slow one. Taking the error as spread evenly over its bound gives the variance
+ * min(excess + margin, δ)² / 12.
  */
 public final class DelayStatistics {
 
@@ -46,7 +48,7 @@ public final class DelayStatistics {
      * precision) as the least error any sample has.
      */
     public double errorVarianceSeconds2(double delaySeconds, double floorSeconds) {
-        double bound = count == 0 ? delaySeconds : delaySeconds - least() + margin();
+        double bound = count == 0 ? delaySeconds : Math.min(delaySeconds - least() + margin(), delaySeconds);
         double spread = Math.max(bound, 0);
         return spread * spread / 12 + floorSeconds * floorSeconds;
     }

@@ -136,6 +136,19 @@ class ClockDisciplineTest {
     }
 
     @Test
+    void correctsWhatAStepOnASlowSampleLeftWithTheNextQuickSample() {
+        ClockDiscipline discipline = fresh();
+        double slow = 3e-3;
+        double quick = 0.2e-3;
+        discipline.update(new Measurement(0.25, slow * slow / 12, 0));
+
+        ClockCorrection next = discipline.update(new Measurement(1.5e-3, quick * quick / 12, 8 * SECOND));
+
+        assertThat(next).isInstanceOfSatisfying(ClockCorrection.Slew.class,
+                slew -> assertThat(slew.offsetSeconds()).isCloseTo(1.5e-3, within(quick / 2)));
+    }
+
+    @Test
     void doubtsASingleOutlierOnceTheEstimateIsFirm() {
         ClockDiscipline discipline = firmOnZero();
 

@@ -16,6 +16,15 @@ class DelayStatisticsTest {
     }
 
     @Test
+    void boundsAQuickSampleAfterASlowOneByHalfItsOwnDelay() {
+        DelayStatistics statistics = new DelayStatistics();
+        statistics.add(0.003);
+        statistics.add(0.0002);
+
+        assertThat(statistics.errorVarianceSeconds2(0.0002, 0)).isCloseTo(0.0002 * 0.0002 / 12, within(1e-15));
+    }
+
+    @Test
     void trustsASampleNearTheLeastDelayMoreThanOneThatQueued() {
         DelayStatistics statistics = new DelayStatistics();
         for (int i = 0; i < 40; i++) {
