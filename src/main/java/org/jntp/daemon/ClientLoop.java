@@ -593,7 +593,7 @@ final class ClientLoop implements Runnable {
                 continue;
             }
             Optional<RequestSender.Sent> left =
-                    sender.send(transmit.destination(), transmit.datagram(), clock::nowNanos);
+                    sender.send(transmit.destination(), transmit.datagram(), clock);
             if (left.isPresent()) {
                 synchronizer.transmitted(transmit.handle(), left.get().beforeSendNanos(), left.get().afterSendNanos());
                 sent++;
@@ -627,7 +627,7 @@ final class ClientLoop implements Runnable {
             sender.prepare(List.of(sink.localAddress()));
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (Synchronizer.Transmit transmit : core.wake(now + round * WARM_UP_SPACING_NANOS)) {
-                    sender.send(transmit.destination(), transmit.datagram(), clock::nowNanos)
+                    sender.send(transmit.destination(), transmit.datagram(), clock)
                             .ifPresent(left -> left.socket().close());
                     sender.replenish();
                     if (!poller.await(List.of(sink), WARM_UP_WAIT_NANOS).isEmpty()) {

@@ -38,7 +38,7 @@ public final class DateQueryRunner {
             while (!query.done()) {
                 for (Synchronizer.Transmit transmit : query.wake(System.nanoTime(), clock.nowNanos())) {
                     Optional<RequestSender.Sent> left = sender.send(transmit.destination(), transmit.datagram(),
-                            clock::nowNanos);
+                            clock);
                     if (left.isPresent()) {
                         query.transmitted(transmit.handle(), left.get().beforeSendNanos(), left.get().afterSendNanos());
                         outstanding.sent(transmit.handle(), transmit.destination(), left.get().socket());

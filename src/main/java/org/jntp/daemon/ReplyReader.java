@@ -52,6 +52,10 @@ final class ReplyReader {
         int count;
         try {
             count = socket.receiveQueued(batch);
+            if (count == 0) {
+                // a transmit stamp that came after the send had looked for it: it woke the poll
+                socket.transmitTimeNanos(batch);
+            }
         } catch (IOException e) {
             log.debug(1, "request to " + destination + " failed: " + e.getMessage());
             outstanding.finish(request.get());

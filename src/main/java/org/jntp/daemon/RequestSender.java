@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import org.jntp.clock.Clock;
 import org.jntp.daemon.net.Endpoint;
 import org.jntp.daemon.net.IpFamily;
+import org.jntp.daemon.net.ReceiveBatch;
 import org.jntp.daemon.net.SendBatch;
 import org.jntp.daemon.net.UdpSocket;
 import org.jntp.daemon.net.UdpSocketOptions;
@@ -22,14 +23,25 @@ import org.jntp.daemon.net.UdpSocketOptions;
 /**
  * Sends the client core's requests, each from a socket of its own, bound to the wildcard address
  * of its family on a port the kernel picks, so every request has a fresh source port. A socket
- * per family is opened ahead of need and a batch per source is addressed once. The clock is read
- * for the request's T1 after the request is in place, right before the {@code sendmmsg}: on a
- * machine whose cpus are all busy the thread may be preempted anywhere before the call, and a T1
- * read earlier would count that wait as the request's way out, the server looking that much ahead.
+ * per family is opened ahead of need and a batch per source is addressed once.
+ *
+ * <p>The request's T1 is the kernel's software transmit stamp, taken as the driver takes the
+ * datagram, as chronyd takes it: the {@code sendmmsg} itself may last milliseconds (measured here
+ * on a virtual machine: 1.8-4.8 ms for a loopback send after two idle seconds, against 0.03 ms
+ * back to back, the datagram leaving near its end), and a T1 read before it would count that as
+ * the request's way out, the server looking that much ahead. Where the kernel gives no stamp, the
+ * clock is read right before and right after the call, the request already in place: on a machine
+ * whose cpus are all busy the thread may be preempted anywhere before it.
  */
 final class RequestSender implements AutoCloseable {
-    /** Client sockets take kernel receive timestamps; bound to the wildcard, they need no packet info. */
-    static final UdpSocketOptions CLIENT_SOCKET = UdpSocketOptions.defaults().withPacketInfo(false);
+    /**
+     * Client sockets take kernel receive and transmit timestamps; bound to the wildcard, they need
+     * no packet info.
+     */
+    static final UdpSocketOptions CLIENT_SOCKET =
+            UdpSocketOptions.defaults().withPacketInfo(false).withTransmitTimestamps(true);
+    /** The error queue returns a transmit stamp alone. */
+    private static final int STAMP_BUFFER_BYTES = 64;
     /** Room for a request with extension fields and a MAC. */
     private static final int MAX_DATAGRAM = 1280;
 
@@ -38,6 +50,8 @@ final class RequestSender implements AutoCloseable {
     private final Map<IpFamily, UdpSocket> spares = new EnumMap<>(IpFamily.class);
     private final Map<InetSocketAddress, SendBatch> batches = new HashMap<>();
     private final Set<IpFamily> unopenable = EnumSet.noneOf(IpFamily.class);
+    private final ReceiveBatch stamps = ReceiveBatch.allocate(1, STAMP_BUFFER_BYTES);
+    private boolean closed;
 
     /** Sends as ntpd does unless {@code dscp} says otherwise: Expedited Forwarding. */
     RequestSender(EventLog log) {
@@ -46,8 +60,12 @@ final class RequestSender implements AutoCloseable {
 
     /** @param trafficClass the TOS octet of the requests: {@code dscp} shifted left by two */
     RequestSender(EventLog log, int trafficClass) {
+        this(log, CLIENT_SOCKET.withTrafficClass(trafficClass));
+    }
+
+    RequestSender(EventLog log, UdpSocketOptions options) {
         this.log = log;
-        this.options = CLIENT_SOCKET.withTrafficClass(trafficClass);
+        this.options = options;
     }
 
     /** Readies sending to these destinations only, opening a spare socket for each family among them. */
@@ -64,15 +82,16 @@ final class RequestSender implements AutoCloseable {
 
     /**
      * A request that left: from {@code socket}, now the caller's to close once the reply came,
-     * after the clock read {@code beforeSendNanos} and before it read {@code afterSendNanos}.
+     * after {@code beforeSendNanos} and before {@code afterSendNanos} on the clock: both the
+     * kernel's transmit stamp when it gave one, else the clock's readings around the send.
      */
     record Sent(UdpSocket socket, long beforeSendNanos, long afterSendNanos) {}
 
     /**
-     * Sends {@code datagram} to a prepared destination from a socket of its own, reading
-     * {@code clockNanos} right before and right after; empty when the request could not leave.
+     * Sends {@code datagram} to a prepared destination from a socket of its own, and says when it
+     * left on {@code clock}; empty when the request could not leave.
      */
-    Optional<Sent> send(InetSocketAddress destination, byte[] datagram, LongSupplier clockNanos) {
+    Optional<Sent> send(InetSocketAddress destination, byte[] datagram, Clock clock) {
         SendBatch batch = batches.get(destination);
         IpFamily family = familyOf(destination);
         UdpSocket socket = batch == null ? null : spare(family);
@@ -83,9 +102,12 @@ final class RequestSender implements AutoCloseable {
         batch.payload(0).put(datagram);
         batch.setLength(0, datagram.length);
         try {
-            long beforeSendNanos = clockNanos.getAsLong();
+            long beforeSendNanos = clock.nowNanos();
             if (socket.send(batch) == 1) {
-                return Optional.of(new Sent(socket, beforeSendNanos, clockNanos.getAsLong()));
+                long afterSendNanos = clock.nowNanos();
+                long kernelNanos = socket.transmitTimeNanos(stamps);
+                return Optional.of(kernelNanos == 0 ? new Sent(socket, beforeSendNanos, afterSendNanos)
+                        : new Sent(socket, clock.fromSystemNanos(kernelNanos), clock.fromSystemNanos(kernelNanos)));
             }
             log.debug(1, "cannot send to " + Endpoint.of(destination));
         } catch (IOException e) {
@@ -108,6 +130,10 @@ final class RequestSender implements AutoCloseable {
         spares.clear();
         batches.values().forEach(SendBatch::close);
         batches.clear();
+        if (!closed) {
+            closed = true;
+            stamps.close();
+        }
     }
 
     static IpFamily familyOf(InetSocketAddress address) {

@@ -20,6 +20,13 @@ final class ControlMessages {
     static final int TIMESTAMP_SPACE = 32;
     /** CMSG_SPACE of the larger packet-info struct, {@code struct in6_pktinfo} (20 bytes). */
     static final int PKTINFO_SPACE = 40;
+    /** CMSG_SPACE of a {@code struct scm_timestamping}: three timespecs, the software stamp first. */
+    static final int TIMESTAMPING_SPACE = 64;
+    /**
+     * CMSG_SPACE of what comes with a stamp from the error queue: a {@code struct sock_extended_err}
+     * (16 bytes) and the offender's address, as large as a {@code sockaddr_in6} (28 bytes).
+     */
+    static final int EXTENDED_ERROR_SPACE = 64;
 
     /** in_pktinfo: int ipi_ifindex; in_addr ipi_spec_dst; in_addr ipi_addr. */
     static final long IN_PKTINFO_IFINDEX = 0;

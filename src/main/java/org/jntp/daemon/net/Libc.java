@@ -44,6 +44,14 @@ final class Libc {
     static final int SO_RCVTIMEO = 20;
     static final int SO_TIMESTAMPNS = 35;
     static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
+    static final int SO_TIMESTAMPING = 37;
+    static final int SCM_TIMESTAMPING = SO_TIMESTAMPING;
+    /** SOF_TIMESTAMPING_TX_SOFTWARE: stamp each datagram as the driver takes it. */
+    static final int SOF_TIMESTAMPING_TX_SOFTWARE = 1 << 1;
+    /** SOF_TIMESTAMPING_SOFTWARE: report software stamps. */
+    static final int SOF_TIMESTAMPING_SOFTWARE = 1 << 4;
+    /** SOF_TIMESTAMPING_OPT_TSONLY: the error queue returns the stamp alone, not the datagram. */
+    static final int SOF_TIMESTAMPING_OPT_TSONLY = 1 << 11;
 
     static final int IPPROTO_IP = 0;
     static final int IP_TOS = 1;
@@ -56,6 +64,7 @@ final class Libc {
 
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_TRUNC = 0x20;
+    static final int MSG_ERRQUEUE = 0x2000;
     static final int MSG_WAITFORONE = 0x10000;
 
     static final short POLLIN = 1;

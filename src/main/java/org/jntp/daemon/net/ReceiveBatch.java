@@ -14,8 +14,12 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * allocation-free except {@link #sourceAddress}. Owned by one thread at a time.
  */
 public final class ReceiveBatch implements AutoCloseable {
-    /** Room for the two control messages the socket asks for: a timestamp and packet info. */
-    private static final int CONTROL_BYTES = ControlMessages.TIMESTAMP_SPACE + ControlMessages.PKTINFO_SPACE;
+    /**
+     * Room for the control messages a socket may be sent: a receive stamp in both its forms, packet
+     * info, and from the error queue a transmit stamp with its extended error.
+     */
+    private static final int CONTROL_BYTES = ControlMessages.TIMESTAMP_SPACE + ControlMessages.PKTINFO_SPACE
+            + ControlMessages.TIMESTAMPING_SPACE + ControlMessages.EXTENDED_ERROR_SPACE;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final MessageSlots slots;
@@ -69,7 +73,10 @@ public final class ReceiveBatch implements AutoCloseable {
         return truncated[slot];
     }
 
-    /** When the kernel received the datagram (CLOCK_REALTIME, ns since 1970), or 0 if not stamped. */
+    /**
+     * When the kernel received the datagram (CLOCK_REALTIME, ns since 1970), or 0 if not stamped; for
+     * what {@link UdpSocket#transmitTimeNanos} took off the error queue, when it sent it.
+     */
     public long receiveTimeNanos(int slot) {
         return receiveTimeNanos[slot];
     }
@@ -184,10 +191,12 @@ public final class ReceiveBatch implements AutoCloseable {
             }
             int level = ControlMessages.level(controls, offset);
             int type = ControlMessages.type(controls, offset);
-            if (level == Libc.SOL_SOCKET && type == Libc.SCM_TIMESTAMPNS) {
+            if (level == Libc.SOL_SOCKET && (type == Libc.SCM_TIMESTAMPNS || type == Libc.SCM_TIMESTAMPING)) {
                 long data = offset + ControlMessages.HEADER_BYTES;
-                receiveTimeNanos[slot] = controls.get(JAVA_LONG, data) * NANOS_PER_SECOND
-                        + controls.get(JAVA_LONG, data + 8);
+                long stamp = controls.get(JAVA_LONG, data) * NANOS_PER_SECOND + controls.get(JAVA_LONG, data + 8);
+                if (stamp != 0) {
+                    receiveTimeNanos[slot] = stamp;
+                }
             } else if (ControlMessages.isPacketInfo(level, type)) {
                 packetInfoOffsets[slot] = offset;
             }

@@ -91,6 +91,10 @@ public final class UdpSocket implements AutoCloseable {
         if (options.kernelTimestamps()) {
             setup.setInt(fd, Libc.SOL_SOCKET, Libc.SO_TIMESTAMPNS, "SO_TIMESTAMPNS", 1);
         }
+        if (options.transmitTimestamps()) {
+            setup.setInt(fd, Libc.SOL_SOCKET, Libc.SO_TIMESTAMPING, "SO_TIMESTAMPING", Libc.SOF_TIMESTAMPING_TX_SOFTWARE
+                    | Libc.SOF_TIMESTAMPING_SOFTWARE | Libc.SOF_TIMESTAMPING_OPT_TSONLY);
+        }
         if (options.packetInfo() && wildcard) {
             switch (family) {
                 case IPV4 -> setup.setInt(fd, Libc.IPPROTO_IP, Libc.IP_PKTINFO, "IP_PKTINFO", 1);
@@ -166,6 +170,23 @@ public final class UdpSocket implements AutoCloseable {
      */
     public int receiveQueued(ReceiveBatch batch) throws IOException {
         return receive(batch, Libc.MSG_DONTWAIT);
+    }
+
+    /**
+     * Takes the kernel's stamp of when it sent this socket's last datagram off the error queue
+     * (CLOCK_REALTIME, ns since 1970), for a socket opened with transmit timestamps; 0 when there
+     * is none (yet). Overwrites {@code scratch}. A stamp left on the queue would make
+     * {@link Poller} find the socket ready until it is taken.
+     *
+     * @throws SocketException if the socket is closed or the kernel reports an error
+     */
+    public long transmitTimeNanos(ReceiveBatch scratch) throws IOException {
+        long stamp = 0;
+        int count;
+        while ((count = receive(scratch, Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT)) > 0) {
+            stamp = scratch.receiveTimeNanos(count - 1);
+        }
+        return stamp;
     }
 
     private int receive(ReceiveBatch batch, int flags) throws IOException {

@@ -17,10 +17,13 @@ import java.time.Duration;
  *                           forever
  * @param trafficClass       IP_TOS / IPV6_TCLASS of every datagram sent: the DSCP shifted left by
  *                           two; ntpd's default marks NTP as Expedited Forwarding (DSCP 46)
+ * @param transmitTimestamps SO_TIMESTAMPING for software transmit stamps: the kernel stamps each
+ *                           datagram as it leaves and queues the stamp on the socket's error queue
+ *                           ({@link UdpSocket#transmitTimeNanos})
  */
 public record UdpSocketOptions(boolean reusePort, boolean reuseAddress, boolean kernelTimestamps,
                                boolean packetInfo, int receiveBufferBytes, int sendBufferBytes,
-                               Duration receiveTimeout, int trafficClass) {
+                               Duration receiveTimeout, int trafficClass, boolean transmitTimestamps) {
     /** DSCP 46, Expedited Forwarding, in the TOS byte: what ntpd sends unless {@code dscp} says otherwise. */
     public static final int EXPEDITED_FORWARDING = 46 << 2;
 
@@ -37,50 +40,56 @@ public record UdpSocketOptions(boolean reusePort, boolean reuseAddress, boolean 
     }
 
     /**
-     * No address sharing, kernel timestamps and packet info on, kernel buffer sizes, 1 s receive
-     * timeout, sent as Expedited Forwarding.
+     * No address sharing, kernel receive timestamps and packet info on, kernel buffer sizes, 1 s
+     * receive timeout, sent as Expedited Forwarding, no transmit timestamps.
      */
     public static UdpSocketOptions defaults() {
-        return new UdpSocketOptions(false, false, true, true, 0, 0, Duration.ofSeconds(1), EXPEDITED_FORWARDING);
+        return new UdpSocketOptions(false, false, true, true, 0, 0, Duration.ofSeconds(1), EXPEDITED_FORWARDING,
+                false);
     }
 
     public UdpSocketOptions withReusePort(boolean on) {
         return new UdpSocketOptions(on, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout, trafficClass);
+                sendBufferBytes, receiveTimeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withReuseAddress(boolean on) {
         return new UdpSocketOptions(reusePort, on, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout, trafficClass);
+                sendBufferBytes, receiveTimeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withKernelTimestamps(boolean on) {
         return new UdpSocketOptions(reusePort, reuseAddress, on, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout, trafficClass);
+                sendBufferBytes, receiveTimeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withPacketInfo(boolean on) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, on, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout, trafficClass);
+                sendBufferBytes, receiveTimeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withReceiveBufferBytes(int bytes) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, bytes,
-                sendBufferBytes, receiveTimeout, trafficClass);
+                sendBufferBytes, receiveTimeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withSendBufferBytes(int bytes) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                bytes, receiveTimeout, trafficClass);
+                bytes, receiveTimeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withReceiveTimeout(Duration timeout) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, timeout, trafficClass);
+                sendBufferBytes, timeout, trafficClass, transmitTimestamps);
     }
 
     public UdpSocketOptions withTrafficClass(int octet) {
         return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
-                sendBufferBytes, receiveTimeout, octet);
+                sendBufferBytes, receiveTimeout, octet, transmitTimestamps);
+    }
+
+    public UdpSocketOptions withTransmitTimestamps(boolean on) {
+        return new UdpSocketOptions(reusePort, reuseAddress, kernelTimestamps, packetInfo, receiveBufferBytes,
+                sendBufferBytes, receiveTimeout, trafficClass, on);
     }
 }
