@@ -2,20 +2,25 @@ package org.jntp.interop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jntp.clock.LinuxClockGettime;
+import org.jntp.daemon.net.Endpoint;
+import org.jntp.daemon.net.ReceiveBatch;
+import org.jntp.daemon.net.SendBatch;
+import org.jntp.daemon.net.UdpSocket;
+import org.jntp.daemon.net.UdpSocketOptions;
 
 /**
  * A UDP relay that loses packets, for {@link FaultIT}: the machine has no netem, nft or iptables.
@@ -24,10 +29,30 @@ import java.util.function.Supplier;
  * with SEED each way makes a run's losses repeatable. {@code scripts/peers/start-relay.sh} starts
  * it in a test namespace and bounds its life. It writes PIDFILE once bound, and its counts to
  * standard output when it ends.
+ *
+ * <p>Each datagram it keeps leaves {@link #RESIDENCE} after the kernel received it, whichever way
+ * it goes. A relay that forwarded as soon as it woke would delay requests more than replies: its
+ * thread wakes for a request after seconds idle, on a machine measured waking such a thread
+ * 5-25 ms late, and for the reply a moment later, well under a millisecond late; the client
+ * would take half that difference for an offset. The wait ends in a spin, as a timed sleep may
+ * overrun by milliseconds too. How late the latest datagram left each way is reported with the
+ * counts. What the relay cannot take out is how long its own send takes on such a machine before
+ * the datagram reaches the driver: measured with the kernel's transmit stamps, 1.5-3 ms after
+ * seconds of quiet, against microseconds back to back.
  */
 final class LossyRelay {
     private static final int NTP_PORT = 123;
     private static final int MAX_DATAGRAM = 2048;
+    /** Longer than the latest wake seen; the round trip through the relay is twice this. */
+    private static final Duration RESIDENCE = Duration.ofMillis(50);
+    /** How long before a datagram is due its thread stops sleeping and spins. */
+    private static final Duration SPIN = Duration.ofMillis(30);
+    private static final int WARM_UP_ROUNDS = 50;
+    private static final int WARM_UP_BYTES = 48;
+    private static final Duration WARM_UP_SPIN = Duration.ofMillis(1);
+    /** Kernel receive stamps, no receive timeout: the relay lives until killed. */
+    private static final UdpSocketOptions SOCKET_OPTIONS =
+            UdpSocketOptions.defaults().withPacketInfo(false).withReceiveTimeout(Duration.ZERO);
 
     private LossyRelay() {}
 
@@ -41,9 +66,11 @@ final class LossyRelay {
         InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(args[1]), NTP_PORT);
         double lossProbability = Double.parseDouble(args[2]);
         long seed = Long.parseLong(args[3]);
-        DatagramSocket front = new DatagramSocket(new InetSocketAddress(address, NTP_PORT));
-        DatagramSocket back = new DatagramSocket(new InetSocketAddress(address, 0));
-        AtomicReference<SocketAddress> client = new AtomicReference<>();
+        UdpSocket front = UdpSocket.open(new InetSocketAddress(address, NTP_PORT), SOCKET_OPTIONS);
+        UdpSocket back = UdpSocket.open(new InetSocketAddress(address, 0), SOCKET_OPTIONS);
+        warmUp(front);
+        warmUp(back);
+        AtomicReference<InetSocketAddress> client = new AtomicReference<>();
         Leg toServer = new Leg("to server", front, back, client::set, () -> server, new Random(seed), lossProbability);
         Leg toClient = new Leg("to client", back, front, sender -> {}, client::get, new Random(seed + 1),
                 lossProbability);
@@ -53,21 +80,39 @@ final class LossyRelay {
         toServer.run();
     }
 
-    /** One direction: receives on one socket, and sends what it keeps from the other. */
+    /**
+     * Runs the forwarding path a few times, the socket sending to itself: the first use of a native
+     * call links it, which took 0.86 s once, and the first datagrams of a test would leave that late.
+     */
+    private static void warmUp(UdpSocket socket) throws IOException {
+        try (ReceiveBatch inbox = ReceiveBatch.allocate(1, MAX_DATAGRAM);
+                SendBatch outbox = SendBatch.allocate(1, MAX_DATAGRAM)) {
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                outbox.clear();
+                outbox.setLength(outbox.add(Endpoint.of(socket.localAddress())), WARM_UP_BYTES);
+                Leg.spinUntil(LinuxClockGettime.realtimeNanos() + WARM_UP_SPIN.toNanos());
+                socket.send(outbox);
+                socket.receive(inbox);
+            }
+        }
+    }
+
+    /** One direction: receives on one socket, and sends what it keeps from the other when it is due. */
     private static final class Leg implements Runnable {
         private final String name;
-        private final DatagramSocket from;
-        private final DatagramSocket to;
-        private final Consumer<SocketAddress> senderSeen;
-        private final Supplier<SocketAddress> destination;
+        private final UdpSocket from;
+        private final UdpSocket to;
+        private final Consumer<InetSocketAddress> senderSeen;
+        private final Supplier<InetSocketAddress> destination;
         private final Random random;
         private final double lossProbability;
         private final AtomicLong forwarded = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
+        private final AtomicLong latestNanos = new AtomicLong();
 
         /** @param destination where to send what it keeps: empty (null) until a client was seen */
-        Leg(String name, DatagramSocket from, DatagramSocket to, Consumer<SocketAddress> senderSeen,
-                Supplier<SocketAddress> destination, Random random, double lossProbability) {
+        Leg(String name, UdpSocket from, UdpSocket to, Consumer<InetSocketAddress> senderSeen,
+                Supplier<InetSocketAddress> destination, Random random, double lossProbability) {
             this.name = name;
             this.from = from;
             this.to = to;
@@ -79,30 +124,52 @@ final class LossyRelay {
 
         @Override
         public void run() {
-            DatagramPacket packet = new DatagramPacket(new byte[MAX_DATAGRAM], MAX_DATAGRAM);
-            while (true) {
-                packet.setLength(MAX_DATAGRAM);
-                try {
-                    from.receive(packet);
-                    senderSeen.accept(packet.getSocketAddress());
-                    SocketAddress target = destination.get();
-                    if (target == null || random.nextDouble() < lossProbability) {
-                        dropped.incrementAndGet();
-                        continue;
+            try (ReceiveBatch inbox = ReceiveBatch.allocate(1, MAX_DATAGRAM);
+                    SendBatch outbox = SendBatch.allocate(1, MAX_DATAGRAM)) {
+                while (true) {
+                    if (from.receive(inbox) == 1) {
+                        forward(inbox, outbox);
                     }
-                    to.send(new DatagramPacket(packet.getData(), packet.getLength(), target));
-                    forwarded.incrementAndGet();
-                } catch (PortUnreachableException e) {
-                    // the server is not there (yet): as a router, drop and go on
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }
+
+        private void forward(ReceiveBatch inbox, SendBatch outbox) throws IOException {
+            long dueNanos = inbox.receiveTimeNanos(0) + RESIDENCE.toNanos();
+            senderSeen.accept(inbox.sourceAddress(0));
+            InetSocketAddress target = destination.get();
+            if (target == null || random.nextDouble() < lossProbability) {
+                dropped.incrementAndGet();
+                return;
+            }
+            outbox.clear();
+            int slot = outbox.add(Endpoint.of(target));
+            outbox.payload(slot).put(inbox.payload(0));
+            outbox.setLength(slot, inbox.length(0));
+            latestNanos.accumulateAndGet(spinUntil(dueNanos), Math::max);
+            to.send(outbox);
+            forwarded.incrementAndGet();
+        }
+
+        /** Returns how long after {@code dueNanos} (CLOCK_REALTIME) the wait ended. */
+        private static long spinUntil(long dueNanos) {
+            long sleepNanos = dueNanos - SPIN.toNanos() - LinuxClockGettime.realtimeNanos();
+            if (sleepNanos > 0) {
+                LockSupport.parkNanos(sleepNanos);
+            }
+            long now;
+            while ((now = LinuxClockGettime.realtimeNanos()) < dueNanos) {
+                Thread.onSpinWait();
+            }
+            return now - dueNanos;
         }
 
         @Override
         public String toString() {
-            return name + ": forwarded " + forwarded.get() + ", dropped " + dropped.get();
+            return String.format(Locale.ROOT, "%s: forwarded %d, dropped %d, latest %.0f us late", name,
+                    forwarded.get(), dropped.get(), latestNanos.get() / 1e3);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jntp.interop;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jntp.daemon.net.UdpSocket;
 
 /**
  * chronyd, NTPsec's ntpd and our own bin/ntpd, started in one network namespace of their own by
@@ -148,16 +150,20 @@ final class PeerDaemons implements AutoCloseable {
      * with probability lossProbability, its losses drawn from seed.
      */
     Daemon lossyRelay(String address, String server, double lossProbability, long seed) {
-        Path classes;
+        String classpath = classesOf(LossyRelay.class) + File.pathSeparator + classesOf(UdpSocket.class);
+        String java = Path.of(System.getProperty("java.home"), "bin/java").toString();
+        Map<String, String> environment = Map.of("JAVA", java, "RELAY_CLASSPATH", classpath);
+        return start("start-relay.sh", "relay", environment, address, server, Double.toString(lossProbability),
+                Long.toString(seed));
+    }
+
+    /** The directory or jar {@code type} was loaded from. */
+    private static Path classesOf(Class<?> type) {
         try {
-            classes = Path.of(LossyRelay.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin/java").toString();
-        Map<String, String> environment = Map.of("JAVA", java, "RELAY_CLASSPATH", classes.toString());
-        return start("start-relay.sh", "relay", environment, address, server, Double.toString(lossProbability),
-                Long.toString(seed));
     }
 
     private synchronized Daemon start(String script, String kind, Map<String, String> environment,
