@@ -78,6 +78,11 @@ class FloodIT {
     /** ntpq asks every 2 s or so; a busy machine may stretch that, but not past this on average. */
     private static final Duration QUERY_GAP_LIMIT = Duration.ofSeconds(10);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * How long the latest poll may be on its way there and back: a table read meanwhile shows its
+     * reach bit clear. A reply lost keeps the bit clear, shifted up, until eight polls have passed.
+     */
+    private static final Duration REPLY_IN_FLIGHT = Duration.ofSeconds(2);
     private static final double TOLERANCE_MILLIS = 1.0;
     /** The depths show maxmem, converted as ntpd converts it. */
     private static final String VARIABLES = "rv 0 offset,sys_jitter,mru_depth,mru_maxdepth,ss_received,ss_badformat,"
@@ -156,7 +161,8 @@ class FloodIT {
             NtploadResult invalidResult = result(invalid.join());
             NtploadResult limitedResult = result(limited.join());
             CommandResult after = ntpq("-c", VARIABLES);
-            CommandResult table = ntpq("-pn");
+            CommandResult table = Await.until(REPLY_IN_FLIGHT, SAMPLE_INTERVAL.dividedBy(4), () -> ntpq("-pn"),
+                    FloodIT::latestPollAnswered);
             CommandResult mrulist = ntpq("-n", "-c", "mrulist");
             assertThat(after.succeeded() && table.succeeded() && mrulist.succeeded()).as(() -> after.describe()
                     + table.describe() + mrulist.describe() + ours.logTail()).isTrue();
@@ -266,6 +272,14 @@ class FloodIT {
         assertThat(times).as("answered polls as chronyd received them").hasSizeGreaterThan(polls);
         assertThat(intervals).as("seconds between answered polls").allMatch(FloodIT::isNtpdsPollInterval);
         assertThat(reach & lastPolls).as("reach %o", reach).isEqualTo(lastPolls);
+    }
+
+    private static boolean latestPollAnswered(CommandResult table) {
+        if (!table.succeeded()) {
+            return false;
+        }
+        List<PeersTable.Row> rows = PeersTable.parse(table.stdout()).rows();
+        return !rows.isEmpty() && (Integer.parseInt(rows.getFirst().reach(), 8) & 1) == 1;
     }
 
     private static boolean isNtpdsPollInterval(double seconds) {
