@@ -105,7 +105,7 @@ final class RequestSender implements AutoCloseable {
             long beforeSendNanos = clock.nowNanos();
             if (socket.send(batch) == 1) {
                 long afterSendNanos = clock.nowNanos();
-                long kernelNanos = socket.transmitTimeNanos(stamps);
+                long kernelNanos = transmitStamp(socket);
                 return Optional.of(kernelNanos == 0 ? new Sent(socket, beforeSendNanos, afterSendNanos)
                         : new Sent(socket, clock.fromSystemNanos(kernelNanos), clock.fromSystemNanos(kernelNanos)));
             }
@@ -115,6 +115,16 @@ final class RequestSender implements AutoCloseable {
         }
         socket.close();
         return Optional.empty();
+    }
+
+    /** The kernel's stamp of the datagram {@code socket} just sent, or 0: the request left either way. */
+    private long transmitStamp(UdpSocket socket) {
+        try {
+            return socket.transmitTimeNanos(stamps);
+        } catch (IOException e) {
+            log.debug(1, "no transmit stamp from " + socket + ": " + e.getMessage());
+            return 0;
+        }
     }
 
     /** Opens the spare sockets that sending used up: after the sends, off the timed path. */

@@ -184,8 +184,9 @@ public final class ClientSource extends Source {
 
     /**
      * Records when request {@code requestId} really left, as our clock read right before and right
-     * after the send: the request's transmit field holds random bits, not T1, so T1 can be taken as
-     * late as the sender can, instead of when {@link #poll} built the packet. A basic sample takes
+     * after the send (both the kernel's transmit stamp, where the sender has one): the request's
+     * transmit field holds random bits, not T1, so T1 can be taken as late as the sender can,
+     * instead of when {@link #poll} built the packet. A basic sample takes
      * the reading before the send, as the server stamps its basic T3 before its own; an interleaved
      * one the reading after, as the server's T3 then is. Ignored for any request but the
      * outstanding one.
