@@ -92,8 +92,13 @@ public final class UdpSocket implements AutoCloseable {
             setup.setInt(fd, Libc.SOL_SOCKET, Libc.SO_TIMESTAMPNS, "SO_TIMESTAMPNS", 1);
         }
         if (options.transmitTimestamps()) {
-            setup.setInt(fd, Libc.SOL_SOCKET, Libc.SO_TIMESTAMPING, "SO_TIMESTAMPING", Libc.SOF_TIMESTAMPING_TX_SOFTWARE
-                    | Libc.SOF_TIMESTAMPING_SOFTWARE | Libc.SOF_TIMESTAMPING_OPT_TSONLY);
+            try {
+                setup.setInt(fd, Libc.SOL_SOCKET, Libc.SO_TIMESTAMPING, "SO_TIMESTAMPING",
+                        Libc.SOF_TIMESTAMPING_TX_SOFTWARE | Libc.SOF_TIMESTAMPING_SOFTWARE
+                                | Libc.SOF_TIMESTAMPING_OPT_TSONLY);
+            } catch (SocketException refused) {
+                // a kernel without them (before 4.0, or built so): the socket works, its sends go unstamped
+            }
         }
         if (options.packetInfo() && wildcard) {
             switch (family) {

@@ -19,7 +19,8 @@ import java.time.Duration;
  *                           two; ntpd's default marks NTP as Expedited Forwarding (DSCP 46)
  * @param transmitTimestamps SO_TIMESTAMPING for software transmit stamps: the kernel stamps each
  *                           datagram as it leaves and queues the stamp on the socket's error queue
- *                           ({@link UdpSocket#transmitTimeNanos})
+ *                           ({@link UdpSocket#transmitTimeNanos}); where the kernel refuses
+ *                           them the socket opens without
  */
 public record UdpSocketOptions(boolean reusePort, boolean reuseAddress, boolean kernelTimestamps,
                                boolean packetInfo, int receiveBufferBytes, int sendBufferBytes,
