@@ -35,10 +35,10 @@ import org.jntp.daemon.net.UdpSocketOptions;
  * thread wakes for a request after seconds idle, on a machine measured waking such a thread
  * 5-25 ms late, and for the reply a moment later, well under a millisecond late; the client
  * would take half that difference for an offset. The wait ends in a spin, as a timed sleep may
- * overrun by milliseconds too. How late the latest datagram left each way is reported with the
- * counts. What the relay cannot take out is how long its own send takes on such a machine before
- * the datagram reaches the driver: measured with the kernel's transmit stamps, 1.5-3 ms after
- * seconds of quiet, against microseconds back to back.
+ * overrun by milliseconds too. What the relay cannot take out is how long its own send takes on
+ * such a machine before the datagram reaches the driver: 1.5-3 ms after seconds of quiet, against
+ * microseconds back to back. So how late the latest datagram left each way, by the kernel's
+ * transmit stamp, is reported with the counts.
  */
 final class LossyRelay {
     private static final int NTP_PORT = 123;
@@ -50,9 +50,9 @@ final class LossyRelay {
     private static final int WARM_UP_ROUNDS = 50;
     private static final int WARM_UP_BYTES = 48;
     private static final Duration WARM_UP_SPIN = Duration.ofMillis(1);
-    /** Kernel receive stamps, no receive timeout: the relay lives until killed. */
-    private static final UdpSocketOptions SOCKET_OPTIONS =
-            UdpSocketOptions.defaults().withPacketInfo(false).withReceiveTimeout(Duration.ZERO);
+    /** Kernel receive and transmit stamps, no receive timeout: the relay lives until killed. */
+    private static final UdpSocketOptions SOCKET_OPTIONS = UdpSocketOptions.defaults().withPacketInfo(false)
+            .withTransmitTimestamps(true).withReceiveTimeout(Duration.ZERO);
 
     private LossyRelay() {}
 
@@ -92,6 +92,7 @@ final class LossyRelay {
                 outbox.setLength(outbox.add(Endpoint.of(socket.localAddress())), WARM_UP_BYTES);
                 Leg.spinUntil(LinuxClockGettime.realtimeNanos() + WARM_UP_SPIN.toNanos());
                 socket.send(outbox);
+                socket.transmitTimeNanos(inbox);
                 socket.receive(inbox);
             }
         }
@@ -125,10 +126,11 @@ final class LossyRelay {
         @Override
         public void run() {
             try (ReceiveBatch inbox = ReceiveBatch.allocate(1, MAX_DATAGRAM);
+                    ReceiveBatch stamps = ReceiveBatch.allocate(1, MAX_DATAGRAM);
                     SendBatch outbox = SendBatch.allocate(1, MAX_DATAGRAM)) {
                 while (true) {
                     if (from.receive(inbox) == 1) {
-                        forward(inbox, outbox);
+                        forward(inbox, outbox, stamps);
                     }
                 }
             } catch (IOException e) {
@@ -136,7 +138,7 @@ final class LossyRelay {
             }
         }
 
-        private void forward(ReceiveBatch inbox, SendBatch outbox) throws IOException {
+        private void forward(ReceiveBatch inbox, SendBatch outbox, ReceiveBatch stamps) throws IOException {
             long dueNanos = inbox.receiveTimeNanos(0) + RESIDENCE.toNanos();
             senderSeen.accept(inbox.sourceAddress(0));
             InetSocketAddress target = destination.get();
@@ -148,12 +150,17 @@ final class LossyRelay {
             int slot = outbox.add(Endpoint.of(target));
             outbox.payload(slot).put(inbox.payload(0));
             outbox.setLength(slot, inbox.length(0));
-            latestNanos.accumulateAndGet(spinUntil(dueNanos), Math::max);
+            long spunNanos = spinUntil(dueNanos);
             to.send(outbox);
+            long leftNanos = to.transmitTimeNanos(stamps);
+            latestNanos.accumulateAndGet(leftNanos != 0 ? leftNanos - dueNanos : spunNanos, Math::max);
             forwarded.incrementAndGet();
         }
 
-        /** Returns how long after {@code dueNanos} (CLOCK_REALTIME) the wait ended. */
+        /**
+         * Returns how long after {@code dueNanos} (CLOCK_REALTIME) the wait ended: the lateness
+         * where the kernel stamps nothing.
+         */
         private static long spinUntil(long dueNanos) {
             long sleepNanos = dueNanos - SPIN.toNanos() - LinuxClockGettime.realtimeNanos();
             if (sleepNanos > 0) {
