@@ -106,8 +106,11 @@ final class RequestSender implements AutoCloseable {
             if (socket.send(batch) == 1) {
                 long afterSendNanos = clock.nowNanos();
                 long kernelNanos = transmitStamp(socket);
-                return Optional.of(kernelNanos == 0 ? new Sent(socket, beforeSendNanos, afterSendNanos)
-                        : new Sent(socket, clock.fromSystemNanos(kernelNanos), clock.fromSystemNanos(kernelNanos)));
+                if (kernelNanos == 0) {
+                    return Optional.of(new Sent(socket, beforeSendNanos, afterSendNanos));
+                }
+                long leftNanos = clock.fromSystemNanos(kernelNanos);
+                return Optional.of(new Sent(socket, leftNanos, leftNanos));
             }
             log.debug(1, "cannot send to " + Endpoint.of(destination));
         } catch (IOException e) {
