@@ -1,5 +1,8 @@
 package org.jntp.nts;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,6 +26,8 @@ final class AesSiv {
     private static final IvParameterSpec ZERO_IV = new IvParameterSpec(ZERO_BLOCK);
     /** RFC 4493's R_128: what a doubling that shifts a one out of the top bit XORs into the last octet. */
     private static final int R_128 = 0x87;
+    /** Blocks read and written as two big-endian 64-bit halves: what dbl and the counter do arithmetic on. */
+    private static final VarHandle HALF = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final Cipher mac = cipher("AES/CBC/NoPadding");
     private final Cipher ctr = cipher("AES/ECB/NoPadding");
@@ -165,49 +170,42 @@ final class AesSiv {
         }
         int octets = (length + BLOCK - 1) / BLOCK * BLOCK;
         byte[] keystream = scratch(octets);
-        System.arraycopy(v, 0, keystream, 0, BLOCK);
-        keystream[8] &= 0x7f;
-        keystream[12] &= 0x7f;
-        for (int at = BLOCK; at < octets; at += BLOCK) {
-            System.arraycopy(keystream, at - BLOCK, keystream, at, BLOCK);
-            increment(keystream, at);
+        long high = (long) HALF.get(v, 0);
+        long low = (long) HALF.get(v, 8) & 0x7fff_ffff_7fff_ffffL;
+        for (int at = 0; at < octets; at += BLOCK) {
+            HALF.set(keystream, at, high);
+            HALF.set(keystream, at + 8, low);
+            if (++low == 0) {
+                high++;
+            }
         }
         update(ctr, octets);
-        for (int i = 0; i < length; i++) {
-            out[outOffset + i] = (byte) (in[inOffset + i] ^ output[i]);
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            HALF.set(out, outOffset + i, (long) HALF.get(in, inOffset + i) ^ (long) HALF.get(output, i));
         }
-    }
-
-    /** Adds one to the 128-bit big-endian counter at {@code offset}, modulo 2^128. */
-    private static void increment(byte[] counter, int offset) {
-        for (int i = offset + BLOCK - 1; i >= offset; i--) {
-            if (++counter[i] != 0) {
-                return;
-            }
+        for (; i < length; i++) {
+            out[outOffset + i] = (byte) (in[inOffset + i] ^ output[i]);
         }
     }
 
     /** RFC 5297's dbl: a shift left by one bit of the 128-bit string, with R_128 folded back in. */
     private static void dbl(byte[] in, byte[] out) {
-        int carry = (in[0] & 0x80) != 0 ? R_128 : 0;
-        for (int i = 0; i < BLOCK - 1; i++) {
-            out[i] = (byte) ((in[i] << 1) | ((in[i + 1] & 0xff) >>> 7));
-        }
-        out[BLOCK - 1] = (byte) ((in[BLOCK - 1] << 1) ^ carry);
+        long high = (long) HALF.get(in, 0);
+        long low = (long) HALF.get(in, 8);
+        HALF.set(out, 0, high << 1 | low >>> 63);
+        HALF.set(out, 8, low << 1 ^ (high >> 63 & R_128));
     }
 
     private static void xorInto(byte[] target, int offset, byte[] block) {
-        for (int i = 0; i < BLOCK; i++) {
-            target[offset + i] ^= block[i];
-        }
+        HALF.set(target, offset, (long) HALF.get(target, offset) ^ (long) HALF.get(block, 0));
+        HALF.set(target, offset + 8, (long) HALF.get(target, offset + 8) ^ (long) HALF.get(block, 8));
     }
 
     /** Whether the block at {@code offset} equals {@code block}, in a time that tells nothing of where they differ. */
     private static boolean equalInConstantTime(byte[] bytes, int offset, byte[] block) {
-        int difference = 0;
-        for (int i = 0; i < BLOCK; i++) {
-            difference |= bytes[offset + i] ^ block[i];
-        }
+        long difference = (long) HALF.get(bytes, offset) ^ (long) HALF.get(block, 0);
+        difference |= (long) HALF.get(bytes, offset + 8) ^ (long) HALF.get(block, 8);
         return difference == 0;
     }
 
