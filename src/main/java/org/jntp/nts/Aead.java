@@ -22,16 +22,19 @@ public final class Aead {
 
     /** Seals the plaintext; the associated data and the nonce are authenticated, not encrypted. */
     public static byte[] encrypt(byte[] key, byte[] nonce, byte[] plaintext, byte[]... associatedData) {
-        AesSiv siv = SIV.get();
-        siv.rekey(key);
-        return siv.encrypt(nonce, plaintext, associatedData);
+        return keyed(key).encrypt(nonce, plaintext, associatedData);
     }
 
     /** The plaintext, or empty when the ciphertext, nonce or associated data is not what was sealed. */
     public static Optional<byte[]> decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[]... associatedData) {
+        return keyed(key).decrypt(nonce, ciphertext, associatedData);
+    }
+
+    /** This thread's AES-SIV under {@code key}, for operations on parts of arrays and buffers. */
+    static AesSiv keyed(byte[] key) {
         AesSiv siv = SIV.get();
         siv.rekey(key);
-        return siv.decrypt(nonce, ciphertext, associatedData);
+        return siv;
     }
 
     static void checkKey(byte[] key) {

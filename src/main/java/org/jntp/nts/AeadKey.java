@@ -22,6 +22,11 @@ final class AeadKey {
         });
     }
 
+    /** This thread's AES-SIV under this key, for operations on parts of arrays and buffers. */
+    AesSiv siv() {
+        return siv.get();
+    }
+
     /** Seals the plaintext; the associated data and the nonce are authenticated, not encrypted. */
     byte[] encrypt(byte[] nonce, byte[] plaintext, byte[]... associatedData) {
         return siv.get().encrypt(nonce, plaintext, associatedData);

@@ -2,6 +2,7 @@ package org.jntp.nts;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -41,6 +42,8 @@ final class AesSiv {
     /** The CBC cipher's last output block, which the next string's first block is XORed with. */
     private final byte[] chain = new byte[BLOCK];
     private final byte[] s2v = new byte[BLOCK];
+    /** The synthetic IV of what is being opened. */
+    private final byte[] iv = new byte[BLOCK];
     private final byte[] block = new byte[BLOCK];
     /** The blocks a cipher call takes, and what it puts out: apart, since the JDK copies an input that overlaps its output. */
     private byte[] scratch = new byte[8 * BLOCK];
@@ -69,11 +72,9 @@ final class AesSiv {
 
     /** The synthetic IV followed by the plaintext enciphered; the strings and the nonce are authenticated. */
     byte[] encrypt(byte[] nonce, byte[] plaintext, byte[][] associatedData) {
-        requireKey();
-        s2v(associatedData, nonce, plaintext, s2v);
+        begin(associatedData, nonce);
         byte[] sealed = new byte[BLOCK + plaintext.length];
-        System.arraycopy(s2v, 0, sealed, 0, BLOCK);
-        ctr(s2v, plaintext, 0, plaintext.length, sealed, BLOCK);
+        seal(plaintext, 0, plaintext.length, sealed, 0);
         return sealed;
     }
 
@@ -83,46 +84,98 @@ final class AesSiv {
         if (ciphertext.length < BLOCK) {
             return Optional.empty();
         }
+        begin(associatedData, nonce);
         byte[] plaintext = new byte[ciphertext.length - BLOCK];
-        System.arraycopy(ciphertext, 0, block, 0, BLOCK);
-        ctr(block, ciphertext, BLOCK, plaintext.length, plaintext, 0);
-        s2v(associatedData, nonce, plaintext, s2v);
-        if (!equalInConstantTime(ciphertext, 0, s2v)) {
-            Arrays.fill(plaintext, (byte) 0);
-            return Optional.empty();
-        }
-        return Optional.of(plaintext);
+        return open(ciphertext, 0, ciphertext.length, plaintext, 0) ? Optional.of(plaintext) : Optional.empty();
     }
 
-    /** RFC 5297 §2.4: the associated data strings, the nonce, then the plaintext. */
-    private void s2v(byte[][] associatedData, byte[] nonce, byte[] plaintext, byte[] v) {
-        System.arraycopy(cmacOfZero, 0, v, 0, BLOCK);
+    private void begin(byte[][] associatedData, byte[] nonce) {
+        begin();
         for (byte[] string : associatedData) {
-            addCmac(v, string);
+            authenticate(string, 0, string.length);
         }
-        addCmac(v, nonce);
-        int length = plaintext.length;
+        authenticate(nonce, 0, nonce.length);
+    }
+
+    /**
+     * Starts RFC 5297 §2.4's S2V for a {@link #seal} or an {@link #open}: the strings given to
+     * {@code authenticate} next, in order, are the associated data and then the nonce.
+     */
+    void begin() {
+        requireKey();
+        System.arraycopy(cmacOfZero, 0, s2v, 0, BLOCK);
+    }
+
+    /** The next S2V string: {@code length} octets of {@code string} from {@code offset}. */
+    void authenticate(byte[] string, int offset, int length) {
+        System.arraycopy(string, offset, scratch(blocksOf(length)), 0, length);
+        addCmacOfScratch(length);
+    }
+
+    /** The next S2V string: {@code length} octets of {@code string} from {@code index}. */
+    void authenticate(ByteBuffer string, int index, int length) {
+        string.get(index, scratch(blocksOf(length)), 0, length);
+        addCmacOfScratch(length);
+    }
+
+    /**
+     * Ends the S2V with {@code length} octets of plaintext from {@code offset} and writes the
+     * synthetic IV and the ciphertext, {@code 16 + length} octets, at {@code out[outOffset]}. The
+     * plaintext may be the very octets the ciphertext goes to: it is enciphered in place.
+     */
+    void seal(byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
+        finishS2v(plaintext, offset, length);
+        ctr(s2v, plaintext, offset, length, out, outOffset + BLOCK);
+        System.arraycopy(s2v, 0, out, outOffset, BLOCK);
+    }
+
+    /**
+     * Ends the S2V for {@code length} octets at {@code sealed[offset]}, a synthetic IV and a
+     * ciphertext, and writes the plaintext, {@code length - 16} octets, at {@code out[outOffset]}.
+     * Whether it is authentic; if not, the plaintext written is zeroed.
+     */
+    boolean open(byte[] sealed, int offset, int length, byte[] out, int outOffset) {
+        if (length < BLOCK) {
+            return false;
+        }
+        System.arraycopy(sealed, offset, iv, 0, BLOCK);
+        ctr(iv, sealed, offset + BLOCK, length - BLOCK, out, outOffset);
+        finishS2v(out, outOffset, length - BLOCK);
+        if (!equalInConstantTime(iv, 0, s2v)) {
+            Arrays.fill(out, outOffset, outOffset + length - BLOCK, (byte) 0);
+            return false;
+        }
+        return true;
+    }
+
+    /** RFC 5297 §2.4's last step: the plaintext, XORed into the end of D or padded and XORed with dbl(D). */
+    private void finishS2v(byte[] plaintext, int offset, int length) {
         if (length >= BLOCK) {
-            byte[] t = scratch((length + BLOCK - 1) / BLOCK * BLOCK);
-            System.arraycopy(plaintext, 0, t, 0, length);
-            xorInto(t, length - BLOCK, v);
-            cmac(t, length, v);
+            byte[] t = scratch(blocksOf(length));
+            System.arraycopy(plaintext, offset, t, 0, length);
+            xorInto(t, length - BLOCK, s2v);
+            cmac(t, length, s2v);
         } else {
-            dbl(v, block);
+            dbl(s2v, block);
             byte[] t = scratch(BLOCK);
             Arrays.fill(t, 0, BLOCK, (byte) 0);
-            System.arraycopy(plaintext, 0, t, 0, length);
+            System.arraycopy(plaintext, offset, t, 0, length);
             t[length] = (byte) 0x80;
             xorInto(t, 0, block);
-            cmac(t, BLOCK, v);
+            cmac(t, BLOCK, s2v);
         }
     }
 
-    /** d = dbl(d) xor CMAC(string). */
-    private void addCmac(byte[] d, byte[] string) {
-        dbl(d, d);
-        cmac(string, string.length, block);
-        xorInto(d, 0, block);
+    /** D = dbl(D) xor CMAC(string), the string being the first {@code length} octets of the scratch buffer. */
+    private void addCmacOfScratch(int length) {
+        dbl(s2v, s2v);
+        cmac(scratch, length, block);
+        xorInto(s2v, 0, block);
+    }
+
+    /** Octets in the whole blocks that hold {@code length} octets, and at least one block. */
+    private static int blocksOf(int length) {
+        return Math.max(1, (length + BLOCK - 1) / BLOCK) * BLOCK;
     }
 
     /**
@@ -131,8 +184,7 @@ final class AesSiv {
      * undone in its first block, and the lot enciphered in one CBC call.
      */
     private void cmac(byte[] message, int length, byte[] tag) {
-        int blocks = Math.max(1, (length + BLOCK - 1) / BLOCK);
-        int octets = blocks * BLOCK;
+        int octets = blocksOf(length);
         byte[] buffer = message == scratch ? message : scratch(octets);
         if (buffer != message) {
             System.arraycopy(message, 0, buffer, 0, length);
@@ -168,7 +220,7 @@ final class AesSiv {
             init(ctr, ctrKey, null);
             ctrKeyed = true;
         }
-        int octets = (length + BLOCK - 1) / BLOCK * BLOCK;
+        int octets = blocksOf(length);
         byte[] keystream = scratch(octets);
         long high = (long) HALF.get(v, 0);
         long low = (long) HALF.get(v, 8) & 0x7fff_ffff_7fff_ffffL;

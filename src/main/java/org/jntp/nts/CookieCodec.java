@@ -18,7 +18,7 @@ public final class CookieCodec {
      * long, as NTP extension fields are and as chrony requires of cookies (it drops any other).
      */
     private static final int KEYS_AT = 4;
-    private static final int PLAINTEXT_OCTETS = KEYS_AT + 2 * Aead.KEY_OCTETS;
+    static final int PLAINTEXT_OCTETS = KEYS_AT + 2 * Aead.KEY_OCTETS;
     /** Octets of a cookie this codec makes. */
     public static final int COOKIE_OCTETS = ID_OCTETS + NONCE_OCTETS + Aead.TAG_OCTETS + PLAINTEXT_OCTETS;
 
@@ -38,21 +38,35 @@ public final class CookieCodec {
 
     /** A cookie carrying these session keys, sealed under the ring's current key. */
     public static byte[] make(SessionKeys keys, MasterKeyRing ring, RandomGenerator random) {
-        MasterKey master = ring.current();
         byte[] nonce = new byte[NONCE_OCTETS];
         random.nextBytes(nonce);
-        byte[] plaintext = new byte[PLAINTEXT_OCTETS];
-        plaintext[0] = (byte) (keys.aeadAlgorithm() >>> 8);
-        plaintext[1] = (byte) keys.aeadAlgorithm();
-        System.arraycopy(keys.c2sKey(), 0, plaintext, KEYS_AT, Aead.KEY_OCTETS);
-        System.arraycopy(keys.s2cKey(), 0, plaintext, KEYS_AT + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
-        byte[] sealed = master.aead().encrypt(nonce, plaintext);
         byte[] cookie = new byte[COOKIE_OCTETS];
-        writeId(cookie, master.id());
-        System.arraycopy(nonce, 0, cookie, ID_OCTETS, NONCE_OCTETS);
-        System.arraycopy(sealed, 0, cookie, ID_OCTETS + NONCE_OCTETS, sealed.length);
-        Arrays.fill(plaintext, (byte) 0);
+        make(keys, ring, nonce, cookie, 0);
         return cookie;
+    }
+
+    /**
+     * Writes a cookie carrying these session keys, sealed under the ring's current key and this
+     * fresh 16-octet nonce, at {@code out[offset]}: {@link #COOKIE_OCTETS} octets. The keys are laid
+     * out where their ciphertext goes and enciphered in place, so no copy of them is left.
+     */
+    static void make(SessionKeys keys, MasterKeyRing ring, byte[] nonce, byte[] out, int offset) {
+        MasterKey master = ring.current();
+        writeId(out, offset, master.id());
+        int nonceAt = offset + ID_OCTETS;
+        System.arraycopy(nonce, 0, out, nonceAt, NONCE_OCTETS);
+        int sealedAt = nonceAt + NONCE_OCTETS;
+        int plaintextAt = sealedAt + Aead.TAG_OCTETS;
+        out[plaintextAt] = (byte) (keys.aeadAlgorithm() >>> 8);
+        out[plaintextAt + 1] = (byte) keys.aeadAlgorithm();
+        out[plaintextAt + 2] = 0;
+        out[plaintextAt + 3] = 0;
+        System.arraycopy(keys.c2sKey(), 0, out, plaintextAt + KEYS_AT, Aead.KEY_OCTETS);
+        System.arraycopy(keys.s2cKey(), 0, out, plaintextAt + KEYS_AT + Aead.KEY_OCTETS, Aead.KEY_OCTETS);
+        AesSiv siv = master.aead().siv();
+        siv.begin();
+        siv.authenticate(out, nonceAt, NONCE_OCTETS);
+        siv.seal(out, plaintextAt, PLAINTEXT_OCTETS, out, sealedAt);
     }
 
     /** The session keys of a cookie, or why there are none; any bytes give a result. */
@@ -60,30 +74,38 @@ public final class CookieCodec {
         if (cookie.length != COOKIE_OCTETS) {
             return new Invalid();
         }
+        return open(cookie, ring, new byte[PLAINTEXT_OCTETS]);
+    }
+
+    /**
+     * The session keys of the cookie in the first {@link #COOKIE_OCTETS} octets of {@code cookie},
+     * or why there are none, opened in {@code work} (at least {@link #PLAINTEXT_OCTETS} octets),
+     * which is zeroed afterwards.
+     */
+    static Opening open(byte[] cookie, MasterKeyRing ring, byte[] work) {
         Optional<MasterKey> master = ring.find(readId(cookie));
         if (master.isEmpty()) {
             return new UnknownKey();
         }
-        byte[] nonce = Arrays.copyOfRange(cookie, ID_OCTETS, ID_OCTETS + NONCE_OCTETS);
-        byte[] sealed = Arrays.copyOfRange(cookie, ID_OCTETS + NONCE_OCTETS, COOKIE_OCTETS);
-        Optional<byte[]> plaintext = master.get().aead().decrypt(nonce, sealed);
-        if (plaintext.isEmpty()) {
+        AesSiv siv = master.get().aead().siv();
+        siv.begin();
+        siv.authenticate(cookie, ID_OCTETS, NONCE_OCTETS);
+        if (!siv.open(cookie, ID_OCTETS + NONCE_OCTETS, Aead.TAG_OCTETS + PLAINTEXT_OCTETS, work, 0)) {
             return new Invalid();
         }
-        byte[] opened = plaintext.get();
-        int aeadAlgorithm = (opened[0] & 0xff) << 8 | opened[1] & 0xff;
-        if (aeadAlgorithm != KeNegotiation.AES_SIV_CMAC_256) {
-            return new Invalid();
-        }
-        return new Opened(new SessionKeys(aeadAlgorithm, Arrays.copyOfRange(opened, KEYS_AT, KEYS_AT + Aead.KEY_OCTETS),
-                Arrays.copyOfRange(opened, KEYS_AT + Aead.KEY_OCTETS, PLAINTEXT_OCTETS)), ring.age(master.get()));
+        int aeadAlgorithm = (work[0] & 0xff) << 8 | work[1] & 0xff;
+        Opening opening = aeadAlgorithm != KeNegotiation.AES_SIV_CMAC_256 ? new Invalid()
+                : new Opened(new SessionKeys(aeadAlgorithm, Arrays.copyOfRange(work, KEYS_AT, KEYS_AT + Aead.KEY_OCTETS),
+                        Arrays.copyOfRange(work, KEYS_AT + Aead.KEY_OCTETS, PLAINTEXT_OCTETS)), ring.age(master.get()));
+        Arrays.fill(work, 0, PLAINTEXT_OCTETS, (byte) 0);
+        return opening;
     }
 
-    private static void writeId(byte[] cookie, int id) {
-        cookie[0] = (byte) (id >>> 24);
-        cookie[1] = (byte) (id >>> 16);
-        cookie[2] = (byte) (id >>> 8);
-        cookie[3] = (byte) id;
+    private static void writeId(byte[] cookie, int offset, int id) {
+        cookie[offset] = (byte) (id >>> 24);
+        cookie[offset + 1] = (byte) (id >>> 16);
+        cookie[offset + 2] = (byte) (id >>> 8);
+        cookie[offset + 3] = (byte) id;
     }
 
     private static int readId(byte[] cookie) {

@@ -77,19 +77,39 @@ public final class NtsFields {
      * returns the index after it.
      */
     public static int putAuthenticator(ByteBuffer buf, int index, byte[] nonce, byte[] ciphertext) {
+        return putAuthenticator(buf, index, nonce, ciphertext, 0, ciphertext.length);
+    }
+
+    /**
+     * Writes an Authenticator with this nonce (of {@link #NONCE_OCTETS} octets) and the {@code length}
+     * octets of ciphertext at {@code ciphertext[offset]}; returns the index after it.
+     */
+    static int putAuthenticator(ByteBuffer buf, int index, byte[] nonce, byte[] ciphertext, int offset, int length) {
         if (nonce.length != NONCE_OCTETS) {
             throw new IllegalArgumentException("jntp writes nonces of " + NONCE_OCTETS + " octets");
         }
-        int length = authenticatorLength(ciphertext.length);
         putU16(buf, index, NtsFieldType.AUTHENTICATOR.code());
-        putU16(buf, index + 2, length);
+        putU16(buf, index + 2, authenticatorLength(length));
         putU16(buf, index + 4, nonce.length);
-        putU16(buf, index + 6, ciphertext.length);
+        putU16(buf, index + 6, length);
         int at = index + ExtensionField.HEADER_LENGTH + LENGTHS_OCTETS;
         buf.put(at, nonce);
         at = zeroPad(buf, at + nonce.length);
-        buf.put(at, ciphertext);
-        return zeroPad(buf, at + ciphertext.length);
+        buf.put(at, ciphertext, offset, length);
+        return zeroPad(buf, at + length);
+    }
+
+    /**
+     * Writes the header of a field of this type whose body of {@code bodyOctets}, a multiple of 4,
+     * the caller puts right after it; returns the index of the body.
+     */
+    static int putHeader(byte[] buf, int offset, NtsFieldType type, int bodyOctets) {
+        int length = fieldLength(bodyOctets);
+        buf[offset] = (byte) (type.code() >>> 8);
+        buf[offset + 1] = (byte) type.code();
+        buf[offset + 2] = (byte) (length >>> 8);
+        buf[offset + 3] = (byte) length;
+        return offset + ExtensionField.HEADER_LENGTH;
     }
 
     /**

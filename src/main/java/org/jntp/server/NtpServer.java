@@ -63,6 +63,7 @@ public final class NtpServer {
     private final ServerCounters counters;
     private final RequestAuthenticator authenticator;
     private final NtsServing nts;
+    private final NtsServerExchange ntsExchange = new NtsServerExchange();
 
     /** A server without keys and with NTS off. */
     public NtpServer(Supplier<SystemVariables> system, Supplier<RestrictTable> restrictions, MruList mru,
@@ -197,7 +198,7 @@ public final class NtpServer {
         if (mayBeNts) {
             Optional<MasterKeyRing> ring = nts.masterKeys().get();
             if (ring.isPresent()) {
-                NtsServerExchange.Verdict verdict = NtsServerExchange.verify(request, ring.get());
+                NtsServerExchange.Verdict verdict = ntsExchange.verify(request, ring.get());
                 countCookie(verdict);
                 if (!(verdict instanceof NtsServerExchange.NotNts)) {
                     return answerNts(request, verdict, ring.get(), sys, version, receiveNanos, smearNanos,
@@ -258,7 +259,7 @@ public final class NtpServer {
             case NtsServerExchange.Verified verified -> {
                 writeTimeReply(request, sys, version, Mode.SERVER, receiveNanos, smearNanos,
                         HeaderView.transmitTimeBits(request), receiveBits + 1, reply);
-                int cookies = NtsServerExchange.writeReply(request, verified, request.limit(), reply, ring,
+                int cookies = ntsExchange.writeReply(request, verified, request.limit(), reply, ring,
                         nts.random());
                 counters.add(Counter.NTS_COOKIE_MADE, cookies);
                 counters.increment(Counter.NTS_ANSWERED);

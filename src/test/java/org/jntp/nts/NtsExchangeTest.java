@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** A client request through the server's check and reply and back through the client's check (RFC 8915 §5.7). */
 class NtsExchangeTest {
+    private final NtsServerExchange exchange = new NtsServerExchange();
     private final NtsTestPackets nts = new NtsTestPackets(8915);
 
     private ByteBuffer answer(ByteBuffer request) {
-        NtsServerExchange.Verified verified = (NtsServerExchange.Verified) NtsServerExchange.verify(request, nts.ring);
+        NtsServerExchange.Verified verified = (NtsServerExchange.Verified) exchange.verify(request, nts.ring);
         ByteBuffer reply = NtsTestPackets.replyHeader();
-        NtsServerExchange.writeReply(request, verified, request.limit(), reply, nts.ring, nts.random);
+        exchange.writeReply(request, verified, request.limit(), reply, nts.ring, nts.random);
         return reply;
     }
 
@@ -44,7 +45,7 @@ class NtsExchangeTest {
     void serverVerifiesRequestAndCountsOneCookieWantedPerPlaceholderAndOneMore() {
         NtsTestPackets.Sent sent = nts.request(3);
 
-        assertThat(NtsServerExchange.verify(sent.packet(), nts.ring))
+        assertThat(exchange.verify(sent.packet(), nts.ring))
                 .isInstanceOfSatisfying(NtsServerExchange.Verified.class, verified -> {
                     assertThat(verified.keys()).isEqualTo(nts.keys);
                     assertThat(verified.cookiesWanted()).isEqualTo(4);
@@ -59,7 +60,7 @@ class NtsExchangeTest {
         ByteBuffer next = NtsTestPackets.headerOnly();
         NtsClientExchange.writeRequest(next, cookie, 0, nts.keys, nts.random);
 
-        assertThat(NtsServerExchange.verify(next, nts.ring)).isInstanceOf(NtsServerExchange.Verified.class);
+        assertThat(exchange.verify(next, nts.ring)).isInstanceOf(NtsServerExchange.Verified.class);
     }
 
     @Test
@@ -94,11 +95,11 @@ class NtsExchangeTest {
     @Test
     void serverSendsFewerCookiesWhenPlaceholdersLeaveNoRoom() {
         ByteBuffer request = nts.request(2).packet();
-        NtsServerExchange.Verified verified = (NtsServerExchange.Verified) NtsServerExchange.verify(request, nts.ring);
+        NtsServerExchange.Verified verified = (NtsServerExchange.Verified) exchange.verify(request, nts.ring);
         ByteBuffer reply = NtsTestPackets.replyHeader();
         int oneCookieShort = request.limit() - NtsFields.fieldLength(CookieCodec.COOKIE_OCTETS);
 
-        NtsServerExchange.writeReply(request, verified, oneCookieShort, reply, nts.ring, nts.random);
+        exchange.writeReply(request, verified, oneCookieShort, reply, nts.ring, nts.random);
 
         assertThat(reply.limit()).isLessThanOrEqualTo(oneCookieShort);
     }
@@ -110,7 +111,7 @@ class NtsExchangeTest {
             ByteBuffer tampered = copy(request);
             tampered.put(i, (byte) (tampered.get(i) ^ 0x01));
 
-            assertThat(NtsServerExchange.verify(tampered, nts.ring)).as("octet %d changed", i)
+            assertThat(exchange.verify(tampered, nts.ring)).as("octet %d changed", i)
                     .isNotInstanceOf(NtsServerExchange.Verified.class);
         }
     }
@@ -160,14 +161,14 @@ class NtsExchangeTest {
         ByteBuffer request = nts.request(0).packet();
         MasterKeyRing twiceRotated = nts.ring.rotate(1, nts.random).rotate(2, nts.random);
 
-        assertThat(NtsServerExchange.verify(request, twiceRotated)).isInstanceOf(NtsServerExchange.Nak.class);
+        assertThat(exchange.verify(request, twiceRotated)).isInstanceOf(NtsServerExchange.Nak.class);
     }
 
     @Test
     void clientTakesAnNtsnKissEchoingItsUniqueIdentifierAsNak() {
         NtsTestPackets.Sent sent = nts.request(0);
         MasterKeyRing otherServer = new NtsTestPackets(2).ring;
-        NtsServerExchange.Nak nak = (NtsServerExchange.Nak) NtsServerExchange.verify(sent.packet(), otherServer);
+        NtsServerExchange.Nak nak = (NtsServerExchange.Nak) exchange.verify(sent.packet(), otherServer);
         ByteBuffer reply = NtsTestPackets.replyHeader();
         reply.put(1, (byte) NtpHeader.STRATUM_KISS);
         reply.putInt(12, org.jntp.protocol.KissCode.NTSN.referenceId().bits());
@@ -184,12 +185,12 @@ class NtsExchangeTest {
         ByteBuffer packet = NtsTestPackets.headerOnly();
         NtsClientExchange.writeRequest(packet, nts.cookie(), 0, new NtsTestPackets(3).keys, nts.random);
 
-        assertThat(NtsServerExchange.verify(packet, nts.ring)).isInstanceOf(NtsServerExchange.Unauthentic.class);
+        assertThat(exchange.verify(packet, nts.ring)).isInstanceOf(NtsServerExchange.Unauthentic.class);
     }
 
     @Test
     void serverTakesARequestWithoutNtsFieldsAsPlain() {
-        assertThat(NtsServerExchange.verify(NtsTestPackets.headerOnly(), nts.ring))
+        assertThat(exchange.verify(NtsTestPackets.headerOnly(), nts.ring))
                 .isInstanceOf(NtsServerExchange.NotNts.class);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class NtsServerExchangeTest {
     private static final int UNKNOWN_TYPE = 0x2005;
 
+    private final NtsServerExchange exchange = new NtsServerExchange();
     private final NtsTestPackets nts = new NtsTestPackets(5297);
     private final ByteBuffer packet = NtsTestPackets.headerOnly().limit(1280);
     private int index = NtpHeader.LENGTH;
@@ -52,7 +53,7 @@ class NtsServerExchangeTest {
 
     private NtsServerExchange.Verdict verify() {
         packet.limit(index);
-        return NtsServerExchange.verify(packet, nts.ring);
+        return exchange.verify(packet, nts.ring);
     }
 
     @Test

@@ -135,8 +135,9 @@ class ClientReplyFuzzTest {
         reply.putLong(16, serverBits).putLong(24, requestBuffer.getLong(40)).putLong(32, serverBits)
                 .putLong(40, serverBits);
         reply.limit(NtpHeader.LENGTH);
-        if (NtsServerExchange.verify(requestBuffer, ring) instanceof NtsServerExchange.Verified verified) {
-            NtsServerExchange.writeReply(requestBuffer, verified, request.length, reply, ring, random);
+        NtsServerExchange exchange = new NtsServerExchange();
+        if (exchange.verify(requestBuffer, ring) instanceof NtsServerExchange.Verified verified) {
+            exchange.writeReply(requestBuffer, verified, request.length, reply, ring, random);
         }
         byte[] datagram = new byte[reply.limit()];
         reply.get(0, datagram);

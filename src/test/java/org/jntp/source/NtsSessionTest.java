@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One association's NTS state against replayed answers (RFC 8915 §5.7: a reply answers one request). */
 class NtsSessionTest {
+    private final NtsServerExchange exchange = new NtsServerExchange();
     private static final long NOW_NANOS = 1_780_000_000_000_000_000L;
 
     private final Random random = new Random(8915);
@@ -40,10 +41,10 @@ class NtsSessionTest {
     /** The server's authentic answer to {@code datagram}: its header echoed, with the NTS fields. */
     private byte[] answer(byte[] datagram) {
         ByteBuffer request = ByteBuffer.wrap(datagram);
-        NtsServerExchange.Verified verified = (NtsServerExchange.Verified) NtsServerExchange.verify(request, ring);
+        NtsServerExchange.Verified verified = (NtsServerExchange.Verified) exchange.verify(request, ring);
         ByteBuffer reply = ByteBuffer.allocate(1280);
         reply.put(datagram, 0, NtpHeader.LENGTH);
-        NtsServerExchange.writeReply(request, verified, request.limit(), reply, ring, random);
+        exchange.writeReply(request, verified, request.limit(), reply, ring, random);
         byte[] bytes = new byte[reply.limit()];
         reply.get(0, bytes);
         return bytes;

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * fake server made of {@link NtsServerExchange} and its master keys.
  */
 class SynchronizerNtsTest {
+    private final NtsServerExchange exchange = new NtsServerExchange();
     private static final long SECOND = 1_000_000_000L;
     private static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.1"), 123);
 
@@ -107,7 +108,7 @@ class SynchronizerNtsTest {
     }
 
     private NtsServerExchange.Verdict verify(Synchronizer.Transmit transmit) {
-        return NtsServerExchange.verify(ByteBuffer.wrap(transmit.datagram()), ring);
+        return exchange.verify(ByteBuffer.wrap(transmit.datagram()), ring);
     }
 
     /** The time header of a stratum-1 server's reply, or of an NTSN kiss-o'-death, in a buffer with room for NTS fields. */
@@ -131,13 +132,13 @@ class SynchronizerNtsTest {
         ByteBuffer request = ByteBuffer.wrap(transmit.datagram());
         NtsServerExchange.Verified verified = (NtsServerExchange.Verified) verify(transmit);
         ByteBuffer reply = header(transmit, false);
-        NtsServerExchange.writeReply(request, verified, request.limit(), reply, ring, random);
+        exchange.writeReply(request, verified, request.limit(), reply, ring, random);
         return bytes(reply);
     }
 
     private byte[] nak(Synchronizer.Transmit transmit) {
         ByteBuffer request = ByteBuffer.wrap(transmit.datagram());
-        NtsServerExchange.Verdict verdict = NtsServerExchange.verify(request, MasterKeyRing.create(0, random));
+        NtsServerExchange.Verdict verdict = exchange.verify(request, MasterKeyRing.create(0, random));
         ByteBuffer reply = header(transmit, true);
         NtsServerExchange.writeNak(request, (NtsServerExchange.Nak) verdict, reply);
         return bytes(reply);
