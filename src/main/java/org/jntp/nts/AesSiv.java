@@ -29,6 +29,8 @@ final class AesSiv {
     private static final int R_128 = 0x87;
     /** Blocks read and written as two big-endian 64-bit halves: what dbl and the counter do arithmetic on. */
     private static final VarHandle HALF = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The same in the machine's order, for XOR and comparison, which are the same in any order. */
+    private static final VarHandle LANE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher mac = cipher("AES/CBC/NoPadding");
     private final Cipher ctr = cipher("AES/ECB/NoPadding");
@@ -234,7 +236,7 @@ final class AesSiv {
         update(ctr, octets);
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            HALF.set(out, outOffset + i, (long) HALF.get(in, inOffset + i) ^ (long) HALF.get(output, i));
+            LANE.set(out, outOffset + i, (long) LANE.get(in, inOffset + i) ^ (long) LANE.get(output, i));
         }
         for (; i < length; i++) {
             out[outOffset + i] = (byte) (in[inOffset + i] ^ output[i]);
@@ -250,14 +252,14 @@ final class AesSiv {
     }
 
     private static void xorInto(byte[] target, int offset, byte[] block) {
-        HALF.set(target, offset, (long) HALF.get(target, offset) ^ (long) HALF.get(block, 0));
-        HALF.set(target, offset + 8, (long) HALF.get(target, offset + 8) ^ (long) HALF.get(block, 8));
+        LANE.set(target, offset, (long) LANE.get(target, offset) ^ (long) LANE.get(block, 0));
+        LANE.set(target, offset + 8, (long) LANE.get(target, offset + 8) ^ (long) LANE.get(block, 8));
     }
 
     /** Whether the block at {@code offset} equals {@code block}, in a time that tells nothing of where they differ. */
     private static boolean equalInConstantTime(byte[] bytes, int offset, byte[] block) {
-        long difference = (long) HALF.get(bytes, offset) ^ (long) HALF.get(block, 0);
-        difference |= (long) HALF.get(bytes, offset + 8) ^ (long) HALF.get(block, 8);
+        long difference = (long) LANE.get(bytes, offset) ^ (long) LANE.get(block, 0);
+        difference |= (long) LANE.get(bytes, offset + 8) ^ (long) LANE.get(block, 8);
         return difference == 0;
     }
 
