@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jntp.nts.Rfc5297Vector.*;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.cryptomator.siv.SivMode;
@@ -110,6 +111,63 @@ class AesSivTest {
 
             assertThat(siv.decrypt(NONCE_A2, changed, new byte[][] {AD1_A2, AD2_A2})).as("octet %d", i).isEmpty();
         }
+    }
+
+    @Test
+    void sealsInPlaceAsTheReferenceDoes() {
+        Random random = new Random(8915);
+        byte[] key = bytes(random, 32);
+        byte[] nonce = bytes(random, 16);
+        byte[] plaintext = bytes(random, 68);
+        byte[] buffer = new byte[4 + 16 + plaintext.length];
+        System.arraycopy(plaintext, 0, buffer, 20, plaintext.length);
+        siv.rekey(key);
+
+        siv.begin();
+        siv.authenticate(nonce, 0, nonce.length);
+        siv.seal(buffer, 20, plaintext.length, buffer, 4);
+
+        assertThat(Arrays.copyOfRange(buffer, 4, buffer.length)).isEqualTo(reference(key, nonce, plaintext));
+    }
+
+    @Test
+    void authenticatesAStringInABufferAsTheSameOctetsInAnArray() {
+        Random random = new Random(5297);
+        byte[] key = bytes(random, 32);
+        byte[] nonce = bytes(random, 16);
+        byte[] plaintext = bytes(random, 33);
+        byte[] packet = bytes(random, 230);
+        siv.rekey(key);
+        byte[] sealed = new byte[16 + plaintext.length];
+
+        siv.begin();
+        siv.authenticate(ByteBuffer.wrap(packet), 10, 200);
+        siv.authenticate(nonce, 0, nonce.length);
+        siv.seal(plaintext, 0, plaintext.length, sealed, 0);
+
+        assertThat(sealed).isEqualTo(reference(key, nonce, plaintext, Arrays.copyOfRange(packet, 10, 210)));
+    }
+
+    @Test
+    void opensIntoPartOfAnArrayAndZeroesWhatItOpenedWhenItIsNotAuthentic() {
+        Random random = new Random(7822);
+        byte[] key = bytes(random, 32);
+        byte[] nonce = bytes(random, 16);
+        byte[] plaintext = bytes(random, 40);
+        byte[] sealed = reference(key, nonce, plaintext);
+        siv.rekey(key);
+        byte[] out = new byte[8 + plaintext.length];
+
+        siv.begin();
+        siv.authenticate(nonce, 0, nonce.length);
+        assertThat(siv.open(sealed, 0, sealed.length, out, 8)).isTrue();
+        assertThat(Arrays.copyOfRange(out, 8, out.length)).isEqualTo(plaintext);
+
+        sealed[sealed.length - 1] ^= 1;
+        siv.begin();
+        siv.authenticate(nonce, 0, nonce.length);
+        assertThat(siv.open(sealed, 0, sealed.length, out, 8)).isFalse();
+        assertThat(out).containsOnly(0);
     }
 
     @Test
