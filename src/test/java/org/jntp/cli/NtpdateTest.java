@@ -11,7 +11,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +22,7 @@ import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
 import org.jntp.daemon.Daemon;
 import org.jntp.daemon.EventLog;
+import org.jntp.daemon.TestLogs;
 import org.junit.jupiter.api.Test;
 
 /** ntpdate against our own daemon on loopback, serving a software clock 0.25 s ahead of the system clock. */
@@ -117,8 +117,7 @@ class NtpdateTest {
                 """;
         NtpConfig config = ((ConfigResult.Valid) ConfigParser.parse(text, "test.conf")).config();
         int port = silentPort();
-        EventLog quiet = new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System::currentTimeMillis, ZoneId.of("UTC"), 1, 0);
+        EventLog quiet = TestLogs.silent();
         return new Served(Daemon.start(config, new SoftwareClock.Spec(seconds, 0).over(KernelClock.open()), port, quiet),
                 String.valueOf(port));
     }

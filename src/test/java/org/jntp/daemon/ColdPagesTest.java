@@ -2,19 +2,15 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.jntp.daemon.ColdPages.Mapping;
@@ -98,7 +94,7 @@ class ColdPagesTest {
             pages.load();
             assertThat(residentKb(pages)).isEqualTo(PAGES * PAGE / 1024);
 
-            ColdPages.pageOut(quietLog());
+            ColdPages.pageOut(TestLogs.silent());
 
             assertThat(residentKb(pages)).isZero();
         }
@@ -113,7 +109,7 @@ class ColdPagesTest {
             MemorySegment pages = channel.map(FileChannel.MapMode.PRIVATE, 0, channel.size(), arena);
             pages.fill((byte) 0x5a);
 
-            ColdPages.pageOut(quietLog());
+            ColdPages.pageOut(TestLogs.silent());
 
             byte[] expected = new byte[(int) pages.byteSize()];
             Arrays.fill(expected, (byte) 0x5a);
@@ -155,11 +151,6 @@ class ColdPagesTest {
             channel.force(true);
         }
         return file;
-    }
-
-    private static EventLog quietLog() {
-        return new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                () -> 0L, ZoneOffset.UTC, 1, 0);
     }
 
     /** The mapping's resident kB, as this process's smaps has it. */

@@ -7,7 +7,6 @@ import static org.jntp.daemon.Loopback.config;
 import static org.jntp.daemon.Loopback.freePort;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +48,7 @@ class ControlDaemonTest {
 
     private static Clock system;
 
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), System::currentTimeMillis, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
 
     @BeforeAll
     static void openTheSystemClock() {

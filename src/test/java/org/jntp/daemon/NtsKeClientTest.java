@@ -2,16 +2,12 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,8 +34,7 @@ class NtsKeClientTest {
 
     private final Random random = new Random(8915);
     private final MasterKeyRing ring = MasterKeyRing.create(1_764_000_000, random);
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            () -> 0L, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
     private NtsKeServer server;
 
     @BeforeAll

@@ -3,19 +3,15 @@ package org.jntp.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +52,7 @@ class NtsKeServerTest {
     private final Random random = new Random(4460);
     private final MasterKeyRing ring = MasterKeyRing.create(1_764_000_000, random);
     private final SharedCounters counters = new SharedCounters();
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            () -> 0L, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
     private NtsKeServer server;
 
     @BeforeAll

@@ -2,13 +2,9 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jntp.nts.MasterKeyRing;
@@ -23,8 +19,7 @@ class NtsMasterKeysTest {
     Path directory;
 
     private final AtomicLong nowSeconds = new AtomicLong(1_764_000_000);
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            () -> 0L, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
 
     private NtsMasterKeys open() throws IOException {
         return NtsMasterKeys.open(directory.resolve("ntskeys"), DAY, nowSeconds::get, new Random(8915), log);

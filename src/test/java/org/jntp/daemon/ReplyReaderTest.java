@@ -2,11 +2,7 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jntp.clock.KernelClock;
@@ -22,8 +18,7 @@ class ReplyReaderTest {
     private static final long QUICK_NANOS = 50_000_000L;
 
     private final KernelClock system = KernelClock.open();
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), () -> 0, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
 
     @AfterEach
     void closeTheClock() {

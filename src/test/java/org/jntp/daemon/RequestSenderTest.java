@@ -2,13 +2,9 @@ package org.jntp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jntp.clock.KernelClock;
@@ -20,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestSenderTest {
     private final KernelClock system = KernelClock.open();
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), () -> 0, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
 
     @AfterEach
     void closeTheClock() {

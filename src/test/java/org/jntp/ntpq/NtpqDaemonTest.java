@@ -25,6 +25,7 @@ import org.jntp.config.ConfigResult;
 import org.jntp.config.NtpConfig;
 import org.jntp.daemon.Daemon;
 import org.jntp.daemon.EventLog;
+import org.jntp.daemon.TestLogs;
 import org.jntp.protocol.LeapIndicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,7 @@ class NtpqDaemonTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final EventLog log = new EventLog(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), System::currentTimeMillis, ZoneOffset.UTC, 1, 0);
+    private final EventLog log = TestLogs.silent();
 
     private static NtpConfig config() {
         return switch (ConfigParser.parse(CONFIG, "test.conf")) {
