@@ -134,8 +134,8 @@ final class ClientLoop implements Runnable {
     private long sent;
     private long sendFailures;
 
-    /** The local clock driver, the unit its address names, and its association for ntpq. */
-    private record LocalDriver(LocalClock driver, int unit, LocalClockAssociation association) {}
+    /** The local clock driver, the unit its address names, how often it is read, and its association for ntpq. */
+    private record LocalDriver(LocalClock driver, int unit, long pollNanos, LocalClockAssociation association) {}
 
     /** What a CONFIGURE request added and let go, and who sent it. */
     private record Configured(InetSocketAddress from, List<Association> associations,
@@ -186,8 +186,10 @@ final class ClientLoop implements Runnable {
         leapSmear.ifPresent(synchronizer::smearLeaps);
         this.awaitingNames = !names.isEmpty();
         this.startDeadlineMonoNanos = monoNanos + START_WAIT_NANOS;
-        this.nextLocalPollMonoNanos = monoNanos + LocalClock.POLL_INTERVAL_NANOS;
-        local.ifPresent(driver -> pollLocal(driver));
+        local.ifPresent(driver -> {
+            pollLocal(driver);
+            nextLocalPollMonoNanos = monoNanos + driver.pollNanos();
+        });
         publish(monoNanos);
     }
 
@@ -213,7 +215,7 @@ final class ClientLoop implements Runnable {
         SourcePlan plan = SourcePlan.of(options.setAndQuit() ? SourcePlan.withIburst(config.associations())
                 : config.associations(), options.family());
         plan.notices().forEach(log::info);
-        Optional<LocalDriver> local = plan.localClock().map(refclock -> localDriver(config, refclock));
+        Optional<LocalDriver> local = plan.localClock().map(line -> localDriver(config, line));
         Optional<LeapTable> leapTable = config.files().leapFile()
                 .flatMap(path -> LeapFileReader.load(Path.of(path), log, clock.nowNanos()));
         return new ClientLoop(guarded, new SyncSettings(lines.tos(), discipline, lines.orphan()), options, plan,
@@ -235,15 +237,16 @@ final class ClientLoop implements Runnable {
      * The local clock as the last fudge line for its address sets it, ntpd's defaults otherwise;
      * its association comes first, with ID 1.
      */
-    private static LocalDriver localDriver(NtpConfig config, RefclockAddress refclock) {
+    private static LocalDriver localDriver(NtpConfig config, SourcePlan.LocalClockLine line) {
+        RefclockAddress refclock = line.address();
         Optional<Fudge> fudge = config.fudges().stream().filter(f -> f.clock().equals(refclock)).reduce((a, b) -> b);
         OptionalInt fudgedStratum = fudge.map(Fudge::stratum).orElse(OptionalInt.empty());
         Optional<ReferenceId> fudgedRefid = fudge.flatMap(Fudge::refid).map(ReferenceId::ofAscii);
         LocalClock driver = new LocalClock(fudgedStratum.orElse(LocalClock.DEFAULT_STRATUM),
                 fudgedRefid.orElse(LocalClock.DEFAULT_REFERENCE_ID));
         OptionalInt refidBits = fudgedRefid.map(id -> OptionalInt.of(id.bits())).orElse(OptionalInt.empty());
-        return new LocalDriver(driver, refclock.unit(),
-                new LocalClockAssociation(1, driver, refclock.unit(), fudgedStratum, refidBits));
+        return new LocalDriver(driver, refclock.unit(), (1L << line.pollLog2()) * 1_000_000_000L,
+                new LocalClockAssociation(1, driver, refclock.unit(), fudgedStratum, refidBits, line.pollLog2()));
     }
 
     /** Reads the local clock driver. */
@@ -351,7 +354,7 @@ final class ClientLoop implements Runnable {
             }
             if (local.isPresent() && nextLocalPollMonoNanos - now <= 0) {
                 pollLocal(local.get());
-                nextLocalPollMonoNanos = now + LocalClock.POLL_INTERVAL_NANOS;
+                nextLocalPollMonoNanos = now + local.get().pollNanos();
             }
             drift.writeIfDue(now, learntFrequency());
             stats.writeSysStatsIfDue(now);

@@ -27,8 +27,6 @@ import org.jntp.server.control.EventTally;
 final class LocalClockAssociation {
     /** ntpd's LOCAL driver claims "about 10 ms". */
     private static final int PRECISION_LOG2 = -7;
-    /** 64 s, the interval at which ntpd reads a reference clock. */
-    private static final int POLL_LOG2 = 6;
     private static final int NTP_PORT = 123;
     private static final String DEVICE = "Undisciplined local clock";
     private static final double DISPERSION_SECONDS = LocalClock.DISPERSION_NANOS * 1e-9;
@@ -39,6 +37,7 @@ final class LocalClockAssociation {
     private final String name;
     private final OptionalInt fudgedStratum;
     private final OptionalInt fudgedReferenceIdBits;
+    private final int pollLog2;
     private int reach;
     private long polls;
     private long lastPollNanos;
@@ -48,9 +47,10 @@ final class LocalClockAssociation {
     /**
      * @param fudgedStratum the stratum its fudge line set, if one did
      * @param fudgedReferenceIdBits the reference ID its fudge line set, if one did
+     * @param pollLog2 how often the driver is read, log2 s
      */
     LocalClockAssociation(int associationId, LocalClock driver, int unit, OptionalInt fudgedStratum,
-            OptionalInt fudgedReferenceIdBits) {
+            OptionalInt fudgedReferenceIdBits, int pollLog2) {
         this.associationId = associationId;
         this.driver = driver;
         this.address = new InetSocketAddress(InetAddress.ofLiteral("127.127." + LocalClock.DRIVER_TYPE + "." + unit),
@@ -59,6 +59,7 @@ final class LocalClockAssociation {
         this.name = "LOCAL(" + unit + ")";
         this.fudgedStratum = fudgedStratum;
         this.fudgedReferenceIdBits = fudgedReferenceIdBits;
+        this.pollLog2 = pollLog2;
     }
 
     int associationId() {
@@ -90,7 +91,7 @@ final class LocalClockAssociation {
         long pollBits = lastPollNanos == 0 ? 0 : NtpTimestamp.bitsOfUnixNanos(lastPollNanos);
         return new AssociationState(associationId, address, Optional.of(name), Optional.empty(), status,
                 LeapIndicator.NO_WARNING, driver.stratum(), PRECISION_LOG2, 0, 0, driver.referenceId().bits(),
-                pollBits, lastPollNanos, reach, 0, Mode.CLIENT.code(), 0, POLL_LOG2, POLL_LOG2, 0, polls, polls, 0, 0,
+                pollBits, lastPollNanos, reach, 0, Mode.CLIENT.code(), 0, pollLog2, pollLog2, 0, polls, polls, 0, 0,
                 DISPERSION_SECONDS, 0,
                 Collections.nCopies(NtpConstants.NSTAGE, 0.0), Collections.nCopies(NtpConstants.NSTAGE, 0.0),
                 Collections.nCopies(NtpConstants.NSTAGE, DISPERSION_SECONDS),

@@ -25,15 +25,22 @@ import org.jntp.server.access.AddressFamily;
  * @param notices    one log line per line not used, naming it
  */
 record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, List<Association> nts,
-        Optional<RefclockAddress> localClock,
+        Optional<LocalClockLine> localClock,
         List<String> notices) {
+
+    /**
+     * A {@code server 127.127.1.u} line: the driver's unit, and how often it is read, its
+     * {@code minpoll} (log2 s, {@link LocalClock#DEFAULT_POLL_LOG2} without one), as ntpd reads a
+     * reference clock at its minpoll.
+     */
+    record LocalClockLine(RefclockAddress address, int pollLog2) {}
 
     /** Sorts the association lines; {@code family} is {@code -4} or {@code -6} from the command line. */
     static SourcePlan of(List<Association> associations, Optional<AddressFamily> family) {
         List<Association> literals = new ArrayList<>();
         List<ResolveSchedule.Name> names = new ArrayList<>();
         List<Association> nts = new ArrayList<>();
-        Optional<RefclockAddress> local = Optional.empty();
+        Optional<LocalClockLine> local = Optional.empty();
         List<String> notices = new ArrayList<>();
         for (Association association : associations) {
             String line = association.origin().map(origin -> origin + ": ").orElse("")
@@ -49,7 +56,8 @@ record SourcePlan(List<Association> literals, List<ResolveSchedule.Name> names, 
             switch (association.address()) {
                 case RefclockAddress refclock -> {
                     if (local.isEmpty() && refclock.type() == LocalClock.DRIVER_TYPE) {
-                        local = Optional.of(refclock);
+                        local = Optional.of(new LocalClockLine(refclock,
+                                association.options().minPollLog2().orElse(LocalClock.DEFAULT_POLL_LOG2)));
                     } else {
                         notices.add(line + ": not used, only the local clock (127.127.1.u) is supported as a"
                                 + " reference clock, and only once");

@@ -7,8 +7,8 @@ import org.jntp.server.SystemVariables;
 /**
  * ntpd's undisciplined local clock ({@code server 127.127.1.u}, driver LOCAL): the machine's own
  * clock taken as the reference, so a server with no upstream source still serves time at the
- * stratum its {@code fudge} line gives. Pure: the daemon calls {@link #poll} every
- * {@link #POLL_INTERVAL_NANOS}.
+ * stratum its {@code fudge} line gives. Pure: the daemon calls {@link #poll} every 2^minpoll
+ * seconds of its {@code server} line, as ntpd reads a reference clock.
  *
  * @param stratum     the stratum served ({@code fudge ... stratum N}), 0 to 15
  * @param referenceId the reference ID served ({@code fudge ... refid XXXX}), LOCL by default
@@ -19,8 +19,8 @@ public record LocalClock(int stratum, ReferenceId referenceId) {
     /** ntpd's LOCAL driver default stratum. */
     public static final int DEFAULT_STRATUM = 5;
     public static final ReferenceId DEFAULT_REFERENCE_ID = ReferenceId.ofAscii("LOCL");
-    /** ntpd polls a reference clock every 64 s. */
-    public static final long POLL_INTERVAL_NANOS = 64_000_000_000L;
+    /** ntpd reads a reference clock every 2^minpoll s, 64 s unless its line says otherwise. */
+    public static final int DEFAULT_POLL_LOG2 = 6;
     /** ntpd's LOCAL driver dispersion: one tick of an old-fashioned 100 Hz clock, 10 ms. */
     public static final long DISPERSION_NANOS = 10_000_000L;
 

@@ -48,8 +48,15 @@ class SourcePlanTest {
     void keepsTheLocalClockAsTheLastResort() {
         SourcePlan plan = plan("server 127.127.1.0\nserver 192.0.2.1\n", Optional.empty());
 
-        assertThat(plan.localClock()).contains(new RefclockAddress(1, 0));
+        assertThat(plan.localClock()).contains(new SourcePlan.LocalClockLine(new RefclockAddress(1, 0), 6));
         assertThat(plan.literals()).hasSize(1);
+    }
+
+    @Test
+    void readsTheLocalClockAtTheMinpollOfItsLineAsNtpdReadsAReferenceClock() {
+        SourcePlan plan = plan("server 127.127.1.1 minpoll 10 maxpoll 12\n", Optional.empty());
+
+        assertThat(plan.localClock()).contains(new SourcePlan.LocalClockLine(new RefclockAddress(1, 1), 10));
     }
 
     @Test

@@ -47,7 +47,11 @@ class NtpqDaemonTest {
     private final EventLog log = TestLogs.silent();
 
     private static NtpConfig config() {
-        return switch (ConfigParser.parse(CONFIG, "test.conf")) {
+        return config(CONFIG);
+    }
+
+    private static NtpConfig config(String text) {
+        return switch (ConfigParser.parse(text, "test.conf")) {
             case ConfigResult.Valid valid -> valid.config();
             case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.errors().toString());
         };
@@ -100,6 +104,18 @@ class NtpqDaemonTest {
             assertThat(out().lines()).anyMatch(line -> line.matches(
                     " +\\d+ +\\d+ +[0-9a-f]+ [.LK] 3 4 +1 +" + client.getLocalPort() + " 127\\.0\\.0\\.1"));
             assertThat(err()).startsWith("\rRetrieved ");
+        }
+    }
+
+    @Test
+    void peersShowTheLocalClockPolledAtTheMinpollOfItsLine() throws Exception {
+        int port = freePort();
+        NtpConfig config = config(CONFIG.replace("server 127.127.1.0", "server 127.127.1.0 minpoll 10"));
+        try (Daemon daemon = Daemon.start(config, new SoftwareClock.Spec(0, 0).over(KernelClock.open()), port, log)) {
+            ntpq("-p", "127.0.0.1:" + port);
+
+            assertThat(out().lines()).anyMatch(line -> line.matches(".LOCAL\\(0\\) +\\S+ +8 l +\\S+ +1024 +1 .*"));
+            assertThat(err()).isEmpty();
         }
     }
 
